@@ -1,0 +1,116 @@
+"""The theme: fonts, sizes, colours, margins, markers and caption formats, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefError
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Typed view over the theme YAML. Writers read tokens from here, never constants."""
+
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.data["name"]
+
+    def page(self, key: str) -> float:
+        """A page dimension in millimetres (``width``, ``margin_left``, ...)."""
+        return float(self.data["page"][key])
+
+    def font(self, role: str) -> str:
+        """Font family name for ``body``, ``bold`` or ``heavy``."""
+        return self.data["fonts"][role]
+
+    def size(self, key: str) -> float:
+        """A font size in points."""
+        return float(self.data["sizes"][key])
+
+    def color(self, key: str) -> str:
+        """A colour as ``#RRGGBB``."""
+        return self.data["colors"][key]
+
+    @property
+    def line_spacing(self) -> float:
+        return float(self.data["line_spacing"])
+
+    def marker(self, level: int) -> str:
+        """The bullet marker of level 1..4 (S9)."""
+        return self.data["bullets"]["markers"][level - 1]
+
+    def bullet_size(self, level: int) -> float:
+        return self.size(f"bullet{level}")
+
+    @property
+    def indent_step(self) -> float:
+        return float(self.data["bullets"]["indent_step"])
+
+    def bullet_space_before(self, level: int) -> float:
+        return float(self.data["bullets"]["space_before"][level - 1])
+
+    def caption_label(self, kind: str, number: int) -> str:
+        """``[그림 3]`` or ``<표 1>`` (S27)."""
+        return self.data["captions"][kind].format(n=number)
+
+    @property
+    def source_prefix(self) -> str:
+        return self.data["captions"]["source_prefix"]
+
+    @property
+    def note_prefix(self) -> str:
+        return self.data["captions"]["note_prefix"]
+
+    def running_header(self, series: str, report_number: str) -> str:
+        return self.data["running_header"].format(series=series, report_number=report_number)
+
+    @property
+    def references_prefix(self) -> str:
+        return self.data["references_prefix"]
+
+    def title(self, key: str) -> str:
+        """Fixed headings: ``toc_title``, ``summary_title``, ``executive_summary_title``."""
+        return self.data[key]
+
+
+def load_theme(name_or_path: str | Path = "spri", project_dir: Path | None = None) -> Theme:
+    """Load the bundled theme ``spri`` or a YAML file relative to the project; an override
+    file may set only some keys (deep-merged over the bundled SPRi theme)."""
+    base = yaml.safe_load(files("briefgen.theme").joinpath("spri.yaml").read_text("utf-8"))
+    if str(name_or_path) == "spri":
+        return Theme(base)
+    path = Path(name_or_path)
+    if project_dir is not None and not path.is_absolute():
+        path = project_dir / path
+    try:
+        override = yaml.safe_load(path.read_text("utf-8")) or {}
+    except OSError as exc:
+        raise BriefError(f"cannot read theme file: {exc.strerror}", source=str(name_or_path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BriefError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            source=str(name_or_path),
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    if not isinstance(override, dict):
+        raise BriefError("a theme file must be a mapping", source=str(name_or_path))
+    return Theme(_deep_merge(base, override))
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
