@@ -1,0 +1,265 @@
+"""Load and validate a brief project's ``brief.yaml`` (errors carry file:line and the key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefError
+from briefgen.ir import Author, Meta
+
+CONFIG_NAME = "brief.yaml"
+TOP_LEVEL_KEYS = {
+    "meta", "theme", "content", "facts", "readings", "data", "statistics", "charts", "output",
+}
+META_KEYS = {
+    "title", "subtitle", "series", "report_number", "date", "organisation", "authors", "keywords",
+    "subject", "homepage", "address", "contact", "disclaimer", "data_snapshot",
+}
+AUTHOR_KEYS = {"name", "affiliation", "position", "email", "phone"}
+OUTPUT_KEYS = {"dir", "name", "formats"}
+FORMATS = ("docx", "pdf")
+_REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
+_OUTPUT_NAME = re.compile(r"^[A-Za-z0-9가-힣][A-Za-z0-9가-힣._-]{0,99}$")
+
+
+@dataclass
+class Project:
+    """A loaded brief project: where things are and what the config declares."""
+
+    root: Path
+    config_file: str
+    meta: Meta
+    theme: str
+    content: Path
+    facts: dict[str, Any]
+    readings: dict[str, str]
+    data: dict[str, Any]
+    statistics: dict[str, Any]
+    charts: dict[str, Any]
+    output_dir: Path
+    output_name: str
+    formats: tuple[str, ...]
+    data_snapshot: str = ""
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str | None) -> int | None:
+        """The brief.yaml line of a dotted key (or of its nearest parent)."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return None
+
+    def locate(self, error: BriefError) -> BriefError:
+        """Fill in brief.yaml and the line for an error that names only a config key."""
+        if error.key and error.line is None and error.source in (None, self.config_file):
+            error.source = self.config_file
+            error.line = self.line_of(error.key)
+        return error
+
+    def inside(self, relative: str, key: str) -> Path:
+        """Resolve a project-relative path; it must stay inside the project folder."""
+        return resolve_inside(self.root, relative, self.config_file, key, self.line_of(key))
+
+
+def resolve_inside(root: Path, relative: str, source: str, key: str, line: int | None = None) -> Path:
+    """``root/relative`` if it stays inside ``root`` (no absolute paths, ``..`` or symlinks out)."""
+    if not isinstance(relative, str) or not relative.strip():
+        raise BriefError("expected a relative path", source=source, line=line, key=key)
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise BriefError(
+            f"path '{relative}' must stay inside the project folder", source=source, line=line, key=key
+        )
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise BriefError(
+            f"path '{relative}' leads outside the project folder (symlink?)", source=source, line=line, key=key
+        )
+    return resolved
+
+
+def find_config(path: Path) -> Path:
+    """``path`` itself if it is a file, else ``path/brief.yaml``."""
+    config = path if path.is_file() else path / CONFIG_NAME
+    if not config.is_file():
+        raise BriefError(f"no {CONFIG_NAME} found in {path}", source=str(path))
+    return config
+
+
+def load_project(path: Path) -> Project:
+    """Read and validate ``brief.yaml`` in ``path`` (a folder or the file itself)."""
+    config = find_config(path)
+    root = config.parent.resolve()
+    name = config.name
+    text = _read_text(config)
+    raw, lines = _parse_yaml(text, name)
+    if not isinstance(raw, dict):
+        raise BriefError("brief.yaml must be a mapping of keys (meta:, content:, ...)", source=name)
+    _check_keys(raw, TOP_LEVEL_KEYS, "", name, lines)
+    for required in ("meta", "content"):
+        if required not in raw:
+            raise BriefError(f"missing required key '{required}'", source=name, line=1)
+    meta_raw = _mapping(raw["meta"], "meta", name, lines)
+    meta = _meta(meta_raw, name, lines)
+    output = _mapping(raw.get("output", {}), "output", name, lines)
+    _check_keys(output, OUTPUT_KEYS, "output", name, lines)
+    formats = tuple(output.get("formats", FORMATS))
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise BriefError(
+                f"unknown output format '{fmt}' (supported: {', '.join(FORMATS)})",
+                source=name, line=lines.get("output.formats"), key="output.formats",
+            )
+    output_name = str(output.get("name") or root.name)
+    if not _OUTPUT_NAME.match(output_name):
+        raise BriefError(
+            f"output name '{output_name}' may use letters, digits, '.', '_' and '-' only",
+            source=name, line=lines.get("output.name"), key="output.name",
+        )
+    project = Project(
+        root=root,
+        config_file=name,
+        meta=meta,
+        theme=str(raw.get("theme", "spri")),
+        content=Path(),
+        facts={},
+        readings={},
+        data=_mapping(raw.get("data", {}), "data", name, lines),
+        statistics=_mapping(raw.get("statistics", {}), "statistics", name, lines),
+        charts=_mapping(raw.get("charts", {}), "charts", name, lines),
+        output_dir=Path(),
+        output_name=output_name,
+        formats=formats,
+        data_snapshot=str(meta_raw.get("data_snapshot", "")),
+        lines=lines,
+    )
+    project.content = project.inside(raw["content"], "content")
+    project.output_dir = project.inside(str(output.get("dir", "output")), "output.dir")
+    project.facts = _facts(project, raw.get("facts", {}))
+    readings = _mapping(raw.get("readings", {}), "readings", name, lines)
+    project.readings = {str(k): str(v) for k, v in readings.items()}
+    return project
+
+
+# ---------------------------------------------------------------------- parts
+
+
+def _meta(raw: dict[str, Any], source: str, lines: dict[str, int]) -> Meta:
+    _check_keys(raw, META_KEYS, "meta", source, lines)
+    for required in ("title", "report_number", "date"):
+        if required not in raw:
+            raise BriefError(f"missing meta.{required}", source=source, line=lines.get("meta"), key="meta")
+    number = str(raw["report_number"])
+    if not _REPORT_NUMBER.match(number):
+        raise BriefError(
+            f"report_number '{number}' must look like IS-178 (S2)",
+            source=source, line=lines.get("meta.report_number"), key="meta.report_number",
+        )
+    date = raw["date"]
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            date = None
+    if not isinstance(date, dt.date):
+        raise BriefError(
+            "meta.date must be a date like 2024-08-19",
+            source=source, line=lines.get("meta.date"), key="meta.date",
+        )
+    authors = []
+    for index, author in enumerate(raw.get("authors") or []):
+        key = f"meta.authors.{index}"
+        author = _mapping(author, key, source, lines)
+        _check_keys(author, AUTHOR_KEYS, key, source, lines)
+        if "name" not in author:
+            raise BriefError("an author needs a name", source=source, line=lines.get(key), key=key)
+        authors.append(Author(**{k: str(v) for k, v in author.items()}))
+    text = {k: str(raw[k]) for k in ("subtitle", "series", "organisation", "subject", "homepage",
+                                      "address", "contact", "disclaimer") if k in raw}
+    return Meta(
+        title=str(raw["title"]),
+        report_number=number,
+        date=date,
+        authors=authors,
+        keywords=[str(k) for k in raw.get("keywords") or []],
+        **text,
+    )
+
+
+def _facts(project: Project, value: Any) -> dict[str, Any]:
+    """``facts:`` is a mapping, or a path to a YAML file holding one."""
+    if isinstance(value, str):
+        path = project.inside(value, "facts")
+        loaded, _ = _parse_yaml(_read_text(path), value)
+        return _mapping(loaded or {}, "facts", value, {})
+    return _mapping(value, "facts", project.config_file, project.lines)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"not UTF-8 text (byte {exc.start})", source=path.name) from None
+    except OSError as exc:
+        raise BriefError(f"cannot read: {exc.strerror}", source=path.name) from None
+
+
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
+    """Safe-load YAML and map every dotted key path to its 1-based line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefError(
+            f"invalid YAML: {problem}",
+            source=source,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    lines: dict[str, int] = {}
+    _collect_lines(node, "", lines)
+    return data, lines
+
+
+def _collect_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[path] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}.{index}"
+            lines[path] = item.start_mark.line + 1
+            _collect_lines(item, path, lines)
+
+
+def _mapping(value: Any, key: str, source: str, lines: dict[str, int]) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BriefError(
+            f"'{key}' must be a mapping (key: value lines)", source=source, line=lines.get(key), key=key
+        )
+    return value
+
+
+def _check_keys(
+    raw: dict[str, Any], allowed: set[str], prefix: str, source: str, lines: dict[str, int]
+) -> None:
+    for key in raw:
+        if key not in allowed:
+            path = f"{prefix}.{key}" if prefix else str(key)
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(sorted(allowed))})"
+            raise BriefError(f"unknown key '{key}'{hint}", source=source, line=lines.get(path), key=path)
