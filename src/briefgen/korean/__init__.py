@@ -1,0 +1,41 @@
+"""Korean text utilities: numbers, dates, particles (josa) and input normalisation.
+
+The template layer exposes these as Jinja filters; rules are spri-style.md G, J and K.
+"""
+
+from briefgen.korean.dates import fmt_date
+from briefgen.korean.josa import Josa, attach, load_readings, particle
+from briefgen.korean.normalize import normalize_text
+from briefgen.korean.numbers import (
+    fmt_count,
+    fmt_count_share,
+    fmt_money,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    fmt_range,
+    fmt_share_count,
+    fmt_year,
+    round_half_up,
+    to_decimal,
+)
+
+__all__ = [
+    "Josa",
+    "attach",
+    "fmt_count",
+    "fmt_count_share",
+    "fmt_date",
+    "fmt_money",
+    "fmt_number",
+    "fmt_percent",
+    "fmt_points",
+    "fmt_range",
+    "fmt_share_count",
+    "fmt_year",
+    "load_readings",
+    "normalize_text",
+    "particle",
+    "round_half_up",
+    "to_decimal",
+]

@@ -1,0 +1,345 @@
+"""Particles (josa) chosen by how the word before them is READ aloud (S52); no hedges (S53).
+
+``attach("Google", "이/가")`` → ``Google이`` (구글), ``attach("226.1%", "이/가")`` → ``226.1%가``
+(퍼센트), ``attach("11", "으로/로")`` → ``11로`` (십일). Latin names come from an editable
+reading dictionary (``readings.yaml`` beside this module); a brief adds its own readings with
+``Josa(readings={"Gato": "가토"})`` or ``attach(word, p, readings=...)``. A word whose reading
+cannot be decided is a ``BriefError`` naming the word and the dictionary to extend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from briefgen.errors import BriefError
+
+READINGS_FILE = resources.files("briefgen.korean").joinpath("readings.yaml")
+
+# (after a consonant, after a vowel); 으로 forms also follow a ㄹ-final word with 로.
+_PAIRS = (
+    ("이", "가"),
+    ("은", "는"),
+    ("을", "를"),
+    ("과", "와"),
+    ("으로", "로"),
+    ("으로서", "로서"),
+    ("으로써", "로써"),
+    ("으로부터", "로부터"),
+    ("이다", "다"),
+    ("이며", "며"),
+    ("이고", "고"),
+    ("이나", "나"),
+    ("이랑", "랑"),
+    ("이라고", "라고"),
+    ("이라는", "라는"),
+    ("이에요", "예요"),
+    ("아", "야"),
+)
+_COPULA = {"이다", "이며", "이고"}  # after a vowel: full form in style 이다, short in style 다
+COPULA_STYLES = ("이다", "다")
+
+
+def _spellings(consonant: str, vowel: str) -> list[str]:
+    """Every way a template may name a pair: 이/가, 가/이, 이, 가, and the hedge 이(가), (으)로."""
+    forms = [consonant, vowel, f"{consonant}/{vowel}", f"{vowel}/{consonant}"]
+    if consonant.endswith(vowel):
+        forms.append(f"({consonant[: -len(vowel)]}){vowel}")
+    else:
+        forms.append(f"{consonant}({vowel})")
+    return forms
+
+
+_PARTICLES = {form: pair for pair in _PAIRS for form in _spellings(*pair)}
+
+_DIGITS = dict(zip("0123456789", "영일이삼사오육칠팔구", strict=True))
+_LETTERS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "이비씨디이프지치이이이엘엠엔오피큐알스티유이유스이지",  # last syllables: 에이, 비, 씨 …
+        strict=True,
+    )
+)
+_JAMO = dict(zip("ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ", "역은귿을음읍옷응읒읓읔읕읖읗", strict=True))
+_ROMAN = dict(zip("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", "일이삼사오육칠팔구십일이", strict=True))
+# Symbols at the very end, longest first where one ends another (%p before %).
+_SYMBOLS = (
+    ("%p", "퍼센트포인트"),
+    ("%", "퍼센트"),
+    ("‰", "퍼밀"),
+    ("℃", "도"),
+    ("°", "도"),
+    ("km²", "제곱킬로미터"),
+    ("m²", "제곱미터"),
+    ("m³", "세제곱미터"),
+    ("㎡", "제곱미터"),
+    ("㎢", "제곱킬로미터"),
+    ("㎞", "킬로미터"),
+    ("㎏", "킬로그램"),
+)
+# Unit symbols read by name when they follow a number (case-sensitive: m 미터, M 엠).
+_UNITS = {
+    "nm": "나노미터",
+    "mm": "밀리미터",
+    "cm": "센티미터",
+    "m": "미터",
+    "km": "킬로미터",
+    "mg": "밀리그램",
+    "g": "그램",
+    "kg": "킬로그램",
+    "t": "톤",
+    "mL": "밀리리터",
+    "L": "리터",
+    "ms": "밀리초",
+    "s": "초",
+    "h": "시간",
+    "min": "분",
+    "W": "와트",
+    "kW": "킬로와트",
+    "MW": "메가와트",
+    "GW": "기가와트",
+    "Wh": "와트시",
+    "kWh": "킬로와트시",
+    "MWh": "메가와트시",
+    "GWh": "기가와트시",
+    "TWh": "테라와트시",
+    "Hz": "헤르츠",
+    "kHz": "킬로헤르츠",
+    "MHz": "메가헤르츠",
+    "GHz": "기가헤르츠",
+    "KB": "킬로바이트",
+    "MB": "메가바이트",
+    "GB": "기가바이트",
+    "TB": "테라바이트",
+    "PB": "페타바이트",
+    "bps": "비피에스",
+    "Mbps": "메가비피에스",
+    "Gbps": "기가비피에스",
+    "TFLOPS": "테라플롭스",
+    "PFLOPS": "페타플롭스",
+    "x": "배",
+    "pt": "포인트",
+    "px": "픽셀",
+    "dpi": "디피아이",
+    "ppm": "피피엠",
+}
+_SKIPPED_END = "’”」』»〉》'\"*"  # closing quotes and * anchors: the word inside decides
+_CLOSERS = "]>】〕"  # [그림 3], <표 1>: the number inside decides
+_TIME = re.compile(r"(\d{1,2}):(\d{2})$")  # 15:00 열다섯 시, 15:30 … 삼십 분
+_DOT_DATE = re.compile(r"\d{4}\.\d{1,2}\.(\d{1,2}\.)?$")  # 2024.08.19. …일, 2024.08. …월
+_FRACTION = re.compile(r"(\d[\d,]*(?:\.\d+)?)/\d[\d,]*$")  # 1/3 삼분의 일: numerator read last
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+_POWER = re.compile(r"\d[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # 10²³ 십의 이십삼 제곱
+_LATIN = re.compile(r"[A-Za-z]+$")
+_AFTER_NUMBER = re.compile(r"\d ?$")
+
+
+def _is_syllable(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def _final(syllable: str) -> int:
+    """Index of the final consonant (종성) of a Hangul syllable: 0 none, 8 ㄹ."""
+    return (ord(syllable) - 0xAC00) % 28
+
+
+@cache
+def _bundled_readings() -> tuple[tuple[str, str], ...]:
+    data = yaml.safe_load(READINGS_FILE.read_text(encoding="utf-8")) or {}
+    return tuple(_validated(data, str(READINGS_FILE)).items())
+
+
+def _validated(data: object, source: str) -> dict[str, str]:
+    if not isinstance(data, Mapping):
+        raise BriefError("readings must be a mapping of word: 한글 reading", source=source)
+    result = {}
+    for word, reading in data.items():
+        text = reading.strip() if isinstance(reading, str) else ""
+        if not isinstance(word, str) or not word.strip() or not text or not _is_syllable(text[-1]):
+            raise BriefError(
+                f"reading of {word!r} must be Hangul ending in a syllable, not {reading!r}",
+                source=source,
+                key="readings",
+            )
+        result[word.strip()] = text
+    return result
+
+
+def load_readings(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The bundled reading dictionary, overridden (case-insensitively) by ``extra``."""
+    merged = {word.casefold(): (word, reading) for word, reading in _bundled_readings()}
+    for word, reading in _validated(extra or {}, "readings").items():
+        merged[word.casefold()] = (word, reading)
+    return dict(sorted(merged.values()))
+
+
+def _number_tail(number: str) -> str:
+    """Last syllable of a number read in Sino-Korean: 11 일, 20 십, 1,000 천, 3.10 영."""
+    whole, _, fraction = number.partition(".")
+    if fraction:
+        return _DIGITS[fraction[-1]]
+    digits = whole.replace(",", "").lstrip("0")
+    if not digits:
+        return "영"
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == 0:
+        return _DIGITS[digits[-1]]
+    if zeros < 4:
+        return "십백천"[zeros - 1]
+    return "만억조경해"[min(zeros // 4, 5) - 1]
+
+
+def _strip_end(text: str) -> str:
+    """Drop what is not read before the particle: quotes, closing brackets, a trailing gloss."""
+    text = text.strip()
+    while text:
+        last = text[-1]
+        if last in _SKIPPED_END or last in _CLOSERS:
+            text = text[:-1].rstrip()
+        elif last == ")":
+            text = _drop_parenthesis(text)
+        else:
+            break
+    return text
+
+
+def _drop_parenthesis(text: str) -> str:
+    """``AI(Large-Scale AI)`` → ``AI``; ``(주)`` → ``주``; a stray footnote mark ``데이터3)`` → ``데이터``."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[:i].rstrip() if i else text[1:-1].strip()
+    return re.sub(r"\d*\)$", "", text).rstrip()
+
+
+class Josa:
+    """Particle chooser holding a merged reading dictionary and a copula style.
+
+    ``readings`` extends (and overrides) the bundled ``readings.yaml``; ``copula`` is the
+    brief's style after a vowel: ``이다`` (``AI이다``, the default) or ``다`` (``AI다``).
+    """
+
+    def __init__(self, readings: Mapping[str, str] | None = None, copula: str = "이다") -> None:
+        if copula not in COPULA_STYLES:
+            raise BriefError(f"copula style must be one of {', '.join(COPULA_STYLES)}: {copula!r}")
+        self.copula = copula
+        self.readings = load_readings(readings)
+        self._keys = sorted(
+            ((len(word), word.casefold(), reading) for word, reading in self.readings.items()),
+            reverse=True,
+        )
+
+    def particle(self, word: object, particle: str) -> str:
+        """The form of ``particle`` (any spelling: 이/가, 가, 이(가) …) that fits ``word``."""
+        pair = _PARTICLES.get(particle.strip()) if isinstance(particle, str) else None
+        if pair is None:
+            known = ", ".join(f"{c}/{v}" for c, v in _PAIRS)
+            raise BriefError(f"unknown particle {particle!r} (known: {known})")
+        consonant, vowel = pair
+        final = _final(self.last_syllable(word))
+        if consonant.startswith("으로"):
+            return vowel if final in (0, 8) else consonant
+        if consonant in _COPULA and self.copula == "이다":
+            return consonant
+        return vowel if final == 0 else consonant
+
+    def attach(self, word: object, particle: str) -> str:
+        """``word`` followed by the fitting particle: ``Google이``, ``[그림 3]과``, ``11로``."""
+        return _text(word) + self.particle(word, particle)
+
+    def last_syllable(self, word: object) -> str:
+        """The last Hangul syllable heard when ``word`` is read aloud (``GPT-4`` → 사)."""
+        text = _strip_end(_text(word))
+        syllable = self._read_end(text) if text else None
+        if syllable is None:
+            raise BriefError(
+                f"cannot decide the particle after {_text(word)!r}: add its reading to "
+                f"{READINGS_FILE} or the brief's readings:"
+            )
+        return syllable
+
+    def _read_end(self, text: str) -> str | None:
+        for size, key, reading in self._keys:
+            start = len(text) - size
+            if (
+                start >= 0
+                and text[start:].casefold() == key
+                and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalpha())
+            ):
+                return reading[-1]
+        last = text[-1]
+        if _is_syllable(last):
+            return last
+        for table in (_JAMO, _ROMAN):
+            if last in table:
+                return table[last]
+        return self._read_symbolic(text)
+
+    @staticmethod
+    def _read_symbolic(text: str) -> str | None:
+        if match := _TIME.search(text):
+            return "시" if match[2] == "00" else "분"
+        if match := _DOT_DATE.search(text):
+            return "일" if match[1] else "월"
+        for symbol, reading in _SYMBOLS:
+            if text.endswith(symbol):
+                return reading[-1]
+        if _POWER.search(text):
+            return "곱"
+        if match := _FRACTION.search(text):
+            return _number_tail(match[1])
+        if match := _NUMBER.search(text):
+            return _number_tail(match[0])
+        if match := _LATIN.search(text):
+            return _read_latin(match[0], text[: match.start()])
+        return None
+
+
+def _read_latin(run: str, before: str) -> str | None:
+    if run in _UNITS and _AFTER_NUMBER.search(before):
+        return _UNITS[run][-1]
+    if len(run) == 1 or run.isupper():
+        return _LETTERS[run[-1].upper()]
+    if len(run) > 2 and run[:-1].isupper() and run[-1] == "s":  # GPUs 지피유스
+        return "스"
+    return None
+
+
+def _text(word: object) -> str:
+    """The word as text; numbers are accepted as written (format them first for grouping)."""
+    if isinstance(word, str):
+        return word
+    if isinstance(word, int | Decimal | float) and not isinstance(word, bool):
+        text = repr(word) if isinstance(word, float) else str(word)
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
+            return text
+    raise BriefError(f"cannot attach a particle to {word!r}: expected text or a plain number")
+
+
+@cache
+def _default() -> Josa:
+    return Josa()
+
+
+def _josa(readings: Mapping[str, str] | None, copula: str) -> Josa:
+    return _default() if readings is None and copula == "이다" else Josa(readings, copula)
+
+
+def particle(
+    word: object, particle: str, readings: Mapping[str, str] | None = None, copula: str = "이다"
+) -> str:
+    """Just the particle for ``word``: ``particle("Google", "이/가")`` → ``이`` (S52)."""
+    return _josa(readings, copula).particle(word, particle)
+
+
+def attach(
+    word: object, particle: str, readings: Mapping[str, str] | None = None, copula: str = "이다"
+) -> str:
+    """``word`` + its particle: ``attach("226.1%", "이/가")`` → ``226.1%가`` (S52)."""
+    return _josa(readings, copula).attach(word, particle)
