@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled example built once per test session in a temporary copy."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).parent))  # tests/ir_sample.py
+
+
+def copy_example(target: Path) -> Path:
+    """Copy the example brief project (config, templates, data) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "brief.yaml", target / "brief.yaml")
+    shutil.copytree(ROOT / "templates", target / "templates")
+    shutil.copytree(ROOT / "data", target / "data")
+    return target
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """The example project built once: (project folder, BuildResult)."""
+    from briefgen.build import build
+
+    project = copy_example(tmp_path_factory.mktemp("example"))
+    return project, build(project)
