@@ -1,0 +1,142 @@
+"""``load_datasets``: the ``data:`` section of brief.yaml → filtered Datasets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from briefgen.data.conditions import mask, parse_conditions
+from briefgen.data.dataset import Dataset
+from briefgen.data.keys import as_list, check_keys, expect_mapping
+from briefgen.data.multi import apply_multi, parse_multi
+from briefgen.data.paths import project_path
+from briefgen.data.read import read_table
+from briefgen.errors import BriefError
+
+DATASET_KEYS = ("path", "encoding", "delimiter", "sheet", "columns", "derive", "multi", "filters")
+DERIVE_KEYS = ("from", "date_format", "part")
+DATE_PARTS = ("year", "month", "day", "quarter")
+
+
+def load_datasets(spec: dict, project_dir: Path, config_file: str) -> dict[str, Dataset]:
+    """Read, rename, derive, split and filter every dataset declared under ``data:``."""
+    spec = expect_mapping(spec, config_file, "data")
+    return {
+        str(name): _load_one(str(name), body, project_dir, config_file)
+        for name, body in spec.items()
+    }
+
+
+def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> Dataset:
+    key = f"data.{name}"
+    spec = expect_mapping(spec, config_file, key)
+    check_keys(spec, DATASET_KEYS, config_file, key, required=("path",))
+    rel = str(spec["path"])
+    path = project_path(rel, project_dir, config_file, f"{key}.path")
+    delimiter = spec.get("delimiter")
+    if delimiter is not None and (not isinstance(delimiter, str) or not delimiter):
+        raise BriefError(
+            f"delimiter must be a non-empty string, got {delimiter!r}",
+            source=config_file,
+            key=f"{key}.delimiter",
+        )
+    raw, encoding = read_table(
+        path,
+        rel,
+        encoding=str(spec.get("encoding", "auto")),
+        delimiter=delimiter,
+        sheet=spec.get("sheet"),
+    )
+    raw.index = pd.RangeIndex(2, len(raw) + 2)
+    frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")
+    frame = _derive(frame, sources, spec.get("derive") or {}, config_file, f"{key}.derive")
+    multi_spec = expect_mapping(spec.get("multi") or {}, config_file, f"{key}.multi")
+    specs = {}
+    for column, body in multi_spec.items():
+        _known(str(column), frame, config_file, f"{key}.multi.{column}")
+        specs[str(column)] = parse_multi(
+            str(column), body, project_dir, config_file, f"{key}.multi.{column}"
+        )
+    frame = apply_multi(frame, specs, config_file)
+    dataset = Dataset(
+        name=name,
+        path=rel,
+        frame=frame,
+        multi=set(specs),
+        encoding=encoding,
+        rows_read=len(raw),
+        filters=[],
+        sources=sources,
+    )
+    nodes = parse_conditions(
+        spec.get("filters"), list(frame.columns), config_file, f"{key}.filters"
+    )
+    dataset.frame = frame[mask(nodes, dataset, frame)]
+    dataset.filters = [n.describe() for n in nodes]
+    return dataset
+
+
+def _known(column: str, frame: pd.DataFrame, config_file: str, key: str) -> None:
+    if column not in frame.columns:
+        raise BriefError(
+            f"unknown column '{column}' (columns: {', '.join(map(str, frame.columns))})",
+            source=config_file,
+            key=key,
+        )
+
+
+def _select(
+    raw: pd.DataFrame, columns: object, rel: str, config_file: str, key: str
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Keep the declared columns under their canonical names (first present alias wins)."""
+    if columns is None:
+        return raw.copy(), {str(c): str(c) for c in raw.columns}
+    columns = expect_mapping(columns, config_file, key)
+    available = [str(c) for c in raw.columns]
+    sources: dict[str, str] = {}
+    for canonical, aliases in columns.items():
+        names = [str(a) for a in as_list(aliases)]
+        found = next((a for a in names if a in available), None)
+        if found is None:
+            wanted = " or ".join(f'"{a}"' for a in names)
+            raise BriefError(
+                f"column {wanted} not found in {rel} (available: {', '.join(available)})",
+                source=rel,
+                key=f"{key}.{canonical}",
+            )
+        sources[str(canonical)] = found
+    frame = pd.DataFrame({c: raw[s] for c, s in sources.items()}, index=raw.index)
+    return frame, sources
+
+
+def _derive(
+    frame: pd.DataFrame, sources: dict[str, str], spec: object, config_file: str, key: str
+) -> pd.DataFrame:
+    """Add derived columns; today: a date part of a date column (unparseable → empty)."""
+    spec = expect_mapping(spec, config_file, key)
+    for name, body in spec.items():
+        dkey = f"{key}.{name}"
+        body = expect_mapping(body, config_file, dkey)
+        check_keys(body, DERIVE_KEYS, config_file, dkey, required=("from", "part"))
+        source = str(body["from"])
+        _known(source, frame, config_file, f"{dkey}.from")
+        if str(name) in frame.columns:
+            raise BriefError(
+                f"derived column '{name}' already exists", source=config_file, key=dkey
+            )
+        part = body["part"]
+        if part not in DATE_PARTS:
+            raise BriefError(
+                f"part must be one of {', '.join(DATE_PARTS)}, got {part!r}",
+                source=config_file,
+                key=f"{dkey}.part",
+            )
+        dates = pd.to_datetime(
+            frame[source].astype(str).str.strip(),
+            format=str(body.get("date_format", "%Y-%m-%d")),
+            errors="coerce",
+        )
+        frame[str(name)] = getattr(dates.dt, part).astype("Int64")
+        sources[str(name)] = sources.get(source, source)
+    return frame

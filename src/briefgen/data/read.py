@@ -1,0 +1,159 @@
+"""Read a CSV, XLSX or JSON file into a frame of strings (empty cell = ``""``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from briefgen.errors import BriefError
+
+AUTO_ENCODINGS = ("utf-8", "cp949")
+FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json"}
+
+
+def read_table(
+    path: Path,
+    rel: str,
+    *,
+    encoding: str = "auto",
+    delimiter: str | None = None,
+    sheet: str | int | None = None,
+) -> tuple[pd.DataFrame, str]:
+    """Read ``path`` (shown to users as ``rel``); return the frame and the encoding used.
+
+    Every cell is a ``str``; missing cells are ``""``. XLSX files report ``"xlsx"`` as
+    encoding. Unsupported formats, undecodable bytes and malformed files raise BriefError.
+    """
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise BriefError(
+            f"unsupported data format {path.suffix!r} (use .csv, .xlsx or .json)", source=rel
+        )
+    if kind == "xlsx":
+        return _read_xlsx(path, rel, sheet), "xlsx"
+    text, used = _decode(path.read_bytes(), rel, encoding)
+    if kind == "json":
+        return _read_json(text, rel), used
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    return _read_csv(text, rel, delimiter), used
+
+
+def _decode(data: bytes, rel: str, encoding: str) -> tuple[str, str]:
+    if encoding != "auto":
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise BriefError(f"unknown encoding {encoding!r}", source=rel) from None
+        except UnicodeDecodeError as exc:
+            raise BriefError(
+                f"cannot decode as {encoding}: byte {exc.start} is invalid (try encoding: auto)",
+                source=rel,
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise BriefError(
+                f"file starts with a UTF-8 BOM but byte {exc.start + 3} is not UTF-8", source=rel
+            ) from None
+    for name in AUTO_ENCODINGS:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    raise BriefError("cannot decode: neither UTF-8 nor CP949", source=rel)
+
+
+def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
+    if not text.strip():
+        raise BriefError("data file is empty", source=rel)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="python" if len(delimiter) > 1 else "c",
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise BriefError(f"cannot parse CSV: {exc}", source=rel) from None
+    return frame.astype(object)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(path: Path, rel: str, sheet: str | int | None) -> pd.DataFrame:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        raise BriefError(f"cannot open XLSX: {exc}", source=rel) from None
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif isinstance(sheet, int):
+            ws = book.worksheets[sheet]
+        else:
+            ws = book[sheet]
+    except (KeyError, IndexError):
+        raise BriefError(
+            f"sheet {sheet!r} not found (sheets: {', '.join(book.sheetnames)})", source=rel
+        ) from None
+    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    book.close()
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        raise BriefError("data sheet is empty", source=rel)
+    header, body = rows[0], rows[1:]
+    keep = [i for i, name in enumerate(header) if name]
+    width = len(header)
+    body = [r + [""] * (width - len(r)) for r in body]
+    frame = pd.DataFrame(
+        [[r[i] for i in keep] for r in body], columns=[header[i] for i in keep], dtype=object
+    )
+    return frame
+
+
+def _read_json(text: str, rel: str) -> pd.DataFrame:
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BriefError(f"invalid JSON: {exc.msg}", source=rel, line=exc.lineno) from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise BriefError("JSON data must be a list of objects (records)", source=rel)
+    columns: list[str] = []
+    for record in records:
+        columns.extend(k for k in record if k not in columns)
+    rows = []
+    for number, record in enumerate(records, start=1):
+        row = []
+        for name in columns:
+            value = record.get(name)
+            if isinstance(value, dict | list):
+                raise BriefError(
+                    f"nested value in column {name!r} is not supported",
+                    source=rel,
+                    cell=f"record {number}",
+                )
+            row.append(_cell_text(value))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns, dtype=object)

@@ -1,0 +1,293 @@
+"""``compute_statistics``: the ``statistics:`` section of brief.yaml → result objects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from briefgen.data.conditions import Node, mask, parse_conditions
+from briefgen.data.dataset import Dataset
+from briefgen.data.keys import check_keys, expect_mapping, suggest
+from briefgen.errors import BriefError
+from briefgen.stats.results import (
+    Aggregate,
+    Cagr,
+    Count,
+    CountItem,
+    Counts,
+    Crosstab,
+    Provenance,
+    Share,
+    Stat,
+    Value,
+)
+
+SORTS = ("label", "desc", "asc")
+AGGREGATES = ("min", "max", "sum", "mean", "median")
+
+
+class _Ctx:
+    """One statistic being computed: its config, dataset, population and error location."""
+
+    def __init__(self, name: str, spec: dict, datasets: dict[str, Dataset], config_file: str):
+        self.name, self.spec, self.config_file = name, spec, config_file
+        self.key = f"statistics.{name}"
+        data = self.require("data")
+        if data not in datasets:
+            raise self.error(f"unknown dataset '{data}'{suggest(str(data), datasets)}", "data")
+        self.dataset = datasets[data]
+        self.used: list[str] = []
+        self.filtered: list[str] = []
+        where = parse_conditions(
+            spec.get("where"), list(self.dataset.frame.columns), config_file, f"{self.key}.where"
+        )
+        self.frame = self.select(where)
+        self.conditions = list(where)
+
+    def error(self, message: str, key: str | None = None) -> BriefError:
+        full = f"{self.key}.{key}" if key else self.key
+        return BriefError(f"statistic '{self.name}': {message}", source=self.config_file, key=full)
+
+    def require(self, key: str) -> Any:
+        if key not in self.spec:
+            raise self.error(f"missing required key '{key}'", key)
+        return self.spec[key]
+
+    def column(self, key: str) -> str:
+        """The column named by config ``key``; remembered for provenance."""
+        name = str(self.require(key))
+        columns = [str(c) for c in self.dataset.frame.columns]
+        if name not in columns:
+            raise self.error(
+                f"unknown column '{name}'{suggest(name, columns)} "
+                f"(columns of '{self.dataset.name}': {', '.join(columns)})",
+                key,
+            )
+        self.used.append(name)
+        return name
+
+    def select(self, nodes: list[Node]) -> pd.DataFrame:
+        for node in nodes:
+            self.filtered.extend(node.columns())
+        frame = self.dataset.frame
+        return frame[mask(nodes, self.dataset, frame)]
+
+    def provenance(self, rows: int) -> Provenance:
+        ds = self.dataset
+        used = self.used + self.filtered
+        columns = list(dict.fromkeys(ds.source_column(c) for c in used))
+        filters = ds.filters + [c.describe() for c in self.conditions]
+        return Provenance(ds.name, ds.path, columns, filters, rows)
+
+    def base(self, rows: int) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.spec["type"], "provenance": self.provenance(rows)}
+
+
+def _labels(series: pd.Series, is_multi: bool) -> list[list[str]]:
+    """Per row, the labels it counts under (none for an empty cell)."""
+    out = []
+    for value in series:
+        if is_multi:
+            out.append(list(value))
+        elif value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            out.append([])
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            out.append([str(int(value)) if float(value).is_integer() else str(value)])
+        else:
+            text = str(value).strip()
+            out.append([text] if text else [])
+    return out
+
+
+def _label_key(labels: list[str]) -> Callable[[str], Any]:
+    try:
+        [float(x) for x in labels]
+    except ValueError:
+        return lambda x: x
+    return float
+
+
+def _order(counter: Counter, sort: str) -> list[str]:
+    labels = list(counter)
+    key = _label_key(labels)
+    if sort == "desc":
+        return sorted(labels, key=lambda x: (-counter[x], key(x)))
+    if sort == "asc":
+        return sorted(labels, key=lambda x: (counter[x], key(x)))
+    return sorted(labels, key=key)
+
+
+def _tally(ctx: _Ctx, column: str, empty: str | None = None) -> Counter:
+    counter: Counter = Counter()
+    for labels in _labels(ctx.frame[column], column in ctx.dataset.multi):
+        counter.update(labels or ([empty] if empty is not None else []))
+    return counter
+
+
+def _sort_key(ctx: _Ctx, key: str) -> str:
+    sort = ctx.spec.get(key, "label")
+    if sort not in SORTS:
+        raise ctx.error(f"{key} must be one of {', '.join(SORTS)}, got {sort!r}", key)
+    return sort
+
+
+def _count(ctx: _Ctx) -> Stat:
+    return Count(**ctx.base(len(ctx.frame)), value=len(ctx.frame))
+
+
+def _counts(ctx: _Ctx) -> Stat:
+    column = ctx.column("by")
+    empty = ctx.spec.get("empty")
+    counter = _tally(ctx, column, None if empty is None else str(empty))
+    labels = _order(counter, _sort_key(ctx, "sort"))
+    total = len(ctx.frame)
+    top = ctx.spec.get("top")
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ctx.error(f"top must be a positive integer, got {top!r}", "top")
+    rest = labels[top:] if top else []
+    labels = labels[:top] if top else labels
+    pairs = [(label, counter[label]) for label in labels]
+    other = ctx.spec.get("other")
+    if other is not None and rest:
+        pairs.append((str(other), sum(counter[x] for x in rest)))
+    items = [CountItem(str(lab), n, n / total if total else 0.0) for lab, n in pairs]
+    return Counts(**ctx.base(total), items=items, total=total)
+
+
+def _share(ctx: _Ctx) -> Stat:
+    ctx.require("where")
+    within = parse_conditions(
+        ctx.spec.get("within"),
+        list(ctx.dataset.frame.columns),
+        ctx.config_file,
+        f"{ctx.key}.within",
+    )
+    population = ctx.dataset.frame[mask(within, ctx.dataset, ctx.dataset.frame)]
+    for node in within:
+        ctx.filtered.extend(node.columns())
+    total = len(population)
+    count = int(ctx.frame.index.isin(population.index).sum())
+    if total == 0:
+        raise ctx.error("share has a denominator of 0 (no rows in the population)")
+    ctx.conditions = list(within) + ctx.conditions
+    return Share(**ctx.base(total), count=count, total=total, share=count / total)
+
+
+def _cagr(ctx: _Ctx) -> Stat:
+    column = ctx.column("by")
+    start, end = ctx.require("from"), ctx.require("to")
+    for key, v in (("from", start), ("to", end)):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise ctx.error(f"'{key}' must be a whole number (a year), got {v!r}", key)
+    if end <= start:
+        raise ctx.error(f"'to' ({end}) must be after 'from' ({start})", "to")
+    counter = _tally(ctx, column)
+    first, last = counter[str(start)], counter[str(end)]
+    if first == 0:
+        raise ctx.error(f"CAGR has a denominator of 0 (no rows with {column} = {start})", "from")
+    years = end - start
+    value = (last / first) ** (1 / years) - 1
+    return Cagr(
+        **ctx.base(len(ctx.frame)),
+        value=value,
+        start=start,
+        end=end,
+        start_value=first,
+        end_value=last,
+        years=years,
+    )
+
+
+def _crosstab(ctx: _Ctx) -> Stat:
+    rows, cols = ctx.column("rows"), ctx.column("columns")
+    pairs: Counter = Counter()
+    row_totals: Counter = Counter()
+    col_totals: Counter = Counter()
+    row_labels = _labels(ctx.frame[rows], rows in ctx.dataset.multi)
+    col_labels = _labels(ctx.frame[cols], cols in ctx.dataset.multi)
+    for r_labels, c_labels in zip(row_labels, col_labels, strict=True):
+        for r in r_labels:
+            for c in c_labels:
+                pairs[r, c] += 1
+                row_totals[r] += 1
+                col_totals[c] += 1
+    row_order = _order(row_totals, _sort_key(ctx, "row_sort"))
+    col_order = _order(col_totals, _sort_key(ctx, "col_sort"))
+    cells = [[pairs[r, c] for c in col_order] for r in row_order]
+    return Crosstab(
+        **ctx.base(len(ctx.frame)), row_labels=row_order, col_labels=col_order, cells=cells
+    )
+
+
+def _aggregate(ctx: _Ctx) -> Stat:
+    kind = ctx.spec["type"]
+    column = ctx.column("column")
+    values = ctx.dataset.numbers(column, ctx.frame).dropna()
+    if values.empty:
+        raise ctx.error(f"no numeric values in column '{column}'", "column")
+    value = float(getattr(values, kind)())
+    label = None
+    if "label" in ctx.spec:
+        if kind not in ("min", "max"):
+            raise ctx.error("'label' is only meaningful for min and max", "label")
+        label_column = ctx.column("label")
+        row = values.idxmax() if kind == "max" else values.idxmin()
+        cell = ctx.frame.at[row, label_column]
+        label = ", ".join(cell) if isinstance(cell, tuple) else str(cell)
+    return Aggregate(**ctx.base(len(values)), value=value, label=label)
+
+
+COMPUTE: dict[str, tuple[tuple[str, ...], Callable[[_Ctx], Stat]]] = {
+    "count": (("where",), _count),
+    "counts": (("by", "where", "sort", "top", "other", "empty"), _counts),
+    "share": (("where", "within"), _share),
+    "cagr": (("by", "from", "to", "where"), _cagr),
+    "crosstab": (("rows", "columns", "where", "row_sort", "col_sort"), _crosstab),
+    **{name: (("column", "where", "label"), _aggregate) for name in AGGREGATES},
+}
+
+
+def compute_statistics(
+    spec: dict, datasets: dict[str, Dataset], config_file: str
+) -> dict[str, Stat]:
+    """Compute every statistic declared under ``statistics:`` (in declaration order)."""
+    spec = expect_mapping(spec or {}, config_file, "statistics")
+    results: dict[str, Stat] = {}
+    for name, body in spec.items():
+        name = str(name)
+        key = f"statistics.{name}"
+        if not name.isidentifier():
+            raise BriefError(
+                f"statistic name '{name}' must be a plain identifier (letters, digits, _)",
+                source=config_file,
+                key=key,
+            )
+        body = expect_mapping(body, config_file, key)
+        kind = body.get("type")
+        if kind is None:
+            raise BriefError(
+                f"statistic '{name}': missing required key 'type'",
+                source=config_file,
+                key=f"{key}.type",
+            )
+        if kind == "value":
+            check_keys(body, ("type", "value"), config_file, key, required=("value",))
+            results[name] = Value(
+                name=name, kind="value", provenance=Provenance(None, "config"), value=body["value"]
+            )
+            continue
+        if kind not in COMPUTE:
+            kinds = [*COMPUTE, "value"]
+            raise BriefError(
+                f"statistic '{name}': unknown type '{kind}'{suggest(str(kind), kinds)}; "
+                f"types: {', '.join(kinds)}",
+                source=config_file,
+                key=f"{key}.type",
+            )
+        allowed, compute = COMPUTE[kind]
+        check_keys(body, ("type", "data", *allowed), config_file, key)
+        results[name] = compute(_Ctx(name, body, datasets, config_file))
+    return results

@@ -1,0 +1,172 @@
+"""Statistic results: plain numbers plus provenance, friendly to Jinja attribute access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from briefgen.errors import BriefError
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a number came from: dataset, file, source columns, filters, rows counted."""
+
+    dataset: str | None
+    file: str | None
+    columns: list[str] = field(default_factory=list)
+    filters: list[str] = field(default_factory=list)
+    rows: int = 0
+
+
+@dataclass
+class Stat:
+    """Base of every result: ``name`` (config key), ``kind`` (type) and provenance."""
+
+    name: str
+    kind: str
+    provenance: Provenance
+
+    def to_json(self) -> dict[str, Any]:
+        """Raw values and provenance as JSON-ready data (for the build manifest)."""
+        return asdict(self)
+
+
+@dataclass
+class Count(Stat):
+    """Number of rows."""
+
+    value: int = 0
+
+
+@dataclass
+class Share(Stat):
+    """``count`` of ``total`` rows; ``share`` is the fraction (0..1)."""
+
+    count: int = 0
+    total: int = 0
+    share: float = 0.0
+
+
+@dataclass
+class Cagr(Stat):
+    """Compound annual growth rate between two labels: ``(end_value/start_value)^(1/years) - 1``."""
+
+    value: float = 0.0
+    start: int | str = 0
+    end: int | str = 0
+    start_value: int = 0
+    end_value: int = 0
+    years: int = 0
+
+
+@dataclass(frozen=True)
+class CountItem:
+    """One label of a Counts result; ``share`` = count / rows of the population."""
+
+    label: str
+    count: int
+    share: float
+
+
+@dataclass
+class Counts(Stat):
+    """Ordered (label, count, share) items; ``total`` = rows of the population."""
+
+    items: list[CountItem] = field(default_factory=list)
+    total: int = 0
+
+    def __getitem__(self, label: object) -> CountItem:
+        key = str(label)
+        for item in self.items:
+            if item.label == key:
+                return item
+        raise BriefError(
+            f"statistic '{self.name}' has no label {key!r} (labels: {', '.join(self.labels())})"
+        )
+
+    def __contains__(self, label: object) -> bool:
+        return any(item.label == str(label) for item in self.items)
+
+    def __iter__(self) -> Iterator[CountItem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def top(self, n: int) -> list[CountItem]:
+        """The first ``n`` items (items are already in the declared order)."""
+        return self.items[:n]
+
+    def count_of(self, label: object) -> int:
+        """The count of ``label``, 0 if it does not occur (e.g. a country absent in one year)."""
+        key = str(label)
+        return next((item.count for item in self.items if item.label == key), 0)
+
+    def rank(self, label: object) -> int:
+        """1-based position of ``label`` in the declared order (competition ranking on ties)."""
+        target = self[label]
+        return 1 + sum(1 for item in self.items if item.count > target.count)
+
+    def labels(self) -> list[str]:
+        """All labels in order."""
+        return [item.label for item in self.items]
+
+    @property
+    def first(self) -> CountItem:
+        """The first item (the largest with ``sort: desc``)."""
+        if not self.items:
+            raise BriefError(f"statistic '{self.name}' has no items")
+        return self.items[0]
+
+
+@dataclass
+class Crosstab(Stat):
+    """Counts by two columns; ``cells[i][j]`` is row label i × column label j."""
+
+    row_labels: list[str] = field(default_factory=list)
+    col_labels: list[str] = field(default_factory=list)
+    cells: list[list[int]] = field(default_factory=list)
+
+    def _index(self, labels: list[str], label: object, what: str) -> int:
+        try:
+            return labels.index(str(label))
+        except ValueError:
+            raise BriefError(
+                f"statistic '{self.name}' has no {what} {str(label)!r} "
+                f"({what}s: {', '.join(labels)})"
+            ) from None
+
+    def cell(self, row: object, col: object) -> int:
+        """The count at row label ``row`` and column label ``col``."""
+        return self.cells[self._index(self.row_labels, row, "row")][
+            self._index(self.col_labels, col, "column")
+        ]
+
+    def row_total(self, row: object) -> int:
+        """Sum of one row (a multi-value column counts a row once per token)."""
+        return sum(self.cells[self._index(self.row_labels, row, "row")])
+
+    def col_total(self, col: object) -> int:
+        """Sum of one column."""
+        j = self._index(self.col_labels, col, "column")
+        return sum(r[j] for r in self.cells)
+
+
+@dataclass
+class Aggregate(Stat):
+    """min / max / sum / mean / median of a numeric column (NaN-free: empty cells skipped).
+
+    For min and max, ``label`` is the ``label`` column's value on that row (if declared).
+    """
+
+    value: float = 0.0
+    label: str | None = None
+
+
+@dataclass
+class Value(Stat):
+    """A literal declared in the config."""
+
+    value: Any = None
