@@ -1,0 +1,85 @@
+"""The CLI: one-line errors with locations, exit codes, outputs untouched on failure."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import copy_example
+
+from briefgen import __version__
+from briefgen.cli import main
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version():
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+@pytest.fixture()
+def project(tmp_path):
+    return copy_example(tmp_path / "brief")
+
+
+def edit(path, old, new):
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        ("brief.yaml", "theme: spri", "theme: [spri", "error: brief.yaml:"),
+        ("brief.yaml", "statistics:", "statistic:", "error: brief.yaml:"),
+        ("brief.yaml", "report_number: IS-201", "report_number: 201", "error: brief.yaml:"),
+        ("brief.yaml", "model: [System, Model]", "model: [Sistem]", 'column "Sistem" not found'),
+        ("brief.yaml", "by: year, from: 2020, to: 2023", "by: year, frm: 2020, to: 2023",
+         "did you mean 'from'?"),
+        ("templates/ai-models/content.md", "{{ stats.total | count | josa(\"를\") }} 분석함",
+         "{{ stats.totl | count | josa(\"를\") }} 분석함", "error: templates/ai-models/content.md:"),
+        ("templates/ai-models/content.md", "[^flop] 이상으로", "[^flops] 이상으로",
+         "footnote [^flops] is used but never defined"),
+        ("templates/ai-models/content.md", "({@fig-yearly})", "({@fig-yearl})",
+         "unknown figure/table '#fig-yearl'"),
+    ],
+)
+def test_bad_input_gives_one_located_line_and_exit_1(project, monkeypatch, file, old, new, expected):
+    edit(project / file, old, new)
+    monkeypatch.chdir(project)
+    code, out, err = run("build", "--format", "docx")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert expected in lines[0]
+    assert "Traceback" not in err
+
+
+def test_failed_build_leaves_previous_outputs_untouched(example_build, tmp_path):
+    built_project, result = example_build
+    project = tmp_path / "again"
+    shutil.copytree(built_project, project)
+    outputs = {p.name: p.read_bytes() for p in (project / "output").glob("*.*")}
+    assert set(outputs) == {"ai-models-2024.docx", "ai-models-2024.pdf"}
+    edit(project / "templates/ai-models/content.md", "# 서론", "# 서론\n\n{{ stats.nothing }}")
+    code, _, err = run("build", str(project))
+    assert code == 1 and "unknown statistic 'nothing'" in err
+    after = {p.name: p.read_bytes() for p in (project / "output").iterdir()}
+    assert after == outputs  # same files, same bytes, no temporary leftovers
+
+
+def test_module_entry_point_reports_missing_project_in_one_line(tmp_path):
+    """``python -m briefgen`` as a user runs it (subprocess, real exit code, no traceback)."""
+    bad = subprocess.run([sys.executable, "-m", "briefgen", "build", str(tmp_path / "none")],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("error: ") and "no brief.yaml found" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
