@@ -8,8 +8,9 @@ import zipfile
 import pdfplumber
 import pytest
 from lxml import etree
+from pdf_probe import body_chars, marks, note_starts, separator_rule
 
-from briefgen.ir import FootnoteRef, plain_text
+from briefgen.ir import FootnoteRef
 from briefgen.numbering import body_inlines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -61,29 +62,24 @@ def test_docx_footnotes_are_real_and_match_the_source(built):
 
 
 def test_pdf_footnote_text_sits_on_the_page_of_its_mark_below_the_body(built):
+    """S24: every note's text is on its mark's page, under a rule below the lowest body line."""
     result, pdf, _ = built
-    for note in result.document.footnotes:
-        text_start = plain_text(note.inlines)[:12]
-        mark_pages, note_pages = [], []
-        for number, page in enumerate(pdf.pages):
-            lines = page.extract_text_lines()
-            for line in lines:
-                if line["text"].startswith(f"{note.number}) ") and text_start[:6] in line["text"]:
-                    note_pages.append((number, line["top"]))
-            small = [c for c in page.chars if c["text"] == ")" and c["size"] < 8]
-            if small and any(
-                c["text"] == str(note.number)[-1] and c["size"] < 8 and abs(c["top"] - s["top"]) < 1
-                for c in page.chars for s in small
-            ):
-                mark_pages.append(number)
-        assert note_pages, f"note {note.number} not found in the PDF"
-        page_index, top = note_pages[0]
-        assert page_index in mark_pages, f"note {note.number} is not on the page of its mark"
-        body_lines = [
-            line for line in pdf.pages[page_index].extract_text_lines()
-            if line["top"] < top and line["chars"][0]["size"] > 9.5
-        ]
-        assert all(line["bottom"] <= top for line in body_lines)
+    mark_page: dict[int, int] = {}
+    note_page: dict[int, int] = {}
+    for number, page in enumerate(pdf.pages):
+        for n, _, _ in marks(page):
+            mark_page.setdefault(n, number)
+        starts = note_starts(page)
+        for n, _ in starts:
+            note_page[n] = number
+        if starts:
+            rule = separator_rule(page)
+            assert rule is not None
+            body_bottom = max(c["bottom"] for c in body_chars(page, rule["top"]))
+            assert body_bottom < rule["top"] < min(w["top"] for _, w in starts)
+    numbers = {note.number for note in result.document.footnotes}
+    assert set(mark_page) == set(note_page) == numbers
+    assert note_page == mark_page
 
 
 def test_every_number_of_the_text_appears_in_both_files(built):

@@ -21,6 +21,7 @@ from typing import Any
 
 from briefgen.errors import BriefError
 from briefgen.fonts import font_path
+from briefgen.korean.numbers import fmt_number, fmt_percent
 from briefgen.theme import Theme
 
 CHART_KEYS = {"type", "stat", "xlabel", "ylabel", "labels", "top", "size", "color"}
@@ -113,7 +114,7 @@ def _draw(ax: Any, spec: dict[str, Any], stat: Any, key: str, config_file: str) 
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
         if show_labels:
             for x, total in enumerate(bottoms):
-                ax.annotate(f"{total:,}", (x, total), ha="center", va="bottom", fontsize=8,
+                ax.annotate(fmt_number(total), (x, total), ha="center", va="bottom", fontsize=8,
                             xytext=(0, 2), textcoords="offset points")
         ax.legend(frameon=False, fontsize=8, ncols=min(4, len(stat.col_labels)))
         return
@@ -130,11 +131,11 @@ def _draw(ax: Any, spec: dict[str, Any], stat: Any, key: str, config_file: str) 
         ax.plot(labels, values, color=color, marker="o")
         bars = None
     else:
-        ax.pie(values, labels=labels, colors=SERIES_COLORS[: len(values)], autopct="%1.1f%%",
+        ax.pie(values, labels=labels, colors=SERIES_COLORS[: len(values)], autopct=lambda p: fmt_percent(p / 100),
                startangle=90, counterclock=False, textprops={"fontsize": 8})
         ax.axis("equal")
         return
     if show_labels and bars is not None:
-        ax.bar_label(bars, labels=[f"{v:,}" for v in (values[::-1] if kind == "barh" else values)],
+        ax.bar_label(bars, labels=[fmt_number(v) for v in (values[::-1] if kind == "barh" else values)],
                      padding=2, fontsize=8)
     ax.margins(y=0.12) if kind != "barh" else ax.margins(x=0.12)

@@ -1,0 +1,426 @@
+"""Hand-written OOXML for the DOCX writer: one small builder per element.
+
+python-docx 1.2 has no API for footnotes, numbering definitions, fields, East Asian fonts
+and languages, or several section and table properties. Every element the writer builds
+by hand is made here, children in the order the WordprocessingML schema requires.
+Lengths are twips (1/20 pt) unless a name says otherwise; sizes are points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+from lxml import etree
+
+# Characters XML 1.0 cannot carry (lxml refuses them): C0 controls except tab/LF/CR, FFFE/FFFF.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+FOOTNOTES_CONTENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+)
+
+
+def clean(text: str) -> str:
+    """``text`` without XML-illegal control characters (tabs and newlines become spaces)."""
+    return _ILLEGAL.sub("", text).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def twips(points: float) -> int:
+    return round(points * 20)
+
+
+def el(
+    tag: str, attrs: dict[str, str] | None = None, children: Iterable[etree._Element] = ()
+) -> etree._Element:
+    """A ``tag`` element (``"w:p"``) with prefixed ``attrs`` and ``children``."""
+    elem = OxmlElement(tag)
+    for key, value in (attrs or {}).items():
+        elem.set(qn(key), value)
+    for child in children:
+        elem.append(child)
+    return elem
+
+
+def _val(tag: str, value: str | int) -> etree._Element:
+    return el(tag, {"w:val": str(value)})
+
+
+# --------------------------------------------------------------------------- run properties
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """Direct or style run formatting; ``None`` leaves a property to the style."""
+
+    font: str | None = None
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    underline: bool = False
+    superscript: bool = False
+    char_style: str | None = None
+    lang: str | None = None  # East Asian language (``w:eastAsia``)
+    latin_lang: str = "en-US"  # ``w:val``: Latin-script text in these briefs is English
+
+
+def rpr(fmt: RunFormat) -> etree._Element:
+    """``<w:rPr>``: all four ``w:rFonts`` slots get ``fmt.font`` (S43).
+
+    ``w:lang`` gets ``w:eastAsia=fmt.lang`` (ko-KR, S50) and ``w:val=fmt.latin_lang``: with
+    ``w:val="ko-KR"`` LibreOffice breaks English words mid-word (measured with LO 7.4).
+    """
+    kids: list[etree._Element] = []
+    if fmt.char_style:
+        kids.append(_val("w:rStyle", fmt.char_style))
+    if fmt.font:
+        slots = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+        kids.append(el("w:rFonts", dict.fromkeys(slots, fmt.font)))
+    if fmt.bold:
+        kids += [el("w:b"), el("w:bCs")]
+    if fmt.italic:
+        kids += [el("w:i"), el("w:iCs")]
+    if fmt.color:
+        kids.append(_val("w:color", fmt.color.lstrip("#").upper()))
+    if fmt.size is not None:
+        kids += [_val("w:sz", round(fmt.size * 2)), _val("w:szCs", round(fmt.size * 2))]
+    if fmt.underline:
+        kids.append(_val("w:u", "single"))
+    if fmt.superscript:
+        kids.append(_val("w:vertAlign", "superscript"))
+    if fmt.lang:
+        kids.append(el("w:lang", {"w:val": fmt.latin_lang, "w:eastAsia": fmt.lang}))
+    return el("w:rPr", children=kids)
+
+
+def run(text: str, fmt: RunFormat | None = None) -> etree._Element:
+    """``<w:r>`` with one ``<w:t xml:space="preserve">`` (text cleaned; lxml escapes ``& <``)."""
+    r = el("w:r", children=[rpr(fmt)] if fmt else [])
+    t = el("w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = clean(text)
+    r.append(t)
+    return r
+
+
+def tab_run(fmt: RunFormat | None = None) -> etree._Element:
+    return el("w:r", children=[*([rpr(fmt)] if fmt else []), el("w:tab")])
+
+
+# --------------------------------------------------------------------------- paragraph properties
+
+
+@dataclass(frozen=True)
+class ParaFormat:
+    """Paragraph properties; lengths in points, ``line`` in 240ths of a line (auto rule)."""
+
+    style: str | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    num: tuple[int, int] | None = None  # (numId, ilvl)
+    tab_right_leader: tuple[float, str] | None = None  # (position pt, leader)
+    before: float | None = None
+    after: float | None = None
+    line: int | None = None
+    left: float | None = None
+    hanging: float | None = None
+    jc: str | None = None
+    outline: int | None = None
+    word_wrap: bool = False
+    no_autospace: bool = False  # no extra space between Hangul and Latin/digits (Word adds it)
+
+
+def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
+    """``<w:pPr>`` in schema order (pStyle … jc, outlineLvl, rPr)."""
+    kids: list[etree._Element] = []
+    if fmt.style:
+        kids.append(_val("w:pStyle", fmt.style))
+    if fmt.keep_next:
+        kids.append(el("w:keepNext"))
+    if fmt.page_break_before:
+        kids.append(el("w:pageBreakBefore"))
+    if fmt.num:
+        kids.append(
+            el("w:numPr", children=[_val("w:ilvl", fmt.num[1]), _val("w:numId", fmt.num[0])])
+        )
+    if fmt.tab_right_leader:
+        pos, leader = fmt.tab_right_leader
+        tab = el("w:tab", {"w:val": "right", "w:leader": leader, "w:pos": str(twips(pos))})
+        kids.append(el("w:tabs", children=[tab]))
+    if fmt.word_wrap:
+        kids.append(_val("w:wordWrap", 1))
+    if fmt.no_autospace:
+        kids += [_val("w:autoSpaceDE", 0), _val("w:autoSpaceDN", 0)]
+    spacing = {}
+    if fmt.before is not None:
+        spacing["w:before"] = str(twips(fmt.before))
+    if fmt.after is not None:
+        spacing["w:after"] = str(twips(fmt.after))
+    if fmt.line is not None:
+        spacing |= {"w:line": str(fmt.line), "w:lineRule": "auto"}
+    if spacing:
+        kids.append(el("w:spacing", spacing))
+    if fmt.left is not None or fmt.hanging is not None:
+        ind = {"w:left": str(twips(fmt.left or 0))}
+        if fmt.hanging:
+            ind["w:hanging"] = str(twips(fmt.hanging))
+        kids.append(el("w:ind", ind))
+    if fmt.jc:
+        kids.append(_val("w:jc", fmt.jc))
+    if fmt.outline is not None:
+        kids.append(_val("w:outlineLvl", fmt.outline))
+    if run_fmt:
+        kids.append(rpr(run_fmt))
+    return el("w:pPr", children=kids)
+
+
+def set_ppr(p: etree._Element, fmt: ParaFormat) -> None:
+    """Replace the properties of paragraph ``p`` by ``fmt``, keeping a section break it holds."""
+    old = p.find(qn("w:pPr"))
+    new = ppr(fmt)
+    if old is not None:
+        sect = old.find(qn("w:sectPr"))
+        if sect is not None:
+            new.append(sect)
+        p.remove(old)
+    p.insert(0, new)
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def style(
+    kind: str,
+    style_id: str,
+    name: str,
+    *,
+    para: ParaFormat | None = None,
+    chars: RunFormat | None = None,
+    based_on: str | None = "Normal",
+    default: bool = False,
+) -> etree._Element:
+    """``<w:style>`` of ``kind`` (paragraph/character) with name, basedOn, qFormat, pPr, rPr."""
+    attrs = {"w:type": kind, "w:styleId": style_id}
+    if default:
+        attrs["w:default"] = "1"
+    kids = [_val("w:name", name)]
+    if based_on and kind == "paragraph":
+        kids.append(_val("w:basedOn", based_on))
+    kids.append(el("w:qFormat"))
+    if para is not None and kind == "paragraph":
+        kids.append(ppr(para))
+    if chars is not None:
+        kids.append(rpr(chars))
+    return el("w:style", attrs, kids)
+
+
+def install_style(styles: etree._Element, new: etree._Element) -> None:
+    """Put ``new`` into ``<w:styles>``, replacing a template style with the same id."""
+    for old in styles.findall(qn("w:style")):
+        if old.get(qn("w:styleId")) == new.get(qn("w:styleId")):
+            styles.remove(old)
+    styles.append(new)
+
+
+def strip_theme_fonts(root: etree._Element) -> None:
+    """Remove ``w:asciiTheme``/``w:eastAsiaTheme``/… which override explicit fonts (P2)."""
+    for rfonts in root.iter(qn("w:rFonts")):
+        for attr in _THEME_FONT_ATTRS:
+            rfonts.attrib.pop(qn(attr), None)
+
+
+def set_doc_defaults(styles: etree._Element, fmt: RunFormat, para: ParaFormat) -> None:
+    """Replace ``<w:docDefaults>`` (fonts, size, ko-KR language, paragraph defaults)."""
+    old = styles.find(qn("w:docDefaults"))
+    if old is not None:
+        styles.remove(old)
+    defaults = el(
+        "w:docDefaults",
+        children=[
+            el("w:rPrDefault", children=[rpr(fmt)]),
+            el("w:pPrDefault", children=[ppr(para)]),
+        ],
+    )
+    styles.insert(0, defaults)
+
+
+def remove_theme_font_lang(settings: etree._Element) -> None:
+    """Drop ``<w:themeFontLang w:eastAsia="ja-JP">`` of python-docx's template (P2)."""
+    for node in settings.findall(qn("w:themeFontLang")):
+        settings.remove(node)
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+@dataclass(frozen=True)
+class BulletLevel:
+    """One level of the bullet list: marker, its run format, indents in points."""
+
+    marker: str
+    fmt: RunFormat
+    left: float
+    hanging: float
+
+
+def numbering(levels: Sequence[BulletLevel], num_id: int = 1) -> etree._Element:
+    """``<w:numbering>`` with one bullet ``abstractNum`` (levels 0…n-1) and ``num`` ``num_id``."""
+    lvls = [
+        el(
+            "w:lvl",
+            {"w:ilvl": str(i)},
+            [
+                _val("w:start", 1),
+                _val("w:numFmt", "bullet"),
+                _val("w:lvlText", level.marker),
+                _val("w:lvlJc", "left"),
+                ppr(ParaFormat(left=level.left, hanging=level.hanging)),
+                rpr(level.fmt),
+            ],
+        )
+        for i, level in enumerate(levels)
+    ]
+    abstract = el(
+        "w:abstractNum", {"w:abstractNumId": "0"}, [_val("w:multiLevelType", "multilevel"), *lvls]
+    )
+    num = el("w:num", {"w:numId": str(num_id)}, [_val("w:abstractNumId", 0)])
+    return el("w:numbering", children=[abstract, num])
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def footnote_reference(number: int, label: str, style_id: str) -> etree._Element:
+    """The mark of a Word footnote with a custom mark, as Word writes it: one run holding
+    ``<w:footnoteReference w:customMarkFollows="1">`` and the superscript text ``n)`` (S25, P3)."""
+    mark = run(label, RunFormat(char_style=style_id, superscript=True))
+    mark.insert(1, el("w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(number)}))
+    return mark
+
+
+def footnotes_root(text_style: str) -> etree._Element:
+    """``<w:footnotes>`` holding the separator (id -1) and continuation separator (id 0)."""
+    xml = f"<w:footnotes {nsdecls('w', 'r')}/>"
+    root = parse_xml(xml)
+    for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+        p = el(
+            "w:p",
+            children=[
+                ppr(ParaFormat(style=text_style, after=0, line=240)),
+                el("w:r", children=[el(f"w:{kind}")]),
+            ],
+        )
+        root.append(el("w:footnote", {"w:type": kind, "w:id": note_id}, [p]))
+    return root
+
+
+def footnote(number: int, paragraph: etree._Element) -> etree._Element:
+    return el("w:footnote", {"w:id": str(number)}, [paragraph])
+
+
+# --------------------------------------------------------------------------- fields, links, bookmarks
+
+
+def field_begin(instr: str, fmt: RunFormat | None = None) -> list[etree._Element]:
+    """Runs opening a complex field: begin, instruction, separate (the cached result follows)."""
+    props = [rpr(fmt)] if fmt else []
+    instr_el = el("w:instrText")
+    instr_el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr_el.text = f" {instr} "
+    return [
+        el("w:r", children=[*props, el("w:fldChar", {"w:fldCharType": "begin"})]),
+        el("w:r", children=[*(rpr(fmt) for _ in props), instr_el]),
+        el(
+            "w:r",
+            children=[*(rpr(fmt) for _ in props), el("w:fldChar", {"w:fldCharType": "separate"})],
+        ),
+    ]
+
+
+def field_end(fmt: RunFormat | None = None) -> etree._Element:
+    return el(
+        "w:r", children=[*([rpr(fmt)] if fmt else []), el("w:fldChar", {"w:fldCharType": "end"})]
+    )
+
+
+def field(instr: str, cached: str, fmt: RunFormat | None = None) -> list[etree._Element]:
+    """A whole field (``PAGE``, ``SEQ 표 \\* ARABIC``) whose cached result is ``cached`` (P3)."""
+    return [*field_begin(instr, fmt), run(cached, fmt), field_end(fmt)]
+
+
+def hyperlink(*, rel_id: str | None = None, anchor: str | None = None) -> etree._Element:
+    """``<w:hyperlink>`` to an external relationship or to a bookmark in the document."""
+    attrs = {"w:history": "1"}
+    if rel_id:
+        attrs["r:id"] = rel_id
+    if anchor:
+        attrs["w:anchor"] = anchor
+    return el("w:hyperlink", attrs)
+
+
+def bookmark(bookmark_id: int, name: str) -> tuple[etree._Element, etree._Element]:
+    return (
+        el("w:bookmarkStart", {"w:id": str(bookmark_id), "w:name": name}),
+        el("w:bookmarkEnd", {"w:id": str(bookmark_id)}),
+    )
+
+
+# --------------------------------------------------------------------------- sections and tables
+
+
+def set_page_number_start(sect_pr: etree._Element, start: int) -> None:
+    """``<w:pgNumType w:fmt="decimal" w:start=…>`` in its schema position (after pgMar)."""
+    for node in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(node)
+    pg = el("w:pgNumType", {"w:fmt": "decimal", "w:start": str(start)})
+    sect_pr.insert_element_before(
+        pg,
+        "w:cols",
+        "w:formProt",
+        "w:vAlign",
+        "w:noEndnote",
+        "w:titlePg",
+        "w:textDirection",
+        "w:bidi",
+        "w:rtlGutter",
+        "w:docGrid",
+        "w:printerSettings",
+        "w:sectPrChange",
+    )
+
+
+def table_borders(tbl_pr: etree._Element, color: str, size_eighths: int = 4) -> None:
+    """Single borders on all edges and inner lines of a table."""
+    attrs = {
+        "w:val": "single",
+        "w:sz": str(size_eighths),
+        "w:space": "0",
+        "w:color": color.lstrip("#").upper(),
+    }
+    edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+    borders = el("w:tblBorders", children=[el(f"w:{edge}", attrs) for edge in edges])
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+
+
+def cell_shading(tc_pr: etree._Element, fill: str) -> None:
+    shd = el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill.lstrip("#").upper()})
+    tc_pr.insert_element_before(
+        shd,
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+    )
+
+
+def row_properties(tr: etree._Element, *, header: bool) -> None:
+    """``<w:trPr>`` with ``cantSplit`` and, on a header row, ``tblHeader`` (S29)."""
+    kids = [el("w:cantSplit")] + ([el("w:tblHeader")] if header else [])
+    tr.insert(0, el("w:trPr", children=kids))

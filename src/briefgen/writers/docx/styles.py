@@ -1,0 +1,281 @@
+"""The DOCX style sheet and bullet numbering, derived from theme tokens (S43-S46, S12)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lxml import etree
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefgen.fonts import font_path
+from briefgen.theme import Theme
+from briefgen.writers.docx import oxml
+from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, RunFormat
+
+BULLET_NUM_ID = 1
+LANG = "ko-KR"
+
+# Style ids (Word's own ids where Word has the style).
+NORMAL = "Normal"
+BODY = "BodyText"
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+COVER_SERIES = "CoverSeries"
+COVER_DATE = "CoverDate"
+COVER_AUTHOR = "CoverAuthor"
+COVER_ORG = "CoverOrganisation"
+FRONT_HEADING = "FrontHeading"
+SUMMARY = "SummaryText"
+HEADING1 = "Heading1"
+HEADING2 = "Heading2"
+CAPTION = "Caption"
+UNIT = "TableUnit"
+TABLE_TEXT = "TableText"
+SOURCE = "SourceLine"
+FIGURE = "FigureImage"
+BOX_TITLE = "BoxTitle"
+TOC1 = "TOC1"
+TOC2 = "TOC2"
+FOOTNOTE_TEXT = "FootnoteText"
+FOOTNOTE_REF = "FootnoteReference"
+REFS_HEADING = "ReferencesHeading"
+REFERENCE = "Reference"
+BACK_PAGE = "BackPage"
+HEADER = "Header"
+FOOTER = "Footer"
+
+
+def bullet_style(level: int) -> str:
+    return f"Bullet{level}"
+
+
+@cache
+def text_width(family: str, text: str, size: float) -> float:
+    """Advance width in points of ``text`` in the theme font ``family`` (reportlab metrics)."""
+    if family not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(family, str(font_path(family))))
+    return pdfmetrics.stringWidth(text, family, size)
+
+
+def body_width(theme: Theme) -> float:
+    """Text width in points (page width minus side margins)."""
+    mm = 72 / 25.4
+    return (theme.page("width") - theme.page("margin_left") - theme.page("margin_right")) * mm
+
+
+def bullet_levels(theme: Theme) -> list[BulletLevel]:
+    """Markers, colours and indents of the four bullet levels (S9, S12, S45)."""
+    colors = {1: theme.color("bullet1"), 2: theme.color("bullet2")}
+    levels = []
+    for level in (1, 2, 3, 4):
+        family = theme.font("bold") if level == 1 else theme.font("body")
+        size = theme.bullet_size(level)
+        marker = theme.marker(level)
+        hanging = text_width(family, marker + " ", size)
+        left = (level - 1) * theme.indent_step + hanging
+        fmt = RunFormat(font=family, size=size, bold=level == 1, color=colors.get(level))
+        levels.append(BulletLevel(marker, fmt, round(left, 2), round(hanging, 2)))
+    return levels
+
+
+def _styles(theme: Theme) -> list[etree._Element]:
+    body, bold, heavy = theme.font("body"), theme.font("bold"), theme.font("heavy")
+    primary = theme.color("primary")
+    line = round(240 * theme.line_spacing)
+
+    def para(
+        style_id: str,
+        name: str,
+        fmt: ParaFormat,
+        chars: RunFormat,
+        based_on: str = NORMAL,
+    ) -> etree._Element:
+        full = RunFormat(**{**chars.__dict__, "lang": LANG})
+        return oxml.style("paragraph", style_id, name, para=fmt, chars=full, based_on=based_on)
+
+    def text(family: str, size: float, **kw: object) -> RunFormat:
+        return RunFormat(font=family, size=size, **kw)  # type: ignore[arg-type]
+
+    def pf(**kw: object) -> ParaFormat:
+        return ParaFormat(word_wrap=True, no_autospace=True, **kw)  # type: ignore[arg-type]
+
+    size = theme.size
+    toc_tab = (body_width(theme), "middleDot")
+    styles = [
+        oxml.style(
+            "paragraph",
+            NORMAL,
+            "Normal",
+            based_on=None,
+            default=True,
+            para=pf(after=0, line=line, jc="both"),
+            chars=text(body, size("body"), lang=LANG, color=theme.color("text")),
+        ),
+        para(BODY, "Body Text", pf(before=4, line=line, jc="both"), text(body, size("body"))),
+        para(
+            SUMMARY,
+            "Summary Text",
+            pf(before=4, after=4, line=line, jc="both"),
+            text(body, size("summary")),
+        ),
+        para(
+            TITLE,
+            "Title",
+            pf(before=12, after=12, line=300, jc="left"),
+            text(heavy, size("cover_title"), bold=True, color=primary),
+        ),
+        para(
+            SUBTITLE,
+            "Subtitle",
+            pf(after=12, line=240, jc="left"),
+            text(bold, size("cover_subtitle"), bold=True),
+        ),
+        para(
+            COVER_SERIES,
+            "Cover Series",
+            pf(before=72, after=24, line=240, jc="left"),
+            text(bold, size("section"), bold=True, color=primary),
+        ),
+        para(
+            COVER_DATE,
+            "Cover Date",
+            pf(before=180, after=12, line=240, jc="left"),
+            text(body, size("body")),
+        ),
+        para(COVER_AUTHOR, "Cover Author", pf(line=line, jc="left"), text(body, size("body"))),
+        para(
+            COVER_ORG,
+            "Cover Organisation",
+            pf(before=36, line=240, jc="left"),
+            text(bold, size("section"), bold=True, color=primary),
+        ),
+        para(
+            FRONT_HEADING,
+            "Front Heading",
+            pf(keep_next=True, after=12, line=240, jc="left"),
+            text(bold, size("chapter"), bold=True, color=primary),
+        ),
+        para(
+            HEADING1,
+            "heading 1",
+            pf(keep_next=True, after=18, line=240, jc="left", outline=0),
+            text(bold, size("chapter"), bold=True),
+        ),
+        para(
+            HEADING2,
+            "heading 2",
+            pf(keep_next=True, before=18, after=6, line=240, jc="left", outline=1),
+            text(bold, size("section"), bold=True),
+        ),
+        para(
+            CAPTION,
+            "caption",
+            pf(keep_next=True, before=12, after=4, line=240, jc="center"),
+            text(bold, size("caption"), bold=True),
+        ),
+        para(
+            UNIT,
+            "Table Unit",
+            pf(keep_next=True, after=2, line=240, jc="right"),
+            text(body, size("table")),
+        ),
+        para(
+            TABLE_TEXT,
+            "Table Text",
+            pf(before=2, after=2, line=240, jc="left"),
+            text(body, size("table")),
+        ),
+        para(SOURCE, "Source Line", pf(before=2, line=240, jc="left"), text(body, size("source"))),
+        para(
+            FIGURE,
+            "Figure Image",
+            pf(keep_next=True, line=240, jc="center"),
+            text(body, size("body")),
+        ),
+        para(
+            BOX_TITLE,
+            "Box Title",
+            pf(keep_next=True, after=4, line=240, jc="left"),
+            text(bold, size("bullet1"), bold=True),
+        ),
+        para(
+            TOC1,
+            "toc 1",
+            pf(before=6, line=line, jc="left", tab_right_leader=toc_tab),
+            text(bold, size("toc"), bold=True),
+        ),
+        para(
+            TOC2,
+            "toc 2",
+            pf(left=12, line=line, jc="left", tab_right_leader=toc_tab),
+            text(body, size("toc")),
+        ),
+        para(
+            FOOTNOTE_TEXT,
+            "footnote text",
+            pf(after=0, line=240, jc="both"),
+            text(body, size("footnote")),
+        ),
+        para(
+            REFS_HEADING,
+            "References Heading",
+            pf(keep_next=True, after=18, line=240, jc="left"),
+            text(bold, size("chapter"), bold=True),
+        ),
+        para(
+            BACK_PAGE, "Back Page", pf(before=4, line=line, jc="left"), text(body, size("source"))
+        ),
+        para(
+            HEADER,
+            "header",
+            pf(after=0, line=240, jc="left"),
+            text(body, size("header"), color=primary),
+        ),
+        para(
+            FOOTER,
+            "footer",
+            pf(after=0, line=240, jc="right"),
+            text(bold, size("page_number"), bold=True, color=primary),
+        ),
+        oxml.style(
+            "character", FOOTNOTE_REF, "footnote reference", chars=RunFormat(superscript=True)
+        ),
+    ]
+    ref_hang = text_width(body, theme.references_prefix, size("body"))
+    styles.append(
+        para(
+            REFERENCE,
+            "Reference",
+            pf(before=4, line=line, jc="left", left=ref_hang, hanging=ref_hang),
+            text(body, size("body")),
+        )
+    )
+    for index, level in enumerate(bullet_levels(theme), start=1):
+        fmt = pf(
+            before=theme.bullet_space_before(index),
+            line=line,
+            jc="both",
+            num=(BULLET_NUM_ID, index - 1),
+            left=level.left,
+            hanging=level.hanging,
+        )
+        chars = text(level.fmt.font or body, theme.bullet_size(index), bold=index == 1)
+        styles.append(para(bullet_style(index), f"Bullet {index}", fmt, chars))
+    return styles
+
+
+def install(styles_root: etree._Element, theme: Theme) -> None:
+    """Make the template's styles.xml the house style sheet (S43, S50): no theme fonts,
+    ko-KR defaults, every used style with all four font slots and ``wordWrap``."""
+    oxml.strip_theme_fonts(styles_root)
+    body = theme.font("body")
+    oxml.set_doc_defaults(
+        styles_root,
+        RunFormat(font=body, size=theme.size("body"), lang=LANG),
+        ParaFormat(
+            after=0, line=round(240 * theme.line_spacing), word_wrap=True, no_autospace=True
+        ),
+    )
+    for node in _styles(theme):
+        oxml.install_style(styles_root, node)

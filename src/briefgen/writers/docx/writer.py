@@ -1,0 +1,449 @@
+"""The DOCX writer: walks the document model and writes a Word file in SPRi house style.
+
+python-docx builds the body (paragraphs, tables, pictures, sections, core properties); every
+hand-made element comes from ``oxml``; the style sheet and numbering from ``styles``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import assert_never
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from lxml import etree
+
+from briefgen import ir
+from briefgen.theme import Theme
+from briefgen.writers.docx import oxml
+from briefgen.writers.docx import styles as st
+from briefgen.writers.docx.oxml import ParaFormat, RunFormat
+from briefgen.writers.docx.package import write_stable_zip
+
+Container = DocxDocument | _Cell
+LAST_MODIFIED_BY = "briefgen"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+@dataclass(frozen=True)
+class _Fmt:
+    """Inline formatting inherited down the inline tree."""
+
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    link: bool = False
+    in_footnote: bool = False
+
+    def run_format(self, theme: Theme) -> RunFormat | None:
+        if not (self.bold or self.italic or self.superscript or self.link):
+            return None
+        color = theme.color("primary") if self.link else None
+        return RunFormat(
+            bold=self.bold,
+            italic=self.italic,
+            superscript=self.superscript,
+            underline=self.link,
+            color=color,
+        )
+
+
+def write_docx(
+    doc: ir.Document,
+    theme: Theme,
+    out: Path,
+    *,
+    page_of: dict[str, int] | None = None,
+) -> None:
+    """Write ``doc`` as a DOCX file at ``out`` in ``theme``'s house style.
+
+    ``page_of`` maps chapter/section anchors to the page numbers the PDF printed; they fill
+    the cached result of the TOC field (omitted when ``None``). Same input, same bytes.
+    """
+    _Writer(doc, theme, page_of).write(out)
+
+
+class _Writer:
+    def __init__(self, doc: ir.Document, theme: Theme, page_of: dict[str, int] | None) -> None:
+        self.doc = doc
+        self.theme = theme
+        self.page_of = page_of
+        self.word = docx.Document()
+        self.bookmark_id = 0
+        self.note_ids: dict[int, int] = {}  # footnote number -> Word id, in order of the marks
+        self._prepare_package()
+
+    # ------------------------------------------------------------------ package
+    def _prepare_package(self) -> None:
+        part = self.word.part
+        st.install(self.word.styles.element, self.theme)
+        oxml.remove_theme_font_lang(part._settings_part.element)
+        numbering_part = part.numbering_part
+        numbering_part._element = oxml.numbering(st.bullet_levels(self.theme), st.BULLET_NUM_ID)
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype == STYLES_WITH_EFFECTS:
+                part.drop_rel(rel_id)
+        package_rels = part.package.rels
+        for rel_id, rel in list(package_rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                del package_rels[rel_id]
+        self.notes_part = XmlPart(
+            PackURI("/word/footnotes.xml"),
+            oxml.FOOTNOTES_CONTENT_TYPE,
+            oxml.footnotes_root(st.FOOTNOTE_TEXT),
+            part.package,
+        )
+        part.relate_to(self.notes_part, RT.FOOTNOTES)
+
+    def write(self, out: Path) -> None:
+        self._page_setup(self.word.sections[0])
+        self._cover()
+        self._new_section()
+        self._front_matter()
+        body = self._new_section()
+        self._body_header_footer(body)
+        for index, chapter in enumerate(self.doc.chapters):
+            self._chapter(chapter, first=index == 0)
+        self._references()
+        back = self._new_section()
+        back.header.is_linked_to_previous = False
+        back.footer.is_linked_to_previous = False
+        for hf in (back.header, back.footer):
+            oxml.set_ppr(hf.paragraphs[0]._p, ParaFormat(style=st.HEADER))
+        self._back_page()
+        self._footnotes()
+        self._core_properties()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        write_stable_zip(buffer.getvalue(), out)
+
+    # ------------------------------------------------------------------ page layout
+    def _page_setup(self, section: docx.section.Section) -> None:
+        page = self.theme.page
+        section.page_width, section.page_height = Mm(page("width")), Mm(page("height"))
+        section.left_margin, section.right_margin = (
+            Mm(page("margin_left")),
+            Mm(page("margin_right")),
+        )
+        section.top_margin, section.bottom_margin = (
+            Mm(page("margin_top")),
+            Mm(page("margin_bottom")),
+        )
+        section.header_distance, section.footer_distance = (
+            Mm(page("header_distance")),
+            Mm(page("footer_distance")),
+        )
+        section.gutter = 0
+
+    def _new_section(self) -> docx.section.Section:
+        section = self.word.add_section(WD_SECTION.NEW_PAGE)
+        body = self.word.element.body
+        break_paragraph = body.findall(qn("w:p"))[-1]
+        oxml.set_ppr(break_paragraph, ParaFormat(style=st.BODY))
+        return section
+
+    def _body_header_footer(self, section: docx.section.Section) -> None:
+        oxml.set_page_number_start(section._sectPr, 1)
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        meta = self.doc.meta
+        header = section.header.paragraphs[0]._p
+        oxml.set_ppr(header, ParaFormat(style=st.HEADER))
+        header.append(oxml.run(self.theme.running_header(meta.series, meta.report_number)))
+        footer = section.footer.paragraphs[0]._p
+        oxml.set_ppr(footer, ParaFormat(style=st.FOOTER))
+        footer.extend(oxml.field("PAGE", "1"))
+
+    # ------------------------------------------------------------------ paragraphs and inlines
+    def _para(self, container: Container, style_id: str, **overrides: object) -> etree._Element:
+        p = container.add_paragraph()._p
+        oxml.set_ppr(p, ParaFormat(style=style_id, **overrides))  # type: ignore[arg-type]
+        return p
+
+    def _text_para(
+        self, container: Container, style_id: str, text: str, **overrides: object
+    ) -> etree._Element:
+        p = self._para(container, style_id, **overrides)
+        p.append(oxml.run(text))
+        return p
+
+    def _inlines(self, p: etree._Element, inlines: list[ir.Inline], fmt: _Fmt = _Fmt()) -> None:
+        for node in inlines:
+            match node:
+                case ir.Text(text=text) | ir.CrossRef(text=text):
+                    p.append(oxml.run(text, fmt.run_format(self.theme)))
+                case ir.Strong(children=children):
+                    self._inlines(p, children, replace(fmt, bold=True))
+                case ir.Emph(children=children):
+                    self._inlines(p, children, replace(fmt, italic=True))
+                case ir.Superscript(children=children):
+                    self._inlines(p, children, replace(fmt, superscript=True))
+                case ir.Link(children=children, url=url):
+                    part = self.notes_part if fmt.in_footnote else self.word.part
+                    link = oxml.hyperlink(
+                        rel_id=part.relate_to(url, RT.HYPERLINK, is_external=True)
+                    )
+                    self._inlines(link, children, replace(fmt, link=True))
+                    p.append(link)
+                case ir.FootnoteRef(number=number, label=label):
+                    if not fmt.in_footnote:  # a mark inside a footnote's text is not allowed
+                        p.append(
+                            oxml.footnote_reference(self._note_id(number), label, st.FOOTNOTE_REF)
+                        )
+                case _:
+                    assert_never(node)
+
+    def _note_id(self, number: int) -> int:
+        """Word ids follow the marks' order in the document: LibreOffice pairs footnote
+        bodies with marks by position in footnotes.xml, Word by id; this satisfies both."""
+        return self.note_ids.setdefault(number, len(self.note_ids) + 1)
+
+    # ------------------------------------------------------------------ cover and front matter
+    def _cover(self) -> None:
+        meta, body = self.doc.meta, self.word
+        self._text_para(body, st.COVER_SERIES, f"{meta.series} {meta.report_number}")
+        self._text_para(body, st.TITLE, meta.title)
+        if meta.subtitle:
+            self._text_para(body, st.SUBTITLE, meta.subtitle)
+        self._text_para(
+            body, st.COVER_DATE, f"{meta.date.year}.{meta.date.month:02d}.{meta.date.day:02d}."
+        )
+        for author in meta.authors:
+            line = " ".join(
+                part for part in (author.name, author.affiliation, author.position) if part
+            )
+            self._text_para(body, st.COVER_AUTHOR, line)
+        self._text_para(body, st.COVER_ORG, meta.organisation)
+
+    def _front_matter(self) -> None:
+        body = self.word
+        self._text_para(body, st.FRONT_HEADING, self.theme.title("summary_title"))
+        box = self._box_cell(body)
+        for index, paragraph in enumerate(self.doc.summary):
+            p = box.paragraphs[0]._p if index == 0 else box.add_paragraph()._p
+            oxml.set_ppr(p, ParaFormat(style=st.SUMMARY))
+            self._inlines(p, paragraph.inlines)
+        self._text_para(
+            body,
+            st.FRONT_HEADING,
+            self.theme.title("executive_summary_title"),
+            page_break_before=True,
+        )
+        for paragraph in self.doc.executive_summary:
+            self._inlines(self._para(body, st.BODY), paragraph.inlines)
+        self._text_para(
+            body, st.FRONT_HEADING, self.theme.title("toc_title"), page_break_before=True
+        )
+        self._toc()
+
+    def _toc(self) -> None:
+        """A real TOC field whose cached result lists chapters and sections (S5)."""
+        entries: list[tuple[str, str, str]] = []
+        for chapter in self.doc.chapters:
+            entries.append((st.TOC1, chapter.heading, chapter.anchor))
+            entries += [(st.TOC2, section.heading, section.anchor) for section in chapter.sections]
+        instr = 'TOC \\o "1-2" \\h \\z \\u'
+        if not entries:
+            p = self._para(self.word, st.TOC1)
+            p.extend(oxml.field_begin(instr))
+            p.append(oxml.field_end())
+            return
+        for index, (style_id, heading, anchor) in enumerate(entries):
+            p = self._para(self.word, style_id)
+            if index == 0:
+                p.extend(oxml.field_begin(instr))
+            link = oxml.hyperlink(anchor=_bookmark_name(anchor))
+            link.append(oxml.run(heading))
+            if self.page_of is not None and anchor in self.page_of:
+                link.append(oxml.tab_run())
+                link.append(oxml.run(str(self.page_of[anchor])))
+            p.append(link)
+            if index == len(entries) - 1:
+                p.append(oxml.field_end())
+
+    # ------------------------------------------------------------------ chapters
+    def _heading(
+        self, style_id: str, anchor: str, runs: list[etree._Element], **overrides: object
+    ) -> None:
+        p = self._para(self.word, style_id, **overrides)
+        start, end = oxml.bookmark(self.bookmark_id, _bookmark_name(anchor))
+        self.bookmark_id += 1
+        p.append(start)
+        p.extend(runs)
+        p.append(end)
+
+    def _chapter(self, chapter: ir.Chapter, *, first: bool) -> None:
+        numeral = RunFormat(font=self.theme.font("heavy"), color=self.theme.color("primary"))
+        runs = (
+            [oxml.run(chapter.label, numeral), oxml.run(f" {chapter.title}")]
+            if chapter.label
+            else [oxml.run(chapter.title)]
+        )
+        self._heading(st.HEADING1, chapter.anchor, runs, page_break_before=not first)
+        self._blocks(self.word, chapter.blocks)
+        for section in chapter.sections:
+            self._heading(st.HEADING2, section.anchor, [oxml.run(section.heading)])
+            self._blocks(self.word, section.blocks)
+
+    def _blocks(self, container: Container, blocks: list[ir.Block]) -> None:
+        for block in blocks:
+            match block:
+                case ir.Paragraph(inlines=inlines):
+                    self._inlines(self._para(container, st.BODY), inlines)
+                case ir.Bullet(level=level, inlines=inlines):
+                    p = self._para(
+                        container, st.bullet_style(level), num=(st.BULLET_NUM_ID, level - 1)
+                    )
+                    self._inlines(p, inlines)
+                case ir.Table():
+                    self._table(container, block)
+                case ir.Figure():
+                    self._figure(container, block)
+                case ir.Box(title=title, blocks=inner):
+                    cell = self._box_cell(container)
+                    first = cell.paragraphs[0]._p
+                    if title:
+                        oxml.set_ppr(first, ParaFormat(style=st.BOX_TITLE))
+                        first.append(oxml.run(title))
+                    self._blocks(cell, inner)
+                    if not title and len(cell.paragraphs) > 1:
+                        first.getparent().remove(first)
+                case _:
+                    assert_never(block)
+
+    def _box_cell(self, container: Container) -> _Cell:
+        table = container.add_table(1, 1)
+        oxml.table_borders(table._tbl.tblPr, self.theme.color("summary_fill"))
+        cell = table.cell(0, 0)
+        oxml.cell_shading(cell._tc.get_or_add_tcPr(), self.theme.color("summary_fill"))
+        oxml.set_ppr(cell.paragraphs[0]._p, ParaFormat(style=st.SUMMARY))
+        self._after_table(container)
+        return cell
+
+    def _after_table(self, container: Container) -> None:
+        """A small gap paragraph after a table (Word merges adjacent tables otherwise)."""
+        if isinstance(container, DocxDocument):
+            self._para(container, st.SOURCE)
+
+    def _caption(
+        self, container: Container, kind: str, seq: str, number: int, caption: list[ir.Inline]
+    ) -> None:
+        """``<표 n>``/``[그림 n]`` with a SEQ field holding ``n``, then the caption text (S27)."""
+        p = self._para(container, st.CAPTION)
+        before, num, after = self.theme.caption_label(kind, number).rpartition(str(number))
+        p.append(oxml.run(before))
+        p.extend(oxml.field(f"SEQ {seq} \\* ARABIC", num))
+        p.append(oxml.run(after + " "))
+        self._inlines(p, caption)
+
+    def _notes_and_source(
+        self, container: Container, notes: list[list[ir.Inline]], source: list[ir.Inline] | None
+    ) -> None:
+        for note in notes:
+            p = self._para(container, st.SOURCE)
+            p.append(oxml.run(self.theme.note_prefix))
+            self._inlines(p, note)
+        if source is not None:
+            p = self._para(container, st.SOURCE)
+            p.append(oxml.run(self.theme.source_prefix))
+            self._inlines(p, source)
+
+    def _table(self, container: Container, table: ir.Table) -> None:
+        self._caption(container, "table", "표", table.number, table.caption)
+        if table.unit:
+            self._text_para(container, st.UNIT, table.unit)
+        grid = container.add_table(1 + len(table.rows), len(table.header))
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        oxml.table_borders(grid._tbl.tblPr, "#000000")
+        jc = {"left": "left", "center": "center", "right": "right"}
+        for r, cells in enumerate([table.header, *table.rows]):
+            oxml.row_properties(grid.rows[r]._tr, header=r == 0)
+            for c, cell in enumerate(cells):
+                target = grid.cell(r, c)
+                p = target.paragraphs[0]._p
+                align = (
+                    "center" if r == 0 else jc[table.align[c] if c < len(table.align) else "left"]
+                )
+                oxml.set_ppr(p, ParaFormat(style=st.TABLE_TEXT, jc=align))
+                if r == 0:
+                    oxml.cell_shading(
+                        target._tc.get_or_add_tcPr(), self.theme.color("table_header_fill")
+                    )
+                    self._inlines(p, cell.inlines, _Fmt(bold=True))
+                else:
+                    self._inlines(p, cell.inlines)
+        self._notes_and_source(container, table.notes, table.source)
+
+    def _figure(self, container: Container, figure: ir.Figure) -> None:
+        self._caption(container, "figure", "그림", figure.number, figure.caption)
+        paragraph = container.add_paragraph()
+        oxml.set_ppr(paragraph._p, ParaFormat(style=st.FIGURE))
+        width = Pt(st.body_width(self.theme) * figure.width_ratio)
+        paragraph.add_run().add_picture(str(figure.image), width=width)
+        self._notes_and_source(container, figure.notes, figure.source)
+
+    # ------------------------------------------------------------------ back matter
+    def _references(self) -> None:
+        if not self.doc.references:
+            return
+        self._text_para(
+            self.word, st.REFS_HEADING, self.doc.references_title, page_break_before=True
+        )
+        for reference in self.doc.references:
+            p = self._para(self.word, st.REFERENCE)
+            p.append(oxml.run(self.theme.references_prefix))
+            self._inlines(p, reference.inlines)
+
+    def _back_page(self) -> None:
+        meta, body = self.doc.meta, self.word
+        self._text_para(body, st.COVER_ORG, meta.organisation, before=360)
+        if meta.homepage:
+            self._text_para(
+                body, st.BACK_PAGE, f"{self.theme.title('homepage_label')}{meta.homepage}"
+            )
+        for line in (meta.contact, meta.address, meta.disclaimer):
+            if line:
+                self._text_para(body, st.BACK_PAGE, line)
+
+    def _footnotes(self) -> None:
+        """One Word footnote per model footnote, its text starting ``n) `` (S24, S25)."""
+        root = self.notes_part.element
+        notes = sorted(self.doc.footnotes, key=lambda note: self._note_id(note.number))
+        for note in notes:
+            p = oxml.el("w:p", children=[oxml.ppr(ParaFormat(style=st.FOOTNOTE_TEXT))])
+            p.append(oxml.run(f"{note.label} "))
+            self._inlines(p, note.inlines, _Fmt(in_footnote=True))
+            root.append(oxml.footnote(self._note_id(note.number), p))
+
+    def _core_properties(self) -> None:
+        meta = self.doc.meta
+        props = self.word.core_properties
+        title = f"{meta.title} - {meta.subtitle}" if meta.subtitle else meta.title
+        props.title = oxml.clean(title)
+        props.author = oxml.clean(", ".join(author.name for author in meta.authors))
+        props.subject = oxml.clean(meta.subject)
+        props.keywords = oxml.clean(", ".join(meta.keywords))
+        props.language = meta.lang
+        props.last_modified_by = LAST_MODIFIED_BY
+        props.revision = 1
+        props.comments = ""
+        stamp = dt.datetime.combine(meta.date, dt.time())
+        props.created = props.modified = stamp
+        props.last_printed = stamp
+
+
+def _bookmark_name(anchor: str) -> str:
+    """A Word bookmark name for ``anchor`` (letters, digits, underscore; ≤ 40 characters)."""
+    return ("_Toc_" + re.sub(r"\W", "_", anchor, flags=re.ASCII))[:40]

@@ -1,0 +1,169 @@
+"""Page geometry, page templates and page furniture (S42, S47): header, page numbers, notes."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from briefgen.ir import Meta
+from briefgen.theme import Theme
+from briefgen.writers.pdf.fonts import FontSet
+from briefgen.writers.pdf.footnotes import FootnoteEngine
+from briefgen.writers.pdf.inline import HEADING_CALLBACK, MARK_CALLBACK
+
+#: Page template ids, in document order (S1).
+COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """A4 page and text block in points, from the theme's millimetres (S42)."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    header: float
+    footer: float
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> Geometry:
+        keys = (
+            "width",
+            "height",
+            "margin_left",
+            "margin_right",
+            "margin_top",
+            "margin_bottom",
+            "header_distance",
+            "footer_distance",
+        )
+        return cls(*(theme.page(k) * mm for k in keys))
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+class BriefDocTemplate(BaseDocTemplate):
+    """Doc template whose body frame shrinks by the footnote reservation of each page."""
+
+    def __init__(
+        self,
+        target: Any,
+        *,
+        theme: Theme,
+        fonts: FontSet,
+        meta: Meta,
+        geometry: Geometry,
+        engine: FootnoteEngine,
+        heading_outline: dict[str, tuple[str, int]],
+    ) -> None:
+        authors = ", ".join(a.name for a in meta.authors)
+        super().__init__(
+            target,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left,
+            rightMargin=geometry.right,
+            topMargin=geometry.top,
+            bottomMargin=geometry.bottom,
+            title=meta.title,
+            author=authors,
+            subject=meta.subject or meta.title,
+            keywords=", ".join(meta.keywords),
+            creator="briefgen",
+            producer="briefgen (ReportLab)",
+            lang=meta.lang,
+            invariant=1,
+        )
+        self.theme, self.fonts, self.meta, self.geometry, self.engine = (
+            theme,
+            fonts,
+            meta,
+            geometry,
+            engine,
+        )
+        self.heading_outline = heading_outline
+        self.heading_pages: dict[str, int] = {}
+        self.first_body_page: int | None = None
+        self.pages = 0
+        self.header_text = theme.running_header(meta.series, meta.report_number)
+        fonts.check(self.header_text, fonts.body)
+        self.addPageTemplates([self._template(name) for name in (COVER, FRONT, BODY, BACK)])
+
+    def _template(self, name: str) -> PageTemplate:
+        g = self.geometry
+        frame = Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id=name)
+        return PageTemplate(name, [frame], onPage=self._on_page, onPageEnd=self._on_page_end)
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        canv = self.canv
+        canv.setNamedCB(MARK_CALLBACK, self.engine.on_mark)
+        canv.setNamedCB(HEADING_CALLBACK, self._on_heading)
+        _set_timestamp(canv, self.meta.date)
+        canv.showOutline()
+
+    def body_page(self, canv: Canvas) -> int:
+        """The printed page number (1 = first body page, S47)."""
+        assert self.first_body_page is not None
+        return canv.getPageNumber() - self.first_body_page + 1
+
+    def _on_heading(self, canv: Canvas, kind: str, anchor: str) -> None:
+        if anchor in self.heading_pages:
+            return
+        self.heading_pages[anchor] = self.body_page(canv)
+        title, level = self.heading_outline[anchor]
+        canv.addOutlineEntry(title, anchor, level=level, closed=False)
+
+    def _on_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        frame = self.pageTemplate.frames[0]
+        reserve = self.engine.reservation(canv.getPageNumber())
+        frame.y1 = self.geometry.bottom + reserve
+        frame.height = self.geometry.text_height - reserve
+        if self.pageTemplate.id == BODY:
+            if self.first_body_page is None:
+                self.first_body_page = canv.getPageNumber()
+            self._furniture(canv)
+
+    def _on_page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.engine.draw_page(canv)
+        self.pages = canv.getPageNumber()
+
+    def _furniture(self, canv: Canvas) -> None:
+        """Running header top-left; page number at the outer bottom corner (S47)."""
+        g, theme = self.geometry, self.theme
+        canv.saveState()
+        canv.setFillColor(theme.color("primary"))
+        size = theme.size("header")
+        canv.setFont(self.fonts.body, size)
+        canv.drawString(g.left, g.height - g.header - size, self.header_text)
+        number = self.body_page(canv)
+        canv.setFont(self.fonts.bold, theme.size("page_number"))
+        if number % 2 == 0:
+            canv.drawString(g.left, g.footer, str(number))
+        else:
+            canv.drawRightString(g.width - g.right, g.footer, str(number))
+        canv.restoreState()
+
+
+def _set_timestamp(canv: Canvas, date: dt.date) -> None:
+    """Creation/modification date = the report date, 00:00 UTC (deterministic output)."""
+    stamp = canv._doc._timeStamp
+    t = calendar.timegm(date.timetuple())
+    stamp.t = t
+    stamp.lt = time.gmtime(t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]

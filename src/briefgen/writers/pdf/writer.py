@@ -1,0 +1,355 @@
+"""The PDF writer: IR Document → story of flowables → multi-pass build (footnotes, TOC)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import assert_never
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from briefgen import ir
+from briefgen.theme import Theme
+from briefgen.writers.pdf.fonts import register_fonts
+from briefgen.writers.pdf.footnotes import FootnoteEngine, NoteArea
+from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
+from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
+from briefgen.writers.pdf.styles import Styles, build_styles
+from briefgen.writers.pdf.toc import TocLine
+
+#: Upper bound on layout passes; the loop converges long before (see footnotes.py).
+MAX_PASSES = 10
+#: Passes that reserve exactly the space needed before reservations may only grow.
+EXACT_PASSES = 3
+#: Tables shorter than this share of the text height move whole with caption and source line.
+TABLE_KEEP_RATIO = 0.6
+
+
+@dataclass
+class PdfResult:
+    """``pages``: total page count; ``page_of``: heading anchor → printed page number (S47)."""
+
+    pages: int
+    page_of: dict[str, int]
+
+
+def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
+    """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font."""
+    fonts = register_fonts(theme)
+    styles = build_styles(theme, fonts)
+    story = _Story(doc, styles, Markup(fonts), Geometry.from_theme(theme))
+    notes = {n.number: story.markup.inlines(n.inlines, fonts.body, n.loc) for n in doc.footnotes}
+    g = story.geometry
+    reserve: dict[int, float] = {}
+    toc_pages: dict[str, int] = {}
+    for number in range(MAX_PASSES):
+        engine = FootnoteEngine(
+            notes,
+            styles.footnote,
+            theme,
+            NoteArea(g.left, g.bottom, g.text_width, g.text_height),
+            reserve,
+        )
+        buf = io.BytesIO()
+        template = BriefDocTemplate(
+            buf,
+            theme=theme,
+            fonts=fonts,
+            meta=doc.meta,
+            geometry=g,
+            engine=engine,
+            heading_outline=story.outline(),
+        )
+        template.build(story.flowables(toc_pages))
+        if engine.fits() and template.heading_pages == toc_pages:
+            out.write_bytes(buf.getvalue())
+            return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
+        reserve = engine.next_reserve(monotone=number >= EXACT_PASSES - 1)
+        toc_pages = dict(template.heading_pages)
+    raise RuntimeError(f"PDF layout did not converge in {MAX_PASSES} passes")
+
+
+def format_date(date: dt.date) -> str:
+    """Cover date ``2024.08.19.`` (S40)."""
+    return f"{date.year}.{date.month:02d}.{date.day:02d}."
+
+
+@dataclass
+class _Story:
+    doc: ir.Document
+    styles: Styles
+    markup: Markup
+    geometry: Geometry
+
+    @property
+    def theme(self) -> Theme:
+        return self.styles.theme
+
+    def outline(self) -> dict[str, tuple[str, int]]:
+        """Anchor → (bookmark title, outline level) for chapters (0) and sections (1)."""
+        entries: dict[str, tuple[str, int]] = {}
+        for ch in self.doc.chapters:
+            entries[ch.anchor] = (ch.heading, 0)
+            for sec in ch.sections:
+                entries[sec.anchor] = (sec.heading, 1)
+        return entries
+
+    def flowables(self, toc_pages: dict[str, int]) -> list[Flowable]:
+        """The whole document in S1 order; ``toc_pages`` come from the previous pass."""
+        story: list[Flowable] = [*self._cover(), NextPageTemplate(FRONT), PageBreak()]
+        story += [*self._summary(), PageBreak(), *self._executive_summary(), PageBreak()]
+        story += [*self._toc(toc_pages), NextPageTemplate(BODY), PageBreak()]
+        for i, chapter in enumerate(self.doc.chapters):
+            if i:
+                story.append(PageBreak())
+            story += self._chapter(chapter)
+        if self.doc.references:
+            story += [PageBreak(), *self._references()]
+        story += [NextPageTemplate(BACK), PageBreak(), *self._back_page()]
+        return story
+
+    # ----------------------------------------------------------------- helpers
+
+    def _p(self, text: str, style_name: str, font: str | None = None) -> RLParagraph:
+        style = getattr(self.styles, style_name)
+        return RLParagraph(self.markup.text(text, font or style.fontName), style)
+
+    def _inl(
+        self,
+        nodes: list[ir.Inline],
+        style: ParagraphStyle,
+        loc: ir.SourceLoc | None = None,
+        prefix: str = "",
+    ) -> RLParagraph:
+        head = self.markup.text(prefix, style.fontName, loc) if prefix else ""
+        return RLParagraph(head + self.markup.inlines(nodes, style.fontName, loc), style)
+
+    def _box(self, flowables: list[Flowable]) -> RLTable:
+        box = RLTable([[flowables]], colWidths=[self.geometry.text_width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.body),
+                    (
+                        "BACKGROUND",
+                        (0, 0),
+                        (-1, -1),
+                        colors.HexColor(self.theme.color("summary_fill")),
+                    ),
+                    ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(self.theme.color("primary"))),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ("TOPPADDING", (0, 0), (-1, -1), 10),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                ]
+            )
+        )
+        return box
+
+    # ----------------------------------------------------------------- front matter
+
+    def _cover(self) -> list[Flowable]:
+        meta = self.doc.meta
+        out: list[Flowable] = [
+            Spacer(1, 30),
+            self._p(f"{meta.series} {meta.report_number}", "cover_series"),
+            Spacer(1, 40),
+            self._p(meta.title, "cover_title"),
+        ]
+        if meta.subtitle:
+            out.append(self._p(f"- {meta.subtitle} -", "cover_subtitle"))
+        out += [Spacer(1, 260), self._p(format_date(meta.date), "cover_line"), Spacer(1, 12)]
+        for a in meta.authors:
+            out.append(
+                self._p(" ".join(x for x in (a.name, a.affiliation, a.position) if x), "cover_line")
+            )
+        out += [Spacer(1, 24), self._p(meta.organisation, "cover_series")]
+        return out
+
+    def _summary(self) -> list[Flowable]:
+        paras = [self._inl(p.inlines, self.styles.summary, p.loc) for p in self.doc.summary]
+        return [self._p(self.theme.title("summary_title"), "page_title"), self._box(paras)]
+
+    def _executive_summary(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p(self.theme.title("executive_summary_title"), "page_title")]
+        return out + [
+            self._inl(p.inlines, self.styles.body, p.loc) for p in self.doc.executive_summary
+        ]
+
+    def _toc(self, pages: dict[str, int]) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [self._p(self.theme.title("toc_title"), "page_title")]
+        entries: list[tuple[str, str, int]] = []
+        for ch in self.doc.chapters:
+            entries.append((ch.heading, ch.anchor, 0))
+            entries += [(sec.heading, sec.anchor, 1) for sec in ch.sections]
+        for text, anchor, level in entries:
+            font = s.fonts.bold if level == 0 else s.fonts.body
+            page = str(pages.get(anchor, ""))
+            s.fonts.check(text + "·", font)
+            out.append(
+                TocLine(
+                    text,
+                    page,
+                    anchor,
+                    font=font,
+                    size=s.toc.fontSize,
+                    indent=level * 14,
+                    leading=s.toc.leading,
+                    color=self.theme.color("text"),
+                    space_before=10 if level == 0 else 0,
+                )
+            )
+        return out
+
+    # ----------------------------------------------------------------- body
+
+    def _heading(
+        self, text: str, anchor: str, style_name: str, loc: ir.SourceLoc | None
+    ) -> RLParagraph:
+        style = getattr(self.styles, style_name)
+        hooks = f'<a name={quoteattr(anchor)}/><onDraw name="{HEADING_CALLBACK}" label={quoteattr(anchor)}/>'
+        return RLParagraph(hooks + self.markup.text(text, style.fontName, loc), style)
+
+    def _chapter(self, chapter: ir.Chapter) -> list[Flowable]:
+        out: list[Flowable] = [
+            self._heading(chapter.heading, chapter.anchor, "chapter", chapter.loc)
+        ]
+        out += self._blocks(chapter.blocks)
+        for sec in chapter.sections:
+            out.append(self._heading(sec.heading, sec.anchor, "section", sec.loc))
+            out += self._blocks(sec.blocks)
+        return out
+
+    def _blocks(self, blocks: list[ir.Block]) -> list[Flowable]:
+        return [f for b in blocks for f in self._block(b)]
+
+    def _block(self, block: ir.Block) -> list[Flowable]:
+        s = self.styles
+        match block:
+            case ir.Paragraph(inlines=nodes, loc=loc):
+                return [self._inl(nodes, s.body, loc)]
+            case ir.Bullet(level=level, inlines=nodes, loc=loc):
+                para = self._inl(nodes, s.bullets[level], loc)
+                return [RLParagraph(s.bullet_markup(level) + para.text, s.bullets[level])]
+            case ir.Table():
+                return self._table(block)
+            case ir.Figure():
+                return self._figure(block)
+            case ir.Box(title=title, blocks=inner):
+                content = ([self._p(title, "caption")] if title else []) + self._blocks(inner)
+                return [Spacer(1, 6), self._box(content)]
+            case _:
+                assert_never(block)
+
+    def _caption(
+        self, label: str, caption: list[ir.Inline], loc: ir.SourceLoc | None
+    ) -> RLParagraph:
+        return self._inl(caption, self.styles.caption, loc, prefix=f"{label} ")
+
+    def _after(
+        self, notes: list[list[ir.Inline]], source: list[ir.Inline] | None, loc: ir.SourceLoc | None
+    ) -> list[Flowable]:
+        st = self.styles.source
+        out: list[Flowable] = [self._inl(n, st, loc, prefix=self.theme.note_prefix) for n in notes]
+        if source:
+            out.append(self._inl(source, st, loc, prefix=self.theme.source_prefix))
+        return [Spacer(1, 4), *out] if out else out
+
+    def _table(self, t: ir.Table) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [self._caption(t.label, t.caption, t.loc)]
+        if t.unit:
+            out.append(self._p(t.unit, "unit"))
+        head = [self._inl(c.inlines, s.cell_style("center", True), t.loc) for c in t.header]
+        rows = [
+            [
+                self._inl(c.inlines, s.cell_style(a, False), t.loc)
+                for c, a in zip(row, t.align, strict=True)
+            ]
+            for row in t.rows
+        ]
+        n = len(t.header)
+        table = RLTable([head, *rows], colWidths=[self.geometry.text_width / n] * n, repeatRows=1)
+        line = colors.HexColor(self.theme.color("text"))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), s.fonts.body),
+                    ("FONTNAME", (0, 0), (-1, 0), s.fonts.bold),
+                    ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
+                    (
+                        "BACKGROUND",
+                        (0, 0),
+                        (-1, 0),
+                        colors.HexColor(self.theme.color("table_header_fill")),
+                    ),
+                    ("LINEABOVE", (0, 0), (-1, 0), 1, line),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.5, line),
+                    ("LINEBELOW", (0, -1), (-1, -1), 1, line),
+                    ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#999999")),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        group = [*out, table, *self._after(t.notes, t.source, t.loc)]
+        g = self.geometry
+        if table.wrap(g.text_width, g.text_height * 100)[1] < g.text_height * TABLE_KEEP_RATIO:
+            return [KeepTogether(group), Spacer(1, 6)]
+        # A long table starts where it is (if a few rows fit) and splits, header repeated (S29).
+        for flowable in out:
+            flowable.keepWithNext = 0
+        return [CondPageBreak(g.text_height * 0.2), *group, Spacer(1, 6)]
+
+    def _figure(self, f: ir.Figure) -> list[Flowable]:
+        width = self.geometry.text_width * f.width_ratio
+        iw, ih = ImageReader(str(f.image)).getSize()
+        image = Image(str(f.image), width=width, height=width * ih / iw)
+        group = [
+            self._caption(f.label, f.caption, f.loc),
+            image,
+            *self._after(f.notes, f.source, f.loc),
+        ]
+        return [KeepTogether(group), Spacer(1, 6)]
+
+    # ----------------------------------------------------------------- back matter
+
+    def _references(self) -> list[Flowable]:
+        st = self.styles.reference
+        out: list[Flowable] = [self._p(self.doc.references_title, "chapter")]
+        return out + [
+            self._inl(r.inlines, st, r.loc, prefix=self.theme.references_prefix)
+            for r in self.doc.references
+        ]
+
+    def _back_page(self) -> list[Flowable]:
+        meta = self.doc.meta
+        out: list[Flowable] = [
+            Spacer(1, self.geometry.text_height * 0.6),
+            self._p(meta.organisation, "section"),
+        ]
+        if meta.homepage:
+            out.append(self._p(self.theme.title("homepage_label") + meta.homepage, "source"))
+        out += [self._p(x, "source") for x in (meta.contact, meta.address) if x]
+        if meta.disclaimer:
+            out += [Spacer(1, 12), self._p(meta.disclaimer, "source")]
+        return out

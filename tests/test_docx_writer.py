@@ -1,0 +1,437 @@
+"""DOCX writer: the package XML against the house style (rule ids from spri-style.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ir_sample import sample_document  # noqa: E402
+
+from briefgen.fonts import font_files  # noqa: E402
+from briefgen.ir import (  # noqa: E402
+    Box,
+    Chapter,
+    Document,
+    Emph,
+    FootnoteRef,
+    Link,
+    Meta,
+    Paragraph,
+    Table,
+    Text,
+    plain_text,
+)
+from briefgen.theme import load_theme  # noqa: E402
+from briefgen.writers.docx import write_docx  # noqa: E402
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PAGE_OF = {"ch-1": 1, "sec-1-1": 1, "ch-2": 3, "sec-2-1": 3, "sec-2-2": 4, "ch-3": 5}
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Path]:
+    tmp = tmp_path_factory.mktemp("docx")
+    doc = sample_document(tmp)
+    out = tmp / "brief.docx"
+    write_docx(doc, load_theme(), out, page_of=PAGE_OF)
+    return doc, out
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def texts(node: etree._Element) -> str:
+    """Visible text: the ``w:t`` runs (field instructions excluded)."""
+    return "".join(node.xpath(".//w:t/text()", namespaces=NS))
+
+
+def paragraphs_with_style(root: etree._Element, style_id: str) -> list[etree._Element]:
+    return root.xpath(f"//w:p[w:pPr/w:pStyle/@w:val='{style_id}']", namespaces=NS)
+
+
+def test_a4_page_and_house_margins_s42(built: tuple[Document, Path]) -> None:
+    body = part(built[1], "word/document.xml")
+    sections = body.xpath("//w:sectPr", namespaces=NS)
+    assert len(sections) == 4  # cover | 요약, ES, 목차 | body | back page
+    for sect in sections:
+        size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
+        assert (size.get(w("w")), size.get(w("h"))) == ("11906", "16838")
+        got = [margins.get(w(k)) for k in ("left", "right", "top", "bottom", "header", "footer")]
+        assert got == ["1134", "1134", "1417", "1247", "737", "567"]
+
+
+def test_sections_running_header_and_page_numbers_s47(built: tuple[Document, Path]) -> None:
+    body = part(built[1], "word/document.xml")
+    sections = body.xpath("//w:sectPr", namespaces=NS)
+    assert not sections[0].findall(w("headerReference"))  # cover: no header (S2)
+    assert sections[2].find(w("pgNumType")).get(w("start")) == "1"
+    with zipfile.ZipFile(built[1]) as z:
+        headers = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/header")]
+        footers = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/footer")]
+    assert sorted(texts(h) for h in headers) == ["", "SPRi 이슈리포트 | IS-201"]
+    assert sorted(_fields(f) for f in footers) == [[], [("PAGE", "1")]]  # cached result
+    # the back page unlinks from the body's header and footer
+    assert len(sections[3].findall(w("headerReference"))) == 1
+
+
+def test_headings_use_word_heading_styles_s6_s8(built: tuple[Document, Path]) -> None:
+    doc, path = built
+    body = part(path, "word/document.xml")
+    h1 = [texts(p) for p in paragraphs_with_style(body, "Heading1")]
+    h2 = [texts(p) for p in paragraphs_with_style(body, "Heading2")]
+    assert h1 == ["Ⅰ. 서론", "Ⅱ. 초거대 AI 모델 개발 현황", "Ⅲ. 요약 및 정책적 시사점"]
+    assert h2 == [s.heading for c in doc.chapters for s in c.sections]
+    styles = part(path, "word/styles.xml")
+    names = {
+        s.get(w("styleId")): s.find(w("name")).get(w("val")) for s in styles.findall(w("style"))
+    }
+    assert names["Heading1"] == "heading 1" and names["Heading2"] == "heading 2"
+    assert names["TOC1"] == "toc 1" and names["FootnoteText"] == "footnote text"
+
+
+def test_every_paragraph_has_a_named_style_s50(built: tuple[Document, Path]) -> None:
+    path = built[1]
+    styles = part(path, "word/styles.xml")
+    defined = {s.get(w("styleId")) for s in styles.findall(w("style"))}
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        for p in part(path, name).iter(w("p")):
+            style = p.find("w:pPr/w:pStyle", NS)
+            assert style is not None and style.get(w("val")) in defined, texts(p)
+
+
+def test_bullets_are_word_numbering_with_house_markers_s9_s12(built: tuple[Document, Path]) -> None:
+    path = built[1]
+    numbering = part(path, "word/numbering.xml")
+    levels = numbering.findall("w:abstractNum/w:lvl", NS)
+    assert [lv.find(w("numFmt")).get(w("val")) for lv in levels] == ["bullet"] * 4
+    assert [lv.find(w("lvlText")).get(w("val")) for lv in levels] == ["□", "ㅇ", "-", "*"]
+    for index, lv in enumerate(levels):
+        ind = lv.find("w:pPr/w:ind", NS)
+        left, hanging = int(ind.get(w("left"))), int(ind.get(w("hanging")))
+        assert left - hanging == index * 12 * 20  # marker x = (n-1) x 12 pt
+        assert 0 < hanging < 400
+    colors = [lv.find("w:rPr/w:color", NS) for lv in levels]
+    assert colors[0].get(w("val")) == "007C46" and colors[1].get(w("val")) == "008000"  # S45
+    assert levels[0].find("w:rPr/w:b", NS) is not None
+    body = part(path, "word/document.xml")
+    bullets = body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)
+    assert bullets and all(not texts(p).startswith(("□", "ㅇ", "- ", "*")) for p in bullets)
+    style = part(path, "word/styles.xml").xpath("//w:style[@w:styleId='Bullet1']", namespaces=NS)[0]
+    assert style.find("w:rPr/w:sz", NS).get(w("val")) == "26"  # 13 pt bold (S44)
+    assert style.find("w:pPr/w:spacing", NS).get(w("line")) == "360"  # S46
+    assert style.find("w:pPr/w:spacing", NS).get(w("before")) == "200"  # 10 pt (S12)
+    assert style.find("w:pPr/w:jc", NS).get(w("val")) == "both"
+
+
+def test_real_word_footnotes_s25(built: tuple[Document, Path]) -> None:
+    doc, path = built
+    notes = part(path, "word/footnotes.xml")
+    user_notes = [n for n in notes.findall(w("footnote")) if n.get(w("type")) is None]
+    kinds = {
+        n.get(w("id")): n.get(w("type")) for n in notes.findall(w("footnote")) if n.get(w("type"))
+    }
+    assert kinds == {"-1": "separator", "0": "continuationSeparator"}
+    body = part(path, "word/document.xml")
+    refs = body.xpath("//w:footnoteReference", namespaces=NS)
+    assert len(user_notes) == len(refs) == len(doc.footnotes) == 8
+    ids = [n.get(w("id")) for n in user_notes]
+    assert len(set(ids)) == len(ids) and {r.get(w("id")) for r in refs} == set(ids)
+    by_id = {n.get(w("id")): texts(n) for n in user_notes}
+    for ref in refs:
+        mark_run = ref.getparent()
+        assert ref.get(w("customMarkFollows")) == "1"
+        assert mark_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "FootnoteReference"
+        assert mark_run.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
+        label = texts(mark_run)
+        assert label[:-1].isdigit() and label.endswith(")")
+        note = doc.footnotes[int(label[:-1]) - 1]
+        assert by_id[ref.get(w("id"))] == f"{note.label} {plain_text(note.inlines)}"  # S24 `n) `
+    # the package wires the part up
+    rels = part(path, "word/_rels/document.xml.rels")
+    assert any(
+        r.get("Target") == "footnotes.xml" and r.get("Type").endswith("/footnotes") for r in rels
+    )
+    with zipfile.ZipFile(path) as z:
+        assert b'PartName="/word/footnotes.xml"' in z.read("[Content_Types].xml")
+    styles = part(path, "word/styles.xml")
+    note_style = styles.xpath("//w:style[@w:styleId='FootnoteText']", namespaces=NS)[0]
+    assert note_style.find("w:rPr/w:sz", NS).get(w("val")) == "18"  # 9 pt
+
+
+def test_footnote_marks_in_table_cell_and_caption(built: tuple[Document, Path]) -> None:
+    doc, path = built
+    table = next(
+        b for c in doc.chapters for s in c.sections for b in s.blocks if isinstance(b, Table)
+    )
+    body = part(path, "word/document.xml")
+    in_cells = body.xpath("//w:tc//w:footnoteReference/..", namespaces=NS)
+    assert [texts(r) for r in in_cells] == [
+        next(i for i in table.rows[1][0].inlines if isinstance(i, FootnoteRef)).label
+    ]
+    caption = paragraphs_with_style(body, "Caption")
+    table_caption = next(p for p in caption if texts(p).startswith("<표"))
+    assert table_caption.xpath(".//w:footnoteReference", namespaces=NS)
+    assert texts(table_caption) == "<표 1> 국가별 초거대 AI 모델 개발 현황7)"
+
+
+def _fields(root: etree._Element) -> list[tuple[str, str]]:
+    """(instruction, cached result) of each complex field, result text up to the end mark."""
+    found, state, instr, result = [], None, "", ""
+    for node in root.iter(w("fldChar"), w("instrText"), w("t")):
+        if node.tag == w("fldChar"):
+            kind = node.get(w("fldCharType"))
+            if kind == "begin":
+                state, instr, result = "instr", "", ""
+            elif kind == "separate":
+                state = "result"
+            else:
+                found.append((instr.strip(), result))
+                state = None
+        elif node.tag == w("instrText") and state == "instr":
+            instr += node.text
+        elif node.tag == w("t") and state == "result":
+            result += node.text
+    return found
+
+
+def test_seq_and_toc_fields_carry_cached_results_s5_s27(built: tuple[Document, Path]) -> None:
+    fields = dict(_fields(part(built[1], "word/document.xml")))
+    assert fields["SEQ 표 \\* ARABIC"] == "1"
+    assert fields["SEQ 그림 \\* ARABIC"] == "1"
+    toc = fields['TOC \\o "1-2" \\h \\z \\u']
+    assert (
+        toc == "Ⅰ. 서론1"
+        "1. 연구 배경1"
+        "Ⅱ. 초거대 AI 모델 개발 현황3"
+        "1. 국가별 현황3"
+        "2. 기관별 현황4"
+        "Ⅲ. 요약 및 정책적 시사점5"
+    )
+    styles = part(built[1], "word/styles.xml")
+    tab = styles.xpath("//w:style[@w:styleId='TOC1']//w:tab", namespaces=NS)[0]
+    assert tab.get(w("leader")) == "middleDot" and tab.get(w("val")) == "right"
+
+
+def test_toc_without_page_numbers(tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    write_docx(sample_document(tmp_path), load_theme(), out)
+    fields = dict(_fields(part(out, "word/document.xml")))
+    assert fields['TOC \\o "1-2" \\h \\z \\u'].startswith("Ⅰ. 서론1. 연구 배경Ⅱ.")
+
+
+def test_table_header_row_and_alignment_s29(built: tuple[Document, Path]) -> None:
+    body = part(built[1], "word/document.xml")
+    table = next(t for t in body.iter(w("tbl")) if "모델 수" in texts(t))
+    rows = table.findall(w("tr"))
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+    assert {s.get(w("fill")) for s in rows[0].iter(w("shd"))} == {"E5E5E5"}
+    assert rows[0].xpath(".//w:r/w:rPr/w:b", namespaces=NS)
+    jcs = [c.find("w:p/w:pPr/w:jc", NS).get(w("val")) for c in rows[1].findall(w("tc"))]
+    assert jcs == ["left", "right", "right"]
+    unit = paragraphs_with_style(body, "TableUnit")[0]
+    assert texts(unit) == "(단위: 개, %)"
+    sources = [texts(p) for p in paragraphs_with_style(body, "SourceLine")]
+    assert "☞ 출처 : Epoch AI(2024), Data on Large-Scale AI Models" in sources
+    assert "주: 2020~2023년 발표 모델 기준" in sources
+
+
+def test_fonts_all_four_slots_and_korean_language_s43_s50(built: tuple[Document, Path]) -> None:
+    path = built[1]
+    styles = part(path, "word/styles.xml")
+    lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang.get(w("eastAsia")) == "ko-KR"
+    assert styles.find("w:docDefaults/w:pPrDefault/w:pPr/w:wordWrap", NS).get(w("val")) == "1"
+    body = part(path, "word/document.xml")
+    used = {s.get(w("val")) for s in body.iter(w("pStyle"))} | {"FootnoteText"}
+    expected = {
+        "Heading1": "NanumGothicBold",
+        "Caption": "NanumGothicBold",
+        "Title": "NanumGothicExtraBold",
+        "BodyText": "NanumGothic",
+        "Bullet2": "NanumGothic",
+    }
+    for style in styles.findall(w("style")):
+        sid = style.get(w("styleId"))
+        if sid not in used:
+            continue
+        fonts = style.find("w:rPr/w:rFonts", NS)
+        slots = {fonts.get(w(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
+        assert len(slots) == 1 and None not in slots, sid
+        if sid in expected:
+            assert slots == {expected[sid]}, sid
+        assert style.find("w:rPr/w:lang", NS).get(w("eastAsia")) == "ko-KR", sid
+        assert style.find("w:pPr/w:wordWrap", NS).get(w("val")) == "1", sid
+    numeral = paragraphs_with_style(body, "Heading1")[0].find("w:r/w:rPr/w:rFonts", NS)
+    assert numeral.get(w("eastAsia")) == "NanumGothicExtraBold"
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            assert b"ja-JP" not in data and b"zh-CN" not in data and b"zh-TW" not in data, name
+            assert b"asciiTheme" not in data and b"eastAsiaTheme" not in data, name
+
+
+def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> None:
+    body = part(built[1], "word/document.xml")
+    all_text = [texts(p) for p in body.iter(w("p"))]
+    assert "R&D <a> 기관" in all_text
+    assert all_text[:6] == [
+        "이슈리포트 IS-201",
+        "초거대 AI 모델 개발 동향과 시사점",
+        "Epoch AI 데이터 분석",
+        "2024.08.19.",
+        "홍길동 AI정책연구실 선임연구원",
+        "소프트웨어정책연구소",
+    ]
+    refs = [texts(p) for p in paragraphs_with_style(body, "Reference")]
+    assert len(refs) == 2 and all(r.startswith("§ ") for r in refs)
+    assert "홈페이지 : https://spri.kr/" in all_text  # S48
+    box = body.xpath("//w:tc[w:tcPr/w:shd/@w:fill='E5EFE6']", namespaces=NS)
+    assert texts(box[0]).startswith("초거대 AI 모델은 2020년")  # S3
+
+
+def test_illegal_control_characters_are_dropped(tmp_path: Path) -> None:
+    doc = sample_document(tmp_path)
+    doc.meta.title = "제목\x0b\x01 끝"
+    out = tmp_path / "c.docx"
+    write_docx(doc, load_theme(), out)
+    body = part(out, "word/document.xml")
+    assert "제목 끝" in [texts(p) for p in body.iter(w("p"))]
+
+
+def test_core_properties_and_deterministic_bytes(
+    built: tuple[Document, Path], tmp_path: Path
+) -> None:
+    doc, path = built
+    core = part(path, "docProps/core.xml")
+    assert core.find("dcterms:created", NS).text == "2024-08-19T00:00:00Z"
+    assert core.find("dcterms:modified", NS).text == "2024-08-19T00:00:00Z"
+    assert (
+        core.find("dc:title", NS).text == "초거대 AI 모델 개발 동향과 시사점 - Epoch AI 데이터 분석"
+    )
+    assert core.find("dc:creator", NS).text == "홍길동"
+    again = tmp_path / "again.docx"
+    write_docx(sample_document(tmp_path), load_theme(), again, page_of=PAGE_OF)
+    assert again.read_bytes() == path.read_bytes()
+
+
+# --------------------------------------------------------------------------- LibreOffice check
+
+
+@pytest.fixture(scope="module")
+def rendered(built: tuple[Document, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    font_dir = Path.home() / ".local/share/fonts"
+    font_dir.mkdir(parents=True, exist_ok=True)
+    for path in font_files().values():
+        if not (font_dir / path.name).exists():
+            shutil.copy(path, font_dir / path.name)
+    subprocess.run(["fc-cache", "-f"], check=False, capture_output=True, timeout=60)
+    tmp = tmp_path_factory.mktemp("lo")
+    profile = f"-env:UserInstallation=file://{tmp / 'profile'}"
+    subprocess.run(
+        [
+            soffice,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            str(built[1]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "HOME": str(Path.home())},
+    )
+    pdf = tmp / "brief.pdf"
+    assert pdf.exists()
+    return pdf
+
+
+def test_libreoffice_renders_korean_and_footnotes_on_their_pages_s24(
+    built: tuple[Document, Path],
+    rendered: Path,
+) -> None:
+    import pdfplumber
+
+    doc = built[0]
+    with pdfplumber.open(rendered) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    flat = [p.replace("\n", "") for p in pages]
+    assert "초거대 AI 모델 개발 동향과 시사점" in pages[0]
+    assert any("Ⅱ. 초거대 AI 모델 개발 현황" in p for p in pages)
+    marks = {"epoch": "초거대 AI 모델의 확산", "cell": "중국", "last": "산업계 참여"}
+    for key, anchor in marks.items():
+        note = doc.footnote(key)
+        text = plain_text(note.inlines)
+        page = next(i for i, p in enumerate(flat) if anchor + note.label in p)
+        assert text in flat[page], key  # note text on the page of its mark
+
+
+def test_box_link_emph_and_empty_parts(tmp_path: Path) -> None:
+    chapter = Chapter(
+        title="서론",
+        label="Ⅰ.",
+        number=1,
+        anchor="ch-1",
+        sections=[],
+        blocks=[
+            Paragraph(
+                [
+                    Text("본문 "),
+                    Emph([Text("강조")]),
+                    Link([Text("누리집")], "https://spri.kr/?a=1&b=2"),
+                ]
+            ),
+            Box("참고", [Paragraph([Text("상자 안 문단")])]),
+        ],
+    )
+    meta = Meta(title="제목", report_number="IS-001", date=dt.date(2025, 1, 2))
+    doc = Document(meta, [], [], [chapter], [], [])
+    out = tmp_path / "d.docx"
+    write_docx(doc, load_theme(), out)
+    body = part(out, "word/document.xml")
+    link = body.find(".//w:hyperlink[@r:id]", {**NS, "r": RELS_NS})
+    assert texts(link) == "누리집"
+    rels = part(out, "word/_rels/document.xml.rels")
+    target = next(r for r in rels if r.get("Id") == link.get(f"{{{RELS_NS}}}id"))
+    assert (
+        target.get("Target") == "https://spri.kr/?a=1&b=2"
+        and target.get("TargetMode") == "External"
+    )
+    emph = next(r for r in body.iter(w("r")) if texts(r) == "강조")
+    assert emph.find("w:rPr/w:i", NS) is not None
+    box = body.xpath("//w:tc[w:tcPr/w:shd/@w:fill='E5EFE6']", namespaces=NS)
+    assert [texts(p) for p in box[-1].iter(w("p"))] == ["참고", "상자 안 문단"]
+    assert paragraphs_with_style(body, "BoxTitle")
+    assert not paragraphs_with_style(body, "Reference")  # no references, no heading
+    assert "2025.01.02." in [texts(p) for p in body.iter(w("p"))]
+    notes = part(out, "word/footnotes.xml")
+    assert len(notes.findall(w("footnote"))) == 2  # only the separators
