@@ -58,8 +58,8 @@ def sample_document(tmp_dir: Path) -> Document:
         "cagr": "연평균 성장률(Compound Annual Growth Rate; CAGR)",
         "multi": "둘 이상의 기관이 공동으로 개발한 모델을 뜻함",
         "long": long_note.strip(),
-        "cell": "국가가 둘 이상인 모델은 각 국가에 한 번씩 집계함",
         "cap": "발표 연도 기준",
+        "cell": "국가가 둘 이상인 모델은 각 국가에 한 번씩 집계함",
         "last": "산업계 참여 여부는 개발 기관 분류에 Industry가 포함되는지로 판단함",
     }
     order = list(notes)

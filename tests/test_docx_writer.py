@@ -159,16 +159,21 @@ def test_real_word_footnotes_s25(built: tuple[Document, Path]) -> None:
     assert len(user_notes) == len(refs) == len(doc.footnotes) == 8
     ids = [n.get(w("id")) for n in user_notes]
     assert len(set(ids)) == len(ids) and {r.get(w("id")) for r in refs} == set(ids)
-    by_id = {n.get(w("id")): texts(n) for n in user_notes}
-    for ref in refs:
+    by_id = {n.get(w("id")): n for n in user_notes}
+    for position, ref in enumerate(refs):  # Word numbers notes by the order of their marks
+        note = doc.footnotes[position]
         mark_run = ref.getparent()
-        assert ref.get(w("customMarkFollows")) == "1"
+        assert ref.get(w("customMarkFollows")) is None  # automatic number, renumbers in Word
         assert mark_run.find("w:rPr/w:rStyle", NS).get(w("val")) == "FootnoteReference"
         assert mark_run.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
-        label = texts(mark_run)
-        assert label[:-1].isdigit() and label.endswith(")")
-        note = doc.footnotes[int(label[:-1]) - 1]
-        assert by_id[ref.get(w("id"))] == f"{note.label} {plain_text(note.inlines)}"  # S24 `n) `
+        paren = mark_run.getnext()  # S22/S25: the mark reads `n)`, all superscript
+        assert texts(paren) == ")"
+        assert paren.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
+        body_of_note = by_id[ref.get(w("id"))]
+        first_run = body_of_note.xpath(".//w:r", namespaces=NS)[0]
+        assert first_run.find("w:footnoteRef", NS) is not None  # S24: the note starts `n) `
+        assert first_run.find("w:rPr/w:vertAlign", NS).get(w("val")) == "baseline"
+        assert texts(body_of_note) == f") {plain_text(note.inlines)}"
     # the package wires the part up
     rels = part(path, "word/_rels/document.xml.rels")
     assert any(
@@ -188,13 +193,17 @@ def test_footnote_marks_in_table_cell_and_caption(built: tuple[Document, Path]) 
     )
     body = part(path, "word/document.xml")
     in_cells = body.xpath("//w:tc//w:footnoteReference/..", namespaces=NS)
-    assert [texts(r) for r in in_cells] == [
-        next(i for i in table.rows[1][0].inlines if isinstance(i, FootnoteRef)).label
-    ]
+    cell_note = next(i for i in table.rows[1][0].inlines if isinstance(i, FootnoteRef))
+    assert len(in_cells) == 1 and texts(in_cells[0].getnext()) == ")"
+    assert in_cells[0].getparent().xpath("string(.)") == "중국)"  # the automatic number precedes ')'
+    cell_id = in_cells[0].find("w:footnoteReference", NS).get(w("id"))
+    notes = part(path, "word/footnotes.xml")
+    note = notes.xpath(f"//w:footnote[@w:id='{cell_id}']", namespaces=NS)[0]
+    assert texts(note) == f") {plain_text(doc.footnote(cell_note.key).inlines)}"
     caption = paragraphs_with_style(body, "Caption")
     table_caption = next(p for p in caption if texts(p).startswith("<표"))
     assert table_caption.xpath(".//w:footnoteReference", namespaces=NS)
-    assert texts(table_caption) == "<표 1> 국가별 초거대 AI 모델 개발 현황7)"
+    assert texts(table_caption) == "<표 1> 국가별 초거대 AI 모델 개발 현황)"
 
 
 def _fields(root: etree._Element) -> list[tuple[str, str]]:
@@ -393,6 +402,7 @@ def test_libreoffice_renders_korean_and_footnotes_on_their_pages_s24(
         text = plain_text(note.inlines)
         page = next(i for i, p in enumerate(flat) if anchor + note.label in p)
         assert text in flat[page], key  # note text on the page of its mark
+        assert anchor + note.label + note.label not in flat[page]  # the mark shows once
 
 
 def test_box_link_emph_and_empty_parts(tmp_path: Path) -> None:

@@ -90,16 +90,16 @@ def test_a_page_holds_three_or_more_notes(sample: Built) -> None:
 
 
 def test_marks_in_table_cell_and_caption(sample: Built) -> None:
-    """The cell note (6, after 중국) and the caption note (7) are marks on the table's page."""
+    """The caption note (6, after 현황) and the cell note (7, after 중국) are on the table's page."""
     with pdfplumber.open(sample.path) as pdf:
         for page in pdf.pages:
             marks = {n: prev for n, prev, _ in _marks(page)}
-            if 6 in marks:
-                assert marks[6] == "국"
-                assert 7 in marks and marks[7] == "황"
+            if 7 in marks:
+                assert marks[7] == "국"
+                assert 6 in marks and marks[6] == "황"
                 assert {6, 7} <= {n for n, _ in _note_starts(page)}
                 return
-    pytest.fail("mark 6) not found")
+    pytest.fail("mark 7) not found")
 
 
 def test_long_note_continues_on_next_page_under_full_rule(long_note: Built) -> None:

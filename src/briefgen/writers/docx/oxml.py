@@ -64,6 +64,7 @@ class RunFormat:
     color: str | None = None
     underline: bool = False
     superscript: bool = False
+    baseline: bool = False  # explicit ``vertAlign baseline`` (overrides a superscript style)
     char_style: str | None = None
     lang: str | None = None  # East Asian language (``w:eastAsia``)
     latin_lang: str = "en-US"  # ``w:val``: Latin-script text in these briefs is English
@@ -93,6 +94,8 @@ def rpr(fmt: RunFormat) -> etree._Element:
         kids.append(_val("w:u", "single"))
     if fmt.superscript:
         kids.append(_val("w:vertAlign", "superscript"))
+    elif fmt.baseline:
+        kids.append(_val("w:vertAlign", "baseline"))
     if fmt.lang:
         kids.append(el("w:lang", {"w:val": fmt.latin_lang, "w:eastAsia": fmt.lang}))
     return el("w:rPr", children=kids)
@@ -295,12 +298,28 @@ def numbering(levels: Sequence[BulletLevel], num_id: int = 1) -> etree._Element:
 # --------------------------------------------------------------------------- footnotes
 
 
-def footnote_reference(number: int, label: str, style_id: str) -> etree._Element:
-    """The mark of a Word footnote with a custom mark, as Word writes it: one run holding
-    ``<w:footnoteReference w:customMarkFollows="1">`` and the superscript text ``n)`` (S25, P3)."""
-    mark = run(label, RunFormat(char_style=style_id, superscript=True))
-    mark.insert(1, el("w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(number)}))
-    return mark
+def footnote_reference(number: int, style_id: str, suffix: str = ")") -> list[etree._Element]:
+    """The mark ``n)`` of a Word footnote: an auto-numbered ``<w:footnoteReference>`` run
+    (FootnoteReference style, superscript) and a superscript run with the ``)`` (S22, S25).
+
+    Word has no ``1)`` number format (P3). A custom mark (``w:customMarkFollows``) would show
+    the label twice in LibreOffice and would not renumber when an editor inserts a note in
+    Word; an automatic number followed by ``)`` does both right.
+    """
+    mark = el(
+        "w:r",
+        children=[
+            rpr(RunFormat(char_style=style_id, superscript=True)),
+            el("w:footnoteReference", {"w:id": str(number)}),
+        ],
+    )
+    return [mark, run(suffix, RunFormat(superscript=True))]
+
+
+def footnote_label(suffix: str = ") ") -> list[etree._Element]:
+    """The start of a note's text: its automatic number at the baseline, then ``) `` (S24)."""
+    number = el("w:r", children=[rpr(RunFormat(baseline=True)), el("w:footnoteRef")])
+    return [number, run(suffix)]
 
 
 def footnotes_root(text_style: str) -> etree._Element:

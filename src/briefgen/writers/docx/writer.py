@@ -197,11 +197,9 @@ class _Writer:
                     )
                     self._inlines(link, children, replace(fmt, link=True))
                     p.append(link)
-                case ir.FootnoteRef(number=number, label=label):
+                case ir.FootnoteRef(number=number):
                     if not fmt.in_footnote:  # a mark inside a footnote's text is not allowed
-                        p.append(
-                            oxml.footnote_reference(self._note_id(number), label, st.FOOTNOTE_REF)
-                        )
+                        p.extend(oxml.footnote_reference(self._note_id(number), st.FOOTNOTE_REF))
                 case _:
                     assert_never(node)
 
@@ -423,7 +421,7 @@ class _Writer:
         notes = sorted(self.doc.footnotes, key=lambda note: self._note_id(note.number))
         for note in notes:
             p = oxml.el("w:p", children=[oxml.ppr(ParaFormat(style=st.FOOTNOTE_TEXT))])
-            p.append(oxml.run(f"{note.label} "))
+            p.extend(oxml.footnote_label())
             self._inlines(p, note.inlines, _Fmt(in_footnote=True))
             root.append(oxml.footnote(self._note_id(note.number), p))
 
