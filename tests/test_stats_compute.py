@@ -229,3 +229,27 @@ def test_config_errors_are_located(datasets, body, key, text):
 def test_statistic_name_must_be_an_identifier(datasets):
     with pytest.raises(BriefError, match="plain identifier"):
         compute_statistics({"by-year": {"type": "count", "data": "models"}}, datasets, "b.yaml")
+
+
+def test_rows_lists_records_sorted_with_multi_values_joined(tmp_path):
+    """`rows`: selected columns of the filtered population, usable as a table."""
+    from briefgen.data.dataset import Dataset
+
+    frame = pd.DataFrame(
+        {"id": ["10", "2", "1"], "name": ["c", "b", "a"], "tags": [("x", "y"), (), ("z",)]},
+        index=[2, 3, 4],
+    )
+    dataset = Dataset(name="d", path="d.csv", frame=frame, multi={"tags"}, encoding="utf-8",
+                      rows_read=3, filters=[], sources={"id": "id", "name": "name", "tags": "tags"})
+    stats = compute_statistics(
+        {"table": {"type": "rows", "data": "d", "columns": ["id", "tags"], "sort": "id"}},
+        {"d": dataset}, "brief.yaml",
+    )
+    table = stats["table"]
+    assert [r["id"] for r in table] == ["1", "2", "10"]  # numeric sort of text ids
+    assert [r["tags"] for r in table] == ["z", "", "x, y"]
+    assert table.provenance.rows == 3 and table.columns == ["id", "tags"]
+    with pytest.raises(BriefError) as caught:
+        compute_statistics({"t": {"type": "rows", "data": "d", "columns": ["nme"]}}, {"d": dataset},
+                           "brief.yaml")
+    assert "did you mean 'name'" in str(caught.value)

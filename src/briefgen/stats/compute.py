@@ -20,6 +20,7 @@ from briefgen.stats.results import (
     Counts,
     Crosstab,
     Provenance,
+    Rows,
     Share,
     Stat,
     Value,
@@ -58,7 +59,10 @@ class _Ctx:
 
     def column(self, key: str) -> str:
         """The column named by config ``key``; remembered for provenance."""
-        name = str(self.require(key))
+        return self.known_column(str(self.require(key)), key)
+
+    def known_column(self, name: str, key: str) -> str:
+        """``name`` if the dataset has that column (else an error at config ``key``)."""
         columns = [str(c) for c in self.dataset.frame.columns]
         if name not in columns:
             raise self.error(
@@ -240,12 +244,31 @@ def _aggregate(ctx: _Ctx) -> Stat:
     return Aggregate(**ctx.base(len(values)), value=value, label=label)
 
 
+def _rows(ctx: _Ctx) -> Stat:
+    names = ctx.require("columns")
+    if not isinstance(names, list) or not names:
+        raise ctx.error("'columns' must be a list of column names", "columns")
+    columns = [ctx.known_column(str(name), f"columns.{i}") for i, name in enumerate(names)]
+    frame = ctx.frame
+    if "sort" in ctx.spec:
+        sort = ctx.column("sort")
+        numbers = pd.to_numeric(frame[sort], errors="coerce")
+        order = numbers if numbers.notna().all() else frame[sort].astype(str)
+        frame = frame.loc[order.sort_values(kind="stable").index]
+    records = [
+        {c: ", ".join(v) if isinstance(v, tuple) else str(v) for c, v in zip(columns, row, strict=True)}
+        for row in frame[columns].itertuples(index=False, name=None)
+    ]
+    return Rows(**ctx.base(len(frame)), columns=columns, records=records)
+
+
 COMPUTE: dict[str, tuple[tuple[str, ...], Callable[[_Ctx], Stat]]] = {
     "count": (("where",), _count),
     "counts": (("by", "where", "sort", "top", "other", "empty"), _counts),
     "share": (("where", "within"), _share),
     "cagr": (("by", "from", "to", "where"), _cagr),
     "crosstab": (("rows", "columns", "where", "row_sort", "col_sort"), _crosstab),
+    "rows": (("columns", "where", "sort"), _rows),
     **{name: (("column", "where", "label"), _aggregate) for name in AGGREGATES},
 }
 

@@ -170,3 +170,22 @@ class Value(Stat):
     """A literal declared in the config."""
 
     value: Any = None
+
+
+@dataclass
+class Rows(Stat):
+    """Records of a dataset (selected columns, in a declared order): values usable as tables.
+
+    Each record maps a column to its text (multi-value cells joined with ``, ``);
+    templates loop over it: ``{% for row in stats.predictions %}{{ row.verdict }}``.
+    """
+
+    columns: list[str] = field(default_factory=list)
+    records: list[dict[str, str]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
