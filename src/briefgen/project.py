@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefgen.errors import BriefError
 from briefgen.ir import Author, Meta
+from briefgen.yamlio import parse_yaml
 
 CONFIG_NAME = "brief.yaml"
 TOP_LEVEL_KEYS = {
@@ -100,7 +99,7 @@ def load_project(path: Path) -> Project:
     root = config.parent.resolve()
     name = config.name
     text = _read_text(config)
-    raw, lines = _parse_yaml(text, name)
+    raw, lines = parse_yaml(text, name)
     if not isinstance(raw, dict):
         raise BriefError("brief.yaml must be a mapping of keys (meta:, content:, ...)", source=name)
     _check_keys(raw, TOP_LEVEL_KEYS, "", name, lines)
@@ -198,7 +197,7 @@ def _facts(project: Project, value: Any) -> dict[str, Any]:
     """``facts:`` is a mapping, or a path to a YAML file holding one."""
     if isinstance(value, str):
         path = project.inside(value, "facts")
-        loaded, _ = _parse_yaml(_read_text(path), value)
+        loaded, _ = parse_yaml(_read_text(path), value)
         return _mapping(loaded or {}, "facts", value, {})
     return _mapping(value, "facts", project.config_file, project.lines)
 
@@ -210,38 +209,6 @@ def _read_text(path: Path) -> str:
         raise BriefError(f"not UTF-8 text (byte {exc.start})", source=path.name) from None
     except OSError as exc:
         raise BriefError(f"cannot read: {exc.strerror}", source=path.name) from None
-
-
-def _parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
-    """Safe-load YAML and map every dotted key path to its 1-based line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefError(
-            f"invalid YAML: {problem}",
-            source=source,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    lines: dict[str, int] = {}
-    _collect_lines(node, "", lines)
-    return data, lines
-
-
-def _collect_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            lines[path] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            path = f"{prefix}.{index}"
-            lines[path] = item.start_mark.line + 1
-            _collect_lines(item, path, lines)
 
 
 def _mapping(value: Any, key: str, source: str, lines: dict[str, int]) -> dict[str, Any]:

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from briefgen.data.keys import as_list, check_keys, expect_mapping
 from briefgen.data.paths import project_path
 from briefgen.errors import BriefError
+from briefgen.yamlio import parse_yaml
 
 MULTI_KEYS = ("split", "map", "map_file", "drop", "fallback")
 FALLBACK_KEYS = ("from", "first", "map", "map_file")
@@ -69,10 +69,7 @@ def _load_map(spec: dict, project_dir: Path, source: str, key: str) -> dict[str,
         raise BriefError("give either 'map' or 'map_file', not both", source=source, key=key)
     if "map_file" in spec:
         path = project_path(spec["map_file"], project_dir, source, f"{key}.map_file")
-        try:
-            table = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise BriefError(f"invalid YAML map: {exc}", source=spec["map_file"]) from None
+        table, _ = parse_yaml(path.read_text(encoding="utf-8"), str(spec["map_file"]))
         table = expect_mapping(table, spec["map_file"], "(top level)")
     elif "map" in spec:
         table = expect_mapping(spec["map"], source, f"{key}.map")

@@ -1,0 +1,56 @@
+"""YAML as briefs need it: safe loading, YES/NO kept as text, and a key → line map."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefError
+
+
+class BriefLoader(yaml.SafeLoader):
+    """Safe YAML where only ``true``/``false`` are booleans: ``YES``, ``NO``, ``on``, ``off``
+    stay text (data values such as verdicts ``YES``/``NO`` are map keys in briefs)."""
+
+
+BriefLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+BriefLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
+    """Safe-load YAML and map every dotted key path to its 1-based line."""
+    try:
+        node = yaml.compose(text, Loader=BriefLoader)
+        data = yaml.load(text, Loader=BriefLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefError(
+            f"invalid YAML: {problem}",
+            source=source,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    lines: dict[str, int] = {}
+    _collect_lines(node, "", lines)
+    return data, lines
+
+
+def _collect_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[path] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}.{index}"
+            lines[path] = item.start_mark.line + 1
+            _collect_lines(item, path, lines)
