@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = sorted((ROOT / "templates").rglob("*.md"))
+TEMPLATES = sorted([*(ROOT / "templates").rglob("*.md"), *(ROOT / "examples").rglob("templates/*.md")])
 VARIABLE_PARTICLE = re.compile(r"\}\}[)\]’”]{0,2}(으로|이|가|을|를|은|는|과|와|로)(?![가-힣])")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 ALLOWED_NUMBERS = [
