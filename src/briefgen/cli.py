@@ -86,3 +86,23 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command()
+@click.argument("name", type=click.Path(path_type=Path))
+@click.option("--template", "template", type=click.Choice(["is", "scorecard"]), default="is",
+              show_default=True, help="is: an issue report on a dataset; scorecard: a predictions review.")
+@run_guarded
+def new(name: Path, template: str) -> None:
+    """Create a new brief project NAME (a folder) that builds right away.
+
+    \b
+    Examples:
+      briefgen new my-brief && briefgen build my-brief
+      briefgen new review-2024 --template scorecard
+    """
+    from briefgen.scaffold import create_project
+
+    files = create_project(name, template)
+    click.echo(f"created {name}/ ({len(files)} files); next: briefgen build {name}")
+
