@@ -166,8 +166,19 @@ Block = Paragraph | Bullet | Table | Figure | Box
 # --------------------------------------------------------------------------- structure
 
 
+class _Headed:
+    """A numbered heading: ``heading`` is label and title (``Ⅰ. 서론``, ``1. 배경``)."""
+
+    title: str
+    label: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label} {self.title}" if self.label else self.title
+
+
 @dataclass
-class Section:
+class Section(_Headed):
     """``1. 제목`` inside a chapter (S8). ``label`` is ``"1."`` after numbering."""
 
     title: str
@@ -177,13 +188,9 @@ class Section:
     anchor: str = ""
     loc: SourceLoc | None = None
 
-    @property
-    def heading(self) -> str:
-        return f"{self.label} {self.title}" if self.label else self.title
-
 
 @dataclass
-class Chapter:
+class Chapter(_Headed):
     """``Ⅰ. 제목`` (S6). ``blocks`` come before the first section."""
 
     title: str
@@ -193,10 +200,6 @@ class Chapter:
     label: str = ""
     anchor: str = ""
     loc: SourceLoc | None = None
-
-    @property
-    def heading(self) -> str:
-        return f"{self.label} {self.title}" if self.label else self.title
 
 
 @dataclass
