@@ -1,0 +1,139 @@
+"""Every example in docs/ runs: tutorial commands, markup blocks, YAML blocks, filter tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from briefgen.charts.render import CHART_KEYS
+from briefgen.data import load_datasets
+from briefgen.korean.josa import Josa
+from briefgen.markup.reader import read_markup
+from briefgen.template.render import Namespace, render_content
+from briefgen.theme import load_theme
+from briefgen.yamlio import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.S | re.M)
+
+
+def blocks(name: str, language: str) -> list[str]:
+    text = (DOCS / name).read_text("utf-8")
+    return [body for lang, body in FENCE.findall(text) if lang == language]
+
+
+def shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
+    if command.startswith("briefgen "):
+        command = f"{sys.executable} -m briefgen {command.removeprefix('briefgen ')}"
+    return subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_tutorial_commands_run_in_order_with_the_documented_output(tmp_path):
+    commands = 0
+    for block in blocks("tutorial.md", "console"):
+        lines = block.splitlines()
+        for index, line in enumerate(lines):
+            if not line.startswith("$ "):
+                continue
+            expected = []
+            for following in lines[index + 1 :]:
+                if following.startswith("$ "):
+                    break
+                expected.append(following)
+            result = shell(line[2:], tmp_path)
+            commands += 1
+            if expected and expected[0].startswith("error:"):
+                assert result.returncode == 1, line
+                assert result.stderr.strip() == "\n".join(expected), line
+            else:
+                assert result.returncode == 0, f"{line}: {result.stderr}"
+    assert commands >= 8
+    assert (tmp_path / "my-brief" / "output" / "my-brief.pdf").exists()
+    assert (tmp_path / "review-2024" / "output" / "review-2024.docx").exists()
+
+
+def test_tutorial_statistic_example_prints_what_it_says(tmp_path):
+    """Step 3: the added statistic and sentence give the documented text."""
+    from briefgen.scaffold import create_project
+    from briefgen.stats import compute_statistics
+
+    project = tmp_path / "p"
+    create_project(project)
+    config, _ = parse_yaml((project / "brief.yaml").read_text("utf-8"), "brief.yaml")
+    extra, _ = parse_yaml(blocks("tutorial.md", "yaml")[0], "tutorial.md")
+    config["statistics"].update(extra["statistics"])
+    datasets = load_datasets(config["data"], project, "brief.yaml")
+    stats = compute_statistics(config["statistics"], datasets, "brief.yaml")
+    sentence = next(b for b in blocks("tutorial.md", "text") if "capital" in b).strip()
+    template = tmp_path / "t.md"
+    template.write_text(sentence, "utf-8")
+    rendered = render_content(template, tmp_path, {"stats": Namespace("statistic", stats)}, Josa({}))
+    documented = re.search(r"which prints `([^`]+)`", (DOCS / "tutorial.md").read_text("utf-8"))
+    assert rendered == documented.group(1)
+
+
+@pytest.mark.parametrize("block", blocks("markup.md", "markdown"), ids=lambda b: b.split("\n")[0])
+def test_markup_examples_read_without_error(block):
+    parts = read_markup(block, "example.md", lambda params, loc: Path(params.get("image", "x.png")))
+    assert parts.chapters or parts.summary
+
+
+@dataclass
+class _Share:
+    count: int
+    total: int
+    share: float
+
+
+@dataclass
+class _Cagr:
+    value: float
+    start: int
+    end: int
+
+
+FILTER_ROW = re.compile(r"^\| `(\{\{.*?\}\})` \| `(.*?)` \|$", re.M)
+FILTER_ROWS = FILTER_ROW.findall((DOCS / "reference.md").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("expression", "expected"), FILTER_ROWS, ids=[r[0] for r in FILTER_ROWS])
+def test_reference_filter_table(tmp_path, expression, expected):
+    context = {
+        "stats": Namespace("statistic", {"industry": _Share(130, 144, 130 / 144),
+                                         "total": _Share(144, 144, 1.0),
+                                         "cagr": _Cagr(2.2613, 2020, 2023)}),
+        "meta": {"date": dt.date(2024, 8, 19)},
+    }
+    template = tmp_path / "t.md"
+    template.write_text(expression.replace("\\|", "|"), "utf-8")
+    assert render_content(template, tmp_path, context, Josa({})) == expected
+
+
+def test_reference_has_many_filter_examples():
+    assert len(FILTER_ROWS) >= 25
+
+
+def test_reference_dataset_example_loads_the_bundled_data():
+    config, _ = parse_yaml(blocks("reference.md", "yaml")[0], "reference.md")
+    datasets = load_datasets(config["data"], ROOT, "reference.md")
+    frame = datasets["models"].frame
+    assert len(frame) == 144  # the IS-178 population
+    assert "미국" in {c for cell in frame["country"] for c in cell}
+
+
+def test_reference_chart_and_theme_examples_are_valid(tmp_path):
+    charts, _ = parse_yaml(blocks("reference.md", "yaml")[1], "reference.md")
+    for spec in charts["charts"].values():
+        assert set(spec) <= CHART_KEYS
+    theme_file = tmp_path / "theme.yaml"
+    theme_file.write_text(blocks("reference.md", "yaml")[2], "utf-8")
+    theme = load_theme("theme.yaml", tmp_path)
+    assert theme.marker(2) == "○" and theme.color("primary") == "#1F4E79"
+    assert theme.marker(1) == "□" and theme.size("chapter") == 18  # the rest is inherited
