@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -16,8 +13,8 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ir_sample import sample_document  # noqa: E402
+from libreoffice import convert_to_pdf  # noqa: E402
 
-from briefgen.fonts import font_files  # noqa: E402
 from briefgen.ir import (  # noqa: E402
     Box,
     Chapter,
@@ -83,18 +80,43 @@ def test_a4_page_and_house_margins_s42(built: tuple[Document, Path]) -> None:
         assert got == ["1134", "1134", "1417", "1247", "737", "567"]
 
 
+def _hf_part(path: Path, sect: etree._Element, kind: str, which: str) -> etree._Element:
+    """The header or footer part ``kind`` (header/footer) of type ``which`` of a section."""
+    ref = sect.xpath(f"w:{kind}Reference[@w:type='{which}']", namespaces=NS)[0]
+    rels = part(path, "word/_rels/document.xml.rels")
+    target = next(r.get("Target") for r in rels if r.get("Id") == ref.get(f"{{{RELS_NS}}}id"))
+    return part(path, f"word/{target}")
+
+
 def test_sections_running_header_and_page_numbers_s47(built: tuple[Document, Path]) -> None:
-    body = part(built[1], "word/document.xml")
+    path = built[1]
+    body = part(path, "word/document.xml")
     sections = body.xpath("//w:sectPr", namespaces=NS)
-    assert not sections[0].findall(w("headerReference"))  # cover: no header (S2)
+    for front in sections[:2]:  # cover, 요약/목차: no header or page number (S2, S47)
+        assert not front.xpath("w:headerReference|w:footerReference", namespaces=NS)
     assert sections[2].find(w("pgNumType")).get(w("start")) == "1"
-    with zipfile.ZipFile(built[1]) as z:
-        headers = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/header")]
-        footers = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/footer")]
-    assert sorted(texts(h) for h in headers) == ["", "SPRi 이슈리포트 | IS-201"]
-    assert sorted(_fields(f) for f in footers) == [[], [("PAGE", "1")]]  # cached result
-    # the back page unlinks from the body's header and footer
-    assert len(sections[3].findall(w("headerReference"))) == 1
+    settings = part(path, "word/settings.xml")
+    assert settings.find(w("evenAndOddHeaders")) is not None
+    for which in ("default", "even"):
+        assert texts(_hf_part(path, sections[2], "header", which)) == "SPRi 이슈리포트 | IS-201"
+    odd = _hf_part(path, sections[2], "footer", "default")
+    even = _hf_part(path, sections[2], "footer", "even")
+    assert _fields(odd) == [("PAGE", "1")] and _fields(even) == [("PAGE", "2")]  # cached
+    # the outer corner: odd pages right, even pages left
+    assert odd.find("w:p/w:pPr/w:jc", NS).get(w("val")) == "right"
+    assert even.find("w:p/w:pPr/w:jc", NS).get(w("val")) == "left"
+    footer_style = part(path, "word/styles.xml").xpath(
+        "//w:style[@w:styleId='Footer']/w:rPr", namespaces=NS
+    )[0]
+    assert footer_style.find(w("b")) is not None
+    assert footer_style.find(w("sz")).get(w("val")) == "18"  # 9 pt bold #006A42 (S44, S45)
+    assert footer_style.find(w("color")).get(w("val")) == "006A42"
+    # the back page unlinks from the body's header and footer, with empty parts
+    back = sections[3]
+    for kind in ("header", "footer"):
+        for which in ("default", "even"):
+            hf = _hf_part(path, back, kind, which)
+            assert texts(hf) == "" and not _fields(hf)
 
 
 def test_headings_use_word_heading_styles_s6_s8(built: tuple[Document, Path]) -> None:
@@ -144,6 +166,14 @@ def test_bullets_are_word_numbering_with_house_markers_s9_s12(built: tuple[Docum
     assert style.find("w:pPr/w:spacing", NS).get(w("line")) == "360"  # S46
     assert style.find("w:pPr/w:spacing", NS).get(w("before")) == "200"  # 10 pt (S12)
     assert style.find("w:pPr/w:jc", NS).get(w("val")) == "both"
+    # S45: the □ item reads as a green bold sub-heading (as the PDF draws it) and stays
+    # with its first item; ㅇ items are black text behind a #008000 marker
+    assert style.find("w:rPr/w:color", NS).get(w("val")) == "007C46"
+    assert style.find("w:rPr/w:b", NS) is not None
+    assert style.find("w:pPr/w:keepNext", NS) is not None
+    styles = part(path, "word/styles.xml")
+    bullet2 = styles.xpath("//w:style[@w:styleId='Bullet2']", namespaces=NS)[0]
+    assert bullet2.find("w:rPr/w:color", NS) is None
 
 
 def test_real_word_footnotes_s25(built: tuple[Document, Path]) -> None:
@@ -195,7 +225,8 @@ def test_footnote_marks_in_table_cell_and_caption(built: tuple[Document, Path]) 
     in_cells = body.xpath("//w:tc//w:footnoteReference/..", namespaces=NS)
     cell_note = next(i for i in table.rows[1][0].inlines if isinstance(i, FootnoteRef))
     assert len(in_cells) == 1 and texts(in_cells[0].getnext()) == ")"
-    assert in_cells[0].getparent().xpath("string(.)") == "중국)"  # the automatic number precedes ')'
+    # the automatic number precedes ')'
+    assert in_cells[0].getparent().xpath("string(.)") == "중국)"
     cell_id = in_cells[0].find("w:footnoteReference", NS).get(w("id"))
     notes = part(path, "word/footnotes.xml")
     note = notes.xpath(f"//w:footnote[@w:id='{cell_id}']", namespaces=NS)[0]
@@ -242,6 +273,13 @@ def test_seq_and_toc_fields_carry_cached_results_s5_s27(built: tuple[Document, P
     styles = part(built[1], "word/styles.xml")
     tab = styles.xpath("//w:style[@w:styleId='TOC1']//w:tab", namespaces=NS)[0]
     assert tab.get(w("leader")) == "middleDot" and tab.get(w("val")) == "right"
+    # a caption (and the unit line, the picture) stays on the page of its table or figure
+    for sid in ("Caption", "TableUnit", "FigureImage", "Heading1", "Heading2"):
+        style = styles.xpath(f"//w:style[@w:styleId='{sid}']", namespaces=NS)[0]
+        assert style.find("w:pPr/w:keepNext", NS) is not None, sid
+    caption = styles.xpath("//w:style[@w:styleId='Caption']", namespaces=NS)[0]
+    assert caption.find("w:pPr/w:jc", NS).get(w("val")) == "center"  # S27: centred, bold 11 pt
+    assert caption.find("w:rPr/w:sz", NS).get(w("val")) == "22"
 
 
 def test_toc_without_page_numbers(tmp_path: Path) -> None:
@@ -254,6 +292,16 @@ def test_toc_without_page_numbers(tmp_path: Path) -> None:
 def test_table_header_row_and_alignment_s29(built: tuple[Document, Path]) -> None:
     body = part(built[1], "word/document.xml")
     table = next(t for t in body.iter(w("tbl")) if "모델 수" in texts(t))
+    assert table.find("w:tblPr/w:tblStyle", NS).get(w("val")) == "HouseTable"
+    house = part(built[1], "word/styles.xml").xpath(
+        "//w:style[@w:styleId='HouseTable']", namespaces=NS
+    )[0]
+    assert house.get(w("type")) == "table"
+    edges = house.find("w:tblPr/w:tblBorders", NS)
+    assert [e.get(w("val")) for e in edges] == ["single"] * 6
+    first_row = house.find("w:tblStylePr[@w:type='firstRow']", NS)
+    assert first_row.find("w:tcPr/w:shd", NS).get(w("fill")) == "E5E5E5"
+    assert first_row.find("w:rPr/w:b", NS) is not None
     rows = table.findall(w("tr"))
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
@@ -275,32 +323,50 @@ def test_fonts_all_four_slots_and_korean_language_s43_s50(built: tuple[Document,
     assert lang.get(w("eastAsia")) == "ko-KR"
     assert styles.find("w:docDefaults/w:pPrDefault/w:pPr/w:wordWrap", NS).get(w("val")) == "1"
     body = part(path, "word/document.xml")
-    used = {s.get(w("val")) for s in body.iter(w("pStyle"))} | {"FootnoteText"}
     expected = {
-        "Heading1": "NanumGothicBold",
-        "Caption": "NanumGothicBold",
+        # S43: the TTF family names; NanumGothicBold.ttf is the Bold face of NanumGothic
+        "Heading1": "NanumGothic",
+        "Caption": "NanumGothic",
         "Title": "NanumGothicExtraBold",
         "BodyText": "NanumGothic",
         "Bullet2": "NanumGothic",
+        "HouseTable": "NanumGothic",
+        "FootnoteReference": "NanumGothic",
     }
-    for style in styles.findall(w("style")):
-        sid = style.get(w("styleId"))
-        if sid not in used:
+    kinds = {"paragraph": 0, "character": 0, "table": 0}
+    for style in styles.findall(w("style")):  # every style, the template's defaults too
+        sid, kind = style.get(w("styleId")), style.get(w("type"))
+        if kind == "numbering":
             continue
+        kinds[kind] += 1
         fonts = style.find("w:rPr/w:rFonts", NS)
         slots = {fonts.get(w(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
         assert len(slots) == 1 and None not in slots, sid
         if sid in expected:
             assert slots == {expected[sid]}, sid
         assert style.find("w:rPr/w:lang", NS).get(w("eastAsia")) == "ko-KR", sid
-        assert style.find("w:pPr/w:wordWrap", NS).get(w("val")) == "1", sid
+        if kind == "paragraph":
+            assert style.find("w:pPr/w:wordWrap", NS).get(w("val")) == "1", sid
+    assert kinds["paragraph"] > 20 and kinds["character"] >= 2 and kinds["table"] == 2
+    # the template's unused styles (Light Shading, List Bullet 3 ...) are gone
+    ids = {s.get(w("styleId")) for s in styles.findall(w("style"))}
+    assert "LightShading-Accent1" not in ids and "Heading3" not in ids
+    table = part(path, "word/fontTable.xml")  # the house fonts as Hangul fonts, nothing else
+    fonts = {f.get(w("name")): f for f in table.findall(w("font"))}
+    assert sorted(fonts) == ["NanumGothic", "NanumGothicExtraBold"]
+    assert fonts["NanumGothic"].find(w("altName")).get(w("val")) == "나눔고딕"
+    assert {f.find(w("charset")).get(w("val")) for f in fonts.values()} == {"81"}
     numeral = paragraphs_with_style(body, "Heading1")[0].find("w:r/w:rPr/w:rFonts", NS)
     assert numeral.get(w("eastAsia")) == "NanumGothicExtraBold"
+    assert numeral.getparent().find("w:b", NS).get(w("val")) == "0"  # no fake bold on ExtraBold
+    heading = styles.xpath("//w:style[@w:styleId='Heading1']/w:rPr", namespaces=NS)[0]
+    assert heading.find(w("b")) is not None  # bold face chosen by w:b
     with zipfile.ZipFile(path) as z:
         for name in z.namelist():
             data = z.read(name)
             assert b"ja-JP" not in data and b"zh-CN" not in data and b"zh-TW" not in data, name
             assert b"asciiTheme" not in data and b"eastAsiaTheme" not in data, name
+            assert b"NanumGothicBold" not in data, name  # a face name, not a family
 
 
 def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> None:
@@ -310,7 +376,7 @@ def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> N
     assert all_text[:6] == [
         "이슈리포트 IS-201",
         "초거대 AI 모델 개발 동향과 시사점",
-        "Epoch AI 데이터 분석",
+        "- Epoch AI 데이터 분석 -",  # as the PDF cover prints it
         "2024.08.19.",
         "홍길동 AI정책연구실 선임연구원",
         "소프트웨어정책연구소",
@@ -342,6 +408,11 @@ def test_core_properties_and_deterministic_bytes(
         core.find("dc:title", NS).text == "초거대 AI 모델 개발 동향과 시사점 - Epoch AI 데이터 분석"
     )
     assert core.find("dc:creator", NS).text == "홍길동"
+    assert core.find("dc:subject", NS).text == doc.meta.subject
+    assert core.find("cp:keywords", NS).text == ", ".join(doc.meta.keywords)
+    assert core.find("dc:language", NS).text == "ko-KR"
+    app = part(path, "docProps/app.xml")
+    assert [node.text for node in app] == ["briefgen"]  # no template's "Microsoft Word"
     again = tmp_path / "again.docx"
     write_docx(sample_document(tmp_path), load_theme(), again, page_of=PAGE_OF)
     assert again.read_bytes() == path.read_bytes()
@@ -352,36 +423,7 @@ def test_core_properties_and_deterministic_bytes(
 
 @pytest.fixture(scope="module")
 def rendered(built: tuple[Document, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    font_dir = Path.home() / ".local/share/fonts"
-    font_dir.mkdir(parents=True, exist_ok=True)
-    for path in font_files().values():
-        if not (font_dir / path.name).exists():
-            shutil.copy(path, font_dir / path.name)
-    subprocess.run(["fc-cache", "-f"], check=False, capture_output=True, timeout=60)
-    tmp = tmp_path_factory.mktemp("lo")
-    profile = f"-env:UserInstallation=file://{tmp / 'profile'}"
-    subprocess.run(
-        [
-            soffice,
-            profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp),
-            str(built[1]),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-        env={**os.environ, "HOME": str(Path.home())},
-    )
-    pdf = tmp / "brief.pdf"
-    assert pdf.exists()
-    return pdf
+    return convert_to_pdf(built[1], tmp_path_factory.mktemp("lo"))
 
 
 def test_libreoffice_renders_korean_and_footnotes_on_their_pages_s24(
@@ -437,7 +479,9 @@ def test_box_link_emph_and_empty_parts(tmp_path: Path) -> None:
         and target.get("TargetMode") == "External"
     )
     emph = next(r for r in body.iter(w("r")) if texts(r) == "강조")
-    assert emph.find("w:rPr/w:i", NS) is not None
+    # no italic Nanum face: emphasis is coloured, as in the PDF
+    assert emph.find("w:rPr/w:i", NS) is None
+    assert emph.find("w:rPr/w:color", NS).get(w("val")) == "006A42"
     box = body.xpath("//w:tc[w:tcPr/w:shd/@w:fill='E5EFE6']", namespaces=NS)
     assert [texts(p) for p in box[-1].iter(w("p"))] == ["참고", "상자 안 문단"]
     assert paragraphs_with_style(body, "BoxTitle")

@@ -60,7 +60,7 @@ class RunFormat:
     font: str | None = None
     size: float | None = None
     bold: bool = False
-    italic: bool = False
+    unbold: bool = False  # explicit ``w:b w:val="0"``: a heavy face is not emboldened again
     color: str | None = None
     underline: bool = False
     superscript: bool = False
@@ -84,8 +84,8 @@ def rpr(fmt: RunFormat) -> etree._Element:
         kids.append(el("w:rFonts", dict.fromkeys(slots, fmt.font)))
     if fmt.bold:
         kids += [el("w:b"), el("w:bCs")]
-    if fmt.italic:
-        kids += [el("w:i"), el("w:iCs")]
+    elif fmt.unbold:
+        kids += [_val("w:b", 0), _val("w:bCs", 0)]
     if fmt.color:
         kids.append(_val("w:color", fmt.color.lstrip("#").upper()))
     if fmt.size is not None:
@@ -222,6 +222,34 @@ def style(
     return el("w:style", attrs, kids)
 
 
+def table_style(
+    style_id: str,
+    name: str,
+    *,
+    chars: RunFormat,
+    para: ParaFormat,
+    borders: str,
+    header_fill: str,
+) -> etree._Element:
+    """``<w:style w:type="table">``: fonts and paragraph format of the cells, single borders,
+    and a bold, shaded first row (S29) for rows an editor adds in Word."""
+    first_row = el(
+        "w:tblStylePr",
+        {"w:type": "firstRow"},
+        [rpr(RunFormat(bold=True)), el("w:tcPr", children=[_shading(header_fill)])],
+    )
+    kids = [
+        _val("w:name", name),
+        _val("w:basedOn", "TableNormal"),
+        el("w:qFormat"),
+        ppr(para),
+        rpr(chars),
+        el("w:tblPr", children=[_borders(borders)]),
+        first_row,
+    ]
+    return el("w:style", {"w:type": "table", "w:styleId": style_id}, kids)
+
+
 def install_style(styles: etree._Element, new: etree._Element) -> None:
     """Put ``new`` into ``<w:styles>``, replacing a template style with the same id."""
     for old in styles.findall(qn("w:style")):
@@ -250,6 +278,78 @@ def set_doc_defaults(styles: etree._Element, fmt: RunFormat, para: ParaFormat) -
         ],
     )
     styles.insert(0, defaults)
+
+
+def prune_styles(styles: etree._Element, keep: set[str]) -> None:
+    """Remove every style that is not in ``keep``, not a default style and not reached from
+    a kept one through ``basedOn``/``next``/``link``."""
+    by_id = {node.get(qn("w:styleId")): node for node in styles.findall(qn("w:style"))}
+    wanted = {sid for sid, node in by_id.items() if node.get(qn("w:default")) == "1"}
+    todo = [sid for sid in keep if sid in by_id] + sorted(wanted)
+    while todo:
+        sid = todo.pop()
+        wanted.add(sid)
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = by_id[sid].find(qn(tag))
+            target = ref.get(qn("w:val")) if ref is not None else None
+            if target in by_id and target not in wanted:
+                todo.append(target)
+    for sid, node in by_id.items():
+        if sid not in wanted:
+            styles.remove(node)
+
+
+def complete_style_fonts(styles: etree._Element, fmt: RunFormat) -> None:
+    """Give every paragraph, character and table style all four ``w:rFonts`` slots (missing
+    ones take ``fmt.font``) and ``w:lang w:eastAsia=fmt.lang`` (S43, S50)."""
+    slots = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+    for node in styles.findall(qn("w:style")):
+        if node.get(qn("w:type")) not in ("paragraph", "character", "table"):
+            continue
+        props = node.get_or_add_rPr()
+        fonts = props.get_or_add_rFonts()
+        for slot in slots:
+            if fonts.get(qn(slot)) is None:
+                fonts.set(qn(slot), fmt.font or "")
+        lang = props.find(qn("w:lang"))
+        if lang is None:
+            lang = el("w:lang", {"w:val": fmt.latin_lang})
+            props.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+        lang.set(qn("w:eastAsia"), fmt.lang or "")
+
+
+@dataclass(frozen=True)
+class FontEntry:
+    """A font of the document's font table: family name, Korean name, PANOSE (hex)."""
+
+    name: str
+    alt_name: str
+    panose: str
+
+
+def font_table(entries: Sequence[FontEntry]) -> bytes:
+    """``word/fontTable.xml`` listing the house fonts as Hangul (charset 81) sans-serif
+    fonts, so Word substitutes a Korean font where one is missing; the template's table
+    listed Japanese fonts."""
+    root = parse_xml(f"<w:fonts {nsdecls('w')}/>")
+    for entry in entries:
+        kids = [_val("w:altName", entry.alt_name)] if entry.alt_name else []
+        kids += [
+            _val("w:panose1", entry.panose),
+            _val("w:charset", "81"),
+            _val("w:family", "swiss"),
+            _val("w:pitch", "variable"),
+        ]
+        root.append(el("w:font", {"w:name": entry.name}, kids))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def app_properties(application: str) -> bytes:
+    """``docProps/app.xml`` naming only the application (the template's claims Word, 1 page)."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    etree.SubElement(root, f"{{{ns}}}Application").text = application
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def remove_theme_font_lang(settings: etree._Element) -> None:
@@ -413,8 +513,8 @@ def set_page_number_start(sect_pr: etree._Element, start: int) -> None:
     )
 
 
-def table_borders(tbl_pr: etree._Element, color: str, size_eighths: int = 4) -> None:
-    """Single borders on all edges and inner lines of a table."""
+def _borders(color: str, size_eighths: int = 4) -> etree._Element:
+    """``<w:tblBorders>``: single lines on all edges and inner lines."""
     attrs = {
         "w:val": "single",
         "w:sz": str(size_eighths),
@@ -422,14 +522,23 @@ def table_borders(tbl_pr: etree._Element, color: str, size_eighths: int = 4) -> 
         "w:color": color.lstrip("#").upper(),
     }
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
-    borders = el("w:tblBorders", children=[el(f"w:{edge}", attrs) for edge in edges])
-    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    return el("w:tblBorders", children=[el(f"w:{edge}", attrs) for edge in edges])
+
+
+def table_borders(tbl_pr: etree._Element, color: str, size_eighths: int = 4) -> None:
+    """Single borders on all edges and inner lines of a table."""
+    tbl_pr.insert_element_before(
+        _borders(color, size_eighths), "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
+    )
+
+
+def _shading(fill: str) -> etree._Element:
+    return el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill.lstrip("#").upper()})
 
 
 def cell_shading(tc_pr: etree._Element, fill: str) -> None:
-    shd = el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill.lstrip("#").upper()})
     tc_pr.insert_element_before(
-        shd,
+        _shading(fill),
         "w:noWrap",
         "w:tcMar",
         "w:textDirection",

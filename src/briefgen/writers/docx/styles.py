@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from docx.oxml.ns import qn
+from fontTools.ttLib import TTFont
 from lxml import etree
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
@@ -14,6 +16,18 @@ from briefgen.writers.docx import oxml
 from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, RunFormat
 
 BULLET_NUM_ID = 1
+PANOSE_FIELDS = (
+    "bFamilyType",
+    "bSerifStyle",
+    "bWeight",
+    "bProportion",
+    "bContrast",
+    "bStrokeVariation",
+    "bArmStyle",
+    "bLetterForm",
+    "bMidline",
+    "bXHeight",
+)
 LANG = "ko-KR"
 
 # Style ids (Word's own ids where Word has the style).
@@ -44,6 +58,8 @@ REFERENCE = "Reference"
 BACK_PAGE = "BackPage"
 HEADER = "Header"
 FOOTER = "Footer"
+TABLE = "HouseTable"
+TABLE_NORMAL = "TableNormal"
 
 
 def bullet_style(level: int) -> str:
@@ -54,8 +70,40 @@ def bullet_style(level: int) -> str:
 def text_width(family: str, text: str, size: float) -> float:
     """Advance width in points of ``text`` in the theme font ``family`` (reportlab metrics)."""
     if family not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(family, str(font_path(family))))
+        pdfmetrics.registerFont(ReportlabTTFont(family, str(font_path(family))))
     return pdfmetrics.stringWidth(text, family, size)
+
+
+@cache
+def _font_names(family: str) -> oxml.FontEntry:
+    with TTFont(font_path(family), lazy=True) as font:
+        names = font["name"]
+        english = names.getName(1, 3, 1, 0x409)
+        korean = names.getName(1, 3, 1, 0x412)
+        panose = font["OS/2"].panose
+        digits = [getattr(panose, field) for field in PANOSE_FIELDS]
+    name = english.toUnicode() if english else family
+    return oxml.FontEntry(
+        name=name,
+        alt_name=korean.toUnicode() if korean else "",
+        panose="".join(f"{digit:02X}" for digit in digits),
+    )
+
+
+def word_font(family: str) -> str:
+    """The name Word and LibreOffice know the theme font ``family`` by: its Windows family
+    name (name id 1). ``NanumGothicBold`` is the Bold face of family ``NanumGothic`` (chosen
+    by ``w:b``); as a family name it is unknown, and LibreOffice draws Latin text in DejaVu."""
+    return _font_names(family).name
+
+
+def font_entries(theme: Theme) -> list[oxml.FontEntry]:
+    """The font table of the house fonts, one entry per family (with its Korean name)."""
+    entries = {}
+    for role in ("body", "bold", "heavy"):
+        entry = _font_names(theme.font(role))
+        entries.setdefault(entry.name, entry)
+    return list(entries.values())
 
 
 def body_width(theme: Theme) -> float:
@@ -74,7 +122,7 @@ def bullet_levels(theme: Theme) -> list[BulletLevel]:
         marker = theme.marker(level)
         hanging = text_width(family, marker + " ", size)
         left = (level - 1) * theme.indent_step + hanging
-        fmt = RunFormat(font=family, size=size, bold=level == 1, color=colors.get(level))
+        fmt = RunFormat(font=word_font(family), size=size, bold=level == 1, color=colors.get(level))
         levels.append(BulletLevel(marker, fmt, round(left, 2), round(hanging, 2)))
     return levels
 
@@ -95,7 +143,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
         return oxml.style("paragraph", style_id, name, para=fmt, chars=full, based_on=based_on)
 
     def text(family: str, size: float, **kw: object) -> RunFormat:
-        return RunFormat(font=family, size=size, **kw)  # type: ignore[arg-type]
+        return RunFormat(font=word_font(family), size=size, **kw)  # type: ignore[arg-type]
 
     def pf(**kw: object) -> ParaFormat:
         return ParaFormat(word_wrap=True, no_autospace=True, **kw)  # type: ignore[arg-type]
@@ -123,7 +171,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
             TITLE,
             "Title",
             pf(before=12, after=12, line=300, jc="left"),
-            text(heavy, size("cover_title"), bold=True, color=primary),
+            text(heavy, size("cover_title"), unbold=True),
         ),
         para(
             SUBTITLE,
@@ -135,7 +183,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
             COVER_SERIES,
             "Cover Series",
             pf(before=72, after=24, line=240, jc="left"),
-            text(bold, size("section"), bold=True, color=primary),
+            text(bold, size("cover_subtitle"), bold=True, color=primary),
         ),
         para(
             COVER_DATE,
@@ -239,7 +287,19 @@ def _styles(theme: Theme) -> list[etree._Element]:
             text(bold, size("page_number"), bold=True, color=primary),
         ),
         oxml.style(
-            "character", FOOTNOTE_REF, "footnote reference", chars=RunFormat(superscript=True)
+            "character",
+            FOOTNOTE_REF,
+            "footnote reference",
+            # no size: the mark takes its paragraph's size (body text, or 9 pt in a note)
+            chars=RunFormat(font=word_font(body), superscript=True, lang=LANG),
+        ),
+        oxml.table_style(
+            TABLE,
+            "House Table",
+            chars=text(body, size("table"), lang=LANG),
+            para=pf(before=2, after=2, line=240, jc="left"),
+            borders=theme.color("text"),
+            header_fill=theme.color("table_header_fill"),
         ),
     ]
     ref_hang = text_width(body, theme.references_prefix, size("body"))
@@ -253,6 +313,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
     )
     for index, level in enumerate(bullet_levels(theme), start=1):
         fmt = pf(
+            keep_next=index == 1,  # a □ sub-heading stays with its first item
             before=theme.bullet_space_before(index),
             line=line,
             jc="both",
@@ -260,22 +321,36 @@ def _styles(theme: Theme) -> list[etree._Element]:
             left=level.left,
             hanging=level.hanging,
         )
-        chars = text(level.fmt.font or body, theme.bullet_size(index), bold=index == 1)
+        # S45: the □ item is a green sub-heading (as in the PDF); deeper items are body text
+        color = theme.color("bullet1") if index == 1 else None
+        family = bold if index == 1 else body
+        chars = text(family, theme.bullet_size(index), bold=index == 1, color=color)
         styles.append(para(bullet_style(index), f"Bullet {index}", fmt, chars))
     return styles
 
 
-def install(styles_root: etree._Element, theme: Theme) -> None:
+def install(styles_root: etree._Element, theme: Theme) -> set[str]:
     """Make the template's styles.xml the house style sheet (S43, S50): no theme fonts,
-    ko-KR defaults, every used style with all four font slots and ``wordWrap``."""
+    ko-KR defaults, every house style with all four font slots and ``wordWrap``.
+    Returns the ids of the house styles."""
     oxml.strip_theme_fonts(styles_root)
-    body = theme.font("body")
     oxml.set_doc_defaults(
         styles_root,
-        RunFormat(font=body, size=theme.size("body"), lang=LANG),
+        RunFormat(font=word_font(theme.font("body")), size=theme.size("body"), lang=LANG),
         ParaFormat(
             after=0, line=round(240 * theme.line_spacing), word_wrap=True, no_autospace=True
         ),
     )
-    for node in _styles(theme):
+    house = _styles(theme)
+    for node in house:
         oxml.install_style(styles_root, node)
+    return {node.get(qn("w:styleId")) for node in house}
+
+
+def finish(styles_root: etree._Element, keep: set[str], theme: Theme) -> None:
+    """Drop the template's styles not in ``keep`` (defaults and what kept styles are based
+    on stay), then give every remaining paragraph, character and table style all four font
+    slots and ko-KR (S43, S50)."""
+    oxml.prune_styles(styles_root, keep)
+    body = word_font(theme.font("body"))
+    oxml.complete_style_fonts(styles_root, RunFormat(font=body, lang=LANG))

@@ -42,18 +42,22 @@ class _Fmt:
     """Inline formatting inherited down the inline tree."""
 
     bold: bool = False
-    italic: bool = False
+    emphasis: bool = False
     superscript: bool = False
     link: bool = False
     in_footnote: bool = False
 
     def run_format(self, theme: Theme) -> RunFormat | None:
-        if not (self.bold or self.italic or self.superscript or self.link):
+        """Emphasis and links are coloured as in the PDF (no italic Nanum face exists)."""
+        if not (self.bold or self.emphasis or self.superscript or self.link):
             return None
-        color = theme.color("primary") if self.link else None
+        color = None
+        if self.link:
+            color = theme.color("link")
+        elif self.emphasis:
+            color = theme.color("emphasis")
         return RunFormat(
             bold=self.bold,
-            italic=self.italic,
             superscript=self.superscript,
             underline=self.link,
             color=color,
@@ -88,7 +92,7 @@ class _Writer:
     # ------------------------------------------------------------------ package
     def _prepare_package(self) -> None:
         part = self.word.part
-        st.install(self.word.styles.element, self.theme)
+        self.house_styles = st.install(self.word.styles.element, self.theme)
         oxml.remove_theme_font_lang(part._settings_part.element)
         numbering_part = part.numbering_part
         numbering_part._element = oxml.numbering(st.bullet_levels(self.theme), st.BULLET_NUM_ID)
@@ -118,12 +122,12 @@ class _Writer:
             self._chapter(chapter, first=index == 0)
         self._references()
         back = self._new_section()
-        back.header.is_linked_to_previous = False
-        back.footer.is_linked_to_previous = False
-        for hf in (back.header, back.footer):
+        for hf in (back.header, back.even_page_header, back.footer, back.even_page_footer):
+            hf.is_linked_to_previous = False  # the back page has no header or number
             oxml.set_ppr(hf.paragraphs[0]._p, ParaFormat(style=st.HEADER))
         self._back_page()
         self._footnotes()
+        self._finish_styles()
         self._core_properties()
         buffer = io.BytesIO()
         self.word.save(buffer)
@@ -155,16 +159,26 @@ class _Writer:
         return section
 
     def _body_header_footer(self, section: docx.section.Section) -> None:
+        """Running header on odd and even pages; the page number in the outer corner:
+        right on odd pages, left on even pages (S47). The cover and front matter sections
+        keep no header or footer of their own, so they show none."""
         oxml.set_page_number_start(section._sectPr, 1)
-        section.header.is_linked_to_previous = False
-        section.footer.is_linked_to_previous = False
+        self.word.settings.odd_and_even_pages_header_footer = True
         meta = self.doc.meta
-        header = section.header.paragraphs[0]._p
-        oxml.set_ppr(header, ParaFormat(style=st.HEADER))
-        header.append(oxml.run(self.theme.running_header(meta.series, meta.report_number)))
-        footer = section.footer.paragraphs[0]._p
-        oxml.set_ppr(footer, ParaFormat(style=st.FOOTER))
-        footer.extend(oxml.field("PAGE", "1"))
+        running = self.theme.running_header(meta.series, meta.report_number)
+        for header in (section.header, section.even_page_header):
+            header.is_linked_to_previous = False
+            p = header.paragraphs[0]._p
+            oxml.set_ppr(p, ParaFormat(style=st.HEADER))
+            p.append(oxml.run(running))
+        for footer, jc, cached in (
+            (section.footer, "right", "1"),
+            (section.even_page_footer, "left", "2"),
+        ):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0]._p
+            oxml.set_ppr(p, ParaFormat(style=st.FOOTER, jc=jc))
+            p.extend(oxml.field("PAGE", cached))
 
     # ------------------------------------------------------------------ paragraphs and inlines
     def _para(self, container: Container, style_id: str, **overrides: object) -> etree._Element:
@@ -187,7 +201,7 @@ class _Writer:
                 case ir.Strong(children=children):
                     self._inlines(p, children, replace(fmt, bold=True))
                 case ir.Emph(children=children):
-                    self._inlines(p, children, replace(fmt, italic=True))
+                    self._inlines(p, children, replace(fmt, emphasis=True))
                 case ir.Superscript(children=children):
                     self._inlines(p, children, replace(fmt, superscript=True))
                 case ir.Link(children=children, url=url):
@@ -214,7 +228,7 @@ class _Writer:
         self._text_para(body, st.COVER_SERIES, f"{meta.series} {meta.report_number}")
         self._text_para(body, st.TITLE, meta.title)
         if meta.subtitle:
-            self._text_para(body, st.SUBTITLE, meta.subtitle)
+            self._text_para(body, st.SUBTITLE, f"- {meta.subtitle} -")
         self._text_para(
             body, st.COVER_DATE, f"{meta.date.year}.{meta.date.month:02d}.{meta.date.day:02d}."
         )
@@ -283,7 +297,11 @@ class _Writer:
         p.append(end)
 
     def _chapter(self, chapter: ir.Chapter, *, first: bool) -> None:
-        numeral = RunFormat(font=self.theme.font("heavy"), color=self.theme.color("primary"))
+        numeral = RunFormat(
+            font=st.word_font(self.theme.font("heavy")),
+            unbold=True,
+            color=self.theme.color("primary"),
+        )
         runs = (
             [oxml.run(chapter.label, numeral), oxml.run(f" {chapter.title}")]
             if chapter.label
@@ -323,7 +341,7 @@ class _Writer:
 
     def _box_cell(self, container: Container) -> _Cell:
         table = container.add_table(1, 1)
-        oxml.table_borders(table._tbl.tblPr, self.theme.color("summary_fill"))
+        oxml.table_borders(table._tbl.tblPr, self.theme.color("primary"))
         cell = table.cell(0, 0)
         oxml.cell_shading(cell._tc.get_or_add_tcPr(), self.theme.color("summary_fill"))
         oxml.set_ppr(cell.paragraphs[0]._p, ParaFormat(style=st.SUMMARY))
@@ -364,7 +382,7 @@ class _Writer:
             self._text_para(container, st.UNIT, table.unit)
         grid = container.add_table(1 + len(table.rows), len(table.header))
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        oxml.table_borders(grid._tbl.tblPr, "#000000")
+        grid._tbl.tblPr.style = st.TABLE
         jc = {"left": "left", "center": "center", "right": "right"}
         for r, cells in enumerate([table.header, *table.rows]):
             oxml.row_properties(grid.rows[r]._tr, header=r == 0)
@@ -425,6 +443,15 @@ class _Writer:
             self._inlines(p, note.inlines, _Fmt(in_footnote=True))
             root.append(oxml.footnote(self._note_id(note.number), p))
 
+    def _finish_styles(self) -> None:
+        """Keep the house styles and every style a part refers to; drop the rest."""
+        used: set[str] = set()
+        for part in self.word.part.package.iter_parts():
+            if isinstance(part, XmlPart):
+                for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+                    used.update(node.get(qn("w:val")) for node in part.element.iter(qn(tag)))
+        st.finish(self.word.styles.element, used | self.house_styles, self.theme)
+
     def _core_properties(self) -> None:
         meta = self.doc.meta
         props = self.word.core_properties
@@ -440,6 +467,11 @@ class _Writer:
         stamp = dt.datetime.combine(meta.date, dt.time())
         props.created = props.modified = stamp
         props.last_printed = stamp
+        for part in self.word.part.package.iter_parts():
+            if part.partname == "/docProps/app.xml":
+                part._blob = oxml.app_properties(LAST_MODIFIED_BY)
+            elif part.partname == "/word/fontTable.xml":
+                part._blob = oxml.font_table(st.font_entries(self.theme))
 
 
 def _bookmark_name(anchor: str) -> str:
