@@ -1,0 +1,133 @@
+"""House character and paragraph shapes (``hh:charPr``/``hh:paraPr``) from theme tokens.
+
+HWPX has no style inheritance a writer can lean on: every paragraph names its own paragraph
+shape and every run its own character shape. ``HouseStyles`` mints them on demand in the
+document's header (python-hwpx dedupes equal shapes) and remembers the ids by role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hwpx import HwpxDocument
+
+from briefgen.theme import Theme
+from briefgen.writers.docx.styles import text_width
+from briefgen.writers.hwpx import owpml
+
+PT = 100  # HWPUNIT per point (1/7200 inch)
+MM = 7200 / 25.4  # HWPUNIT per millimetre
+
+
+def hwp(points: float) -> int:
+    """Points to HWPUNIT."""
+    return round(points * PT)
+
+
+def hwp_mm(mm: float) -> int:
+    """Millimetres to HWPUNIT."""
+    return round(mm * MM)
+
+
+@dataclass(frozen=True)
+class CharStyle:
+    """One character shape: a theme font role (``body``/``bold``/``heavy``) and looks."""
+
+    role: str = "body"
+    size: float = 11.5
+    bold: bool = False
+    color: str | None = None
+    superscript: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    """One paragraph shape, in points (``hanging`` > 0 indents the lines after the first)."""
+
+    align: str = "JUSTIFY"
+    line: float = 150  # line spacing, percent of the font size
+    left: float = 0
+    hanging: float = 0
+    before: float = 0
+    after: float = 0
+    keep_next: bool = False
+
+
+class HouseStyles:
+    """Mints the house shapes of ``theme`` in ``doc`` and caches their ids."""
+
+    def __init__(self, doc: HwpxDocument, theme: Theme) -> None:
+        self.doc = doc
+        self.theme = theme
+        self.header = doc.oxml.headers[0]
+        for role in ("body", "bold", "heavy"):
+            doc.styles.ensure_font(theme.font(role))
+        self.base_para = owpml.keep_word_para_pr(self.header)
+        self._chars: dict[CharStyle, str] = {}
+        self._paras: dict[ParaStyle, str] = {}
+
+    def char(self, style: CharStyle) -> str:
+        """The ``charPr`` id of ``style``."""
+        if style not in self._chars:
+            self._chars[style] = self.doc.styles.ensure_run(
+                font=self.theme.font(style.role),
+                size=style.size,
+                bold=style.bold,
+                italic=False,
+                underline=style.underline,
+                color=style.color or self.theme.color("text"),
+                script="sup" if style.superscript else None,
+            )
+        return self._chars[style]
+
+    def para(self, style: ParaStyle) -> str:
+        """The ``paraPr`` id of ``style`` (Hangul wraps at spaces, S49)."""
+        if style not in self._paras:
+            self._paras[style] = self.header.ensure_paragraph_format(
+                base_para_pr_id=self.base_para,
+                alignment=style.align,
+                line_spacing_percent=style.line,
+                margins={
+                    "left": hwp(style.left),
+                    "right": 0,
+                    "intent": -hwp(style.hanging),
+                    "prev": hwp(style.before),
+                    "next": hwp(style.after),
+                },
+                break_setting={"keep_with_next": style.keep_next},
+            )
+        return self._paras[style]
+
+    # ------------------------------------------------------------------ roles
+    def body_width(self) -> int:
+        """Text width in HWPUNIT."""
+        page = self.theme.page
+        return hwp_mm(page("width") - page("margin_left") - page("margin_right"))
+
+    def bullet(self, level: int) -> tuple[ParaStyle, CharStyle, CharStyle]:
+        """Paragraph shape, marker look and text look of a bullet level (S9, S12, S44, S45)."""
+        theme = self.theme
+        size = theme.bullet_size(level)
+        role = "bold" if level == 1 else "body"
+        hanging = text_width(theme.font(role), theme.marker(level) + " ", size)
+        para = ParaStyle(
+            left=(level - 1) * theme.indent_step,
+            hanging=round(hanging, 2),
+            before=theme.bullet_space_before(level),
+            line=theme.line_spacing * 100,
+            keep_next=level == 1,
+        )
+        marker_color = {1: theme.color("bullet1"), 2: theme.color("bullet2")}.get(level)
+        marker = CharStyle(role, size, bold=level == 1, color=marker_color)
+        text = CharStyle(
+            role, size, bold=level == 1, color=theme.color("bullet1") if level == 1 else None
+        )
+        return para, marker, text
+
+    def reference(self) -> ParaStyle:
+        size = self.theme.size("body")
+        hanging = text_width(self.theme.font("body"), self.theme.references_prefix, size)
+        return ParaStyle(
+            align="LEFT", hanging=round(hanging, 2), before=4, line=self.theme.line_spacing * 100
+        )

@@ -1,0 +1,514 @@
+"""The HWPX writer: walks the document model and writes a 한/글 (OWPML) file in SPRi house style.
+
+python-hwpx builds the package, sections, runs, tables, pictures, real footnotes, headers,
+footers and page numbers; house shapes come from ``styles``; the little raw OWPML python-hwpx
+has no API for sits in ``owpml``; ``package`` makes the bytes deterministic.
+
+Layout: section 0 holds the cover, 요약 and Executive Summary (no header or page number);
+section 1 holds the chapters, references and the back page, with the running header, page
+numbers from 1 in the outer corner, and header and footer hidden on the back page (S47).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, assert_never
+
+from hwpx import HwpxDocument
+from PIL import Image
+
+from briefgen import ir
+from briefgen.errors import BriefError
+from briefgen.tablelayout import column_fractions
+from briefgen.theme import Theme
+from briefgen.writers.docx.styles import text_width
+from briefgen.writers.hwpx import owpml
+from briefgen.writers.hwpx.package import stable_ids, write_stable_zip
+from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
+
+ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+
+
+def write_hwpx(doc: ir.Document, theme: Theme, out: Path) -> None:
+    """Write ``doc`` as an HWPX file at ``out`` in ``theme``'s house style. Same input, same bytes."""
+    with stable_ids():
+        data = _Writer(doc, theme).build()
+    write_stable_zip(data, out)
+
+
+@dataclass(frozen=True)
+class _Fmt:
+    """Inline formatting inherited down the inline tree."""
+
+    bold: bool = False
+    emphasis: bool = False
+    superscript: bool = False
+    link: bool = False
+    in_footnote: bool = False
+
+
+class _Cell:
+    """Paragraphs appended to a table cell (its seeded first paragraph is used first)."""
+
+    def __init__(self, cell: Any) -> None:
+        self.cell = cell
+        self.fresh = True
+
+    def paragraph(self, para_id: str) -> Any:
+        if self.fresh:
+            self.fresh = False
+            p = self.cell.paragraphs[0]
+            p.para_pr_id_ref = para_id
+        else:
+            p = self.cell.add_paragraph("", para_pr_id_ref=para_id)
+        owpml.drop_empty_runs(p)
+        return p
+
+
+class _Body:
+    """Paragraphs appended to a section of the document body. A section's first paragraph
+    (which holds its properties, ``hp:secPr``) is written into, not left blank."""
+
+    def __init__(self, doc: HwpxDocument, section: Any) -> None:
+        self.doc = doc
+        self.section = section
+        self.fresh = True
+
+    def paragraph(self, para_id: str) -> Any:
+        if self.fresh:
+            self.fresh = False
+            p = self.section.paragraphs[0]
+            p.para_pr_id_ref = para_id
+            owpml.drop_empty_runs(p)
+            return p
+        return self.doc.add_paragraph(
+            "",
+            section=self.section,
+            para_pr_id_ref=para_id,
+            style_id_ref=0,
+            include_run=False,
+            inherit_style=False,
+        )
+
+
+Flow = _Cell | _Body
+
+
+class _Writer:
+    def __init__(self, doc: ir.Document, theme: Theme) -> None:
+        self.doc = doc
+        self.theme = theme
+        self.hwpx = HwpxDocument.new()
+        self.st = HouseStyles(self.hwpx, theme)
+        size, line = theme.size, theme.line_spacing * 100
+        self.body_char = CharStyle("body", size("body"))
+        self.body_para = ParaStyle(before=4, line=line)
+        self.table_para = ParaStyle(align="LEFT", line=130, before=2, after=2)
+        self.source_para = ParaStyle(align="LEFT", line=130, before=2)
+        self.note_para = ParaStyle(line=130)
+        self.note_char = CharStyle("body", size("footnote"))
+        cell_border = theme.color("text")
+        self.cell_fill = self.hwpx.styles.ensure_border_fill(
+            border_color=cell_border, border_width="0.12 mm"
+        )
+        self.header_fill = self.hwpx.styles.ensure_border_fill(
+            border_color=cell_border,
+            border_width="0.12 mm",
+            fill_color=theme.color("table_header_fill"),
+        )
+        self.box_fill = self.hwpx.styles.ensure_border_fill(
+            border_color=theme.color("primary"),
+            border_width="0.4 mm",
+            fill_color=theme.color("summary_fill"),
+        )
+
+    # ------------------------------------------------------------------ document
+    def build(self) -> bytes:
+        front_section = self.hwpx.sections[0]
+        self._page_setup(front_section)
+        front = _Body(self.hwpx, front_section)
+        self._cover(front)
+        self._front_matter(front)
+        body_section = self.hwpx.add_section()
+        self._page_setup(body_section)
+        body = _Body(self.hwpx, body_section)
+        for index, chapter in enumerate(self.doc.chapters):
+            self._chapter(body, chapter, first=index == 0)
+        self._references(body)
+        self._back_page(body)
+        self._header_footer(body_section)
+        self.hwpx.page.restart_page_number(body_section.paragraphs[0], number=1)
+        self._metadata()
+        return self.hwpx.to_bytes()
+
+    def _page_setup(self, section: Any) -> None:
+        """A4 and the house margins (S42). Hancom stacks the header area under the top
+        margin (body top = top + header), so ``top`` is the header's distance from the edge
+        and ``header`` the rest of the theme's top margin; likewise at the bottom."""
+        page = self.theme.page
+        self.hwpx.page.set_size(
+            width=hwp_mm(page("width")), height=hwp_mm(page("height")), section=section
+        )
+        self.hwpx.page.set_margins(
+            left=hwp_mm(page("margin_left")),
+            right=hwp_mm(page("margin_right")),
+            top=hwp_mm(page("header_distance")),
+            header=hwp_mm(page("margin_top")) - hwp_mm(page("header_distance")),
+            bottom=hwp_mm(page("footer_distance")),
+            footer=hwp_mm(page("margin_bottom")) - hwp_mm(page("footer_distance")),
+            gutter=0,
+            section=section,
+        )
+        owpml.footnote_shape(
+            section, round(self.st.body_width() * self.theme.data["footnotes"]["rule_ratio"])
+        )
+
+    def _header_footer(self, section: Any) -> None:
+        """Running header on every body page; page number in the outer corner: right on
+        odd pages, left on even pages (S47)."""
+        theme, meta = self.theme, self.doc.meta
+        primary = theme.color("primary")
+        self.hwpx.page.set_header(
+            text=theme.running_header(meta.series, meta.report_number), section=section
+        )
+        header = CharStyle("body", theme.size("header"), color=primary)
+        owpml.restyle_story(
+            section,
+            "header",
+            "BOTH",
+            self.st.para(ParaStyle(align="LEFT", line=100)),
+            self.st.char(header),
+        )
+        number = self.st.char(CharStyle("bold", theme.size("page_number"), True, primary))
+        for page_type, align in (("ODD", "RIGHT"), ("EVEN", "LEFT")):
+            self.hwpx.page.set_page_number(
+                page_type=page_type, align=align, position=f"BOTTOM_{align}", section=section
+            )
+            para = self.st.para(ParaStyle(align=align, line=100))
+            owpml.restyle_story(section, "footer", page_type, para, number)
+
+    def _metadata(self) -> None:
+        meta = self.doc.meta
+        stamp = dt.datetime.combine(meta.date, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parts = self.hwpx.parts
+        parts.clear_document_metadata(timestamp=stamp)
+        parts.set_document_metadata(
+            title=f"{meta.title} - {meta.subtitle}" if meta.subtitle else meta.title,
+            creator=", ".join(author.name for author in meta.authors),
+            subject=meta.subject,
+            keyword=", ".join(meta.keywords),
+            created_date=stamp,
+            modified_date=stamp,
+        )
+        parts.clear_preview()
+
+    # ------------------------------------------------------------------ paragraphs and inlines
+    def _para(self, flow: Flow, style: ParaStyle) -> Any:
+        return flow.paragraph(self.st.para(style))
+
+    def _text_para(self, flow: Flow, style: ParaStyle, char: CharStyle, text: str) -> Any:
+        p = self._para(flow, style)
+        p.add_run(text, char_pr_id_ref=self.st.char(char))
+        return p
+
+    def _char(self, base: CharStyle, fmt: _Fmt) -> str:
+        style = base
+        if fmt.bold:
+            style = replace(style, role="bold", bold=True)
+        if fmt.emphasis:
+            style = replace(style, color=self.theme.color("emphasis"))
+        if fmt.superscript:
+            style = replace(style, superscript=True)
+        if fmt.link:
+            style = replace(style, color=self.theme.color("link"), underline=True)
+        return self.st.char(style)
+
+    def _inlines(
+        self, p: Any, inlines: list[ir.Inline], base: CharStyle, fmt: _Fmt = _Fmt()
+    ) -> None:
+        for node in inlines:
+            match node:
+                case ir.Text(text=text) | ir.CrossRef(text=text):
+                    if text:
+                        p.add_run(text, char_pr_id_ref=self._char(base, fmt))
+                case ir.Strong(children=children):
+                    self._inlines(p, children, base, replace(fmt, bold=True))
+                case ir.Emph(children=children):
+                    self._inlines(p, children, base, replace(fmt, emphasis=True))
+                case ir.Superscript(children=children):
+                    self._inlines(p, children, base, replace(fmt, superscript=True))
+                case ir.Link(children=children, url=url):
+                    style = self._char(base, replace(fmt, link=True))
+                    p.add_hyperlink(url, ir.plain_text(children), char_pr_id_ref=style)
+                case ir.FootnoteRef(key=key):
+                    if not fmt.in_footnote:  # a mark inside a footnote's text is not allowed
+                        self._footnote(p, self.doc.footnote(key), base)
+                case _:
+                    assert_never(node)
+
+    def _footnote(self, p: Any, note: ir.Footnote, base: CharStyle) -> None:
+        """A real 한/글 footnote (``hp:footNote``): the mark ``n)`` follows the text written so
+        far; the note's own paragraph starts with Hancom's number ``n)`` and a space (S22-S25)."""
+        footnote = p.add_footnote(" ", char_pr_id_ref=self.st.char(self.note_char))
+        body = footnote.body_paragraph
+        body.para_pr_id_ref = self.st.para(self.note_para)
+        self._inlines(body, note.inlines, self.note_char, _Fmt(in_footnote=True))
+
+    # ------------------------------------------------------------------ cover and front matter
+    def _cover(self, flow: Flow) -> None:
+        """S2: series and report number, title, subtitle, date, authors, organisation."""
+        meta, size, primary = self.doc.meta, self.theme.size, self.theme.color("primary")
+        left = ParaStyle(align="LEFT", line=130)
+        self._text_para(
+            flow,
+            replace(left, before=72, after=24),
+            CharStyle("bold", size("cover_subtitle"), True, primary),
+            f"{meta.series} {meta.report_number}",
+        )
+        self._text_para(
+            flow,
+            replace(left, before=12, after=12),
+            CharStyle("heavy", size("cover_title"), True),
+            meta.title,
+        )
+        if meta.subtitle:
+            self._text_para(
+                flow,
+                replace(left, after=12),
+                CharStyle("bold", size("cover_subtitle"), True),
+                f"- {meta.subtitle} -",
+            )
+        date = meta.date
+        self._text_para(
+            flow,
+            replace(left, before=180, after=12),
+            CharStyle("body", size("body")),
+            f"{date.year}.{date.month:02d}.{date.day:02d}.",
+        )
+        for author in meta.authors:
+            line = " ".join(
+                part for part in (author.name, author.affiliation, author.position) if part
+            )
+            self._text_para(flow, left, CharStyle("body", size("body")), line)
+        self._text_para(
+            flow,
+            replace(left, before=36),
+            CharStyle("bold", size("section"), True, primary),
+            meta.organisation,
+        )
+
+    def _front_heading(self, flow: Flow, text: str) -> None:
+        p = self._text_para(
+            flow,
+            ParaStyle(align="LEFT", line=130, after=12, keep_next=True),
+            CharStyle("bold", self.theme.size("chapter"), True, self.theme.color("primary")),
+            text,
+        )
+        owpml.page_break_before(p)
+
+    def _front_matter(self, flow: Flow) -> None:
+        """요약 in a shaded box (S3), then Executive Summary (S4), each on a new page."""
+        self._front_heading(flow, self.theme.title("summary_title"))
+        box = _Cell(self._box(flow))
+        summary = CharStyle("body", self.theme.size("summary"))
+        for paragraph in self.doc.summary:
+            p = box.paragraph(self.st.para(replace(self.body_para, after=4)))
+            self._inlines(p, paragraph.inlines, summary)
+        self._fit_height(box.cell)
+        self._front_heading(flow, self.theme.title("executive_summary_title"))
+        for paragraph in self.doc.executive_summary:
+            self._inlines(self._para(flow, self.body_para), paragraph.inlines, self.body_char)
+
+    def _box(self, flow: Flow) -> Any:
+        """A one-cell table with the primary-coloured border and the summary fill."""
+        anchor = self._para(flow, ParaStyle(align="CENTER", line=100, before=4, after=4))
+        table = anchor.add_table(1, 1, width=self.st.body_width(), border_fill_id_ref=self.box_fill)
+        table.set_treat_as_char(False)  # a long box flows across pages
+        table.set_cell_border_fill(0, 0, self.box_fill)
+        return table.cell(0, 0)
+
+    def _fit_height(self, cell: Any) -> None:
+        """Store the height a box's text needs: Hancom grows the row anyway, but the stored
+        size is what layout checkers (and Hancom's first paint) read."""
+        size = self.theme.size("body")
+        margins = cell.margins
+        inner = self.st.body_width() - margins.left - margins.right
+        lines = 0
+        for p in cell.paragraphs:
+            advance = hwp(text_width(self.theme.font("body"), p.text, size))
+            lines += math.ceil(advance / inner) or 1
+        pitch = size * self.theme.line_spacing + 8  # spacing before and after each paragraph
+        cell.set_size(height=hwp(lines * pitch) + margins.top + margins.bottom)
+
+    # ------------------------------------------------------------------ chapters
+    def _chapter(self, flow: Flow, chapter: ir.Chapter, *, first: bool) -> None:
+        size = self.theme.size
+        heading = self._para(flow, ParaStyle(align="LEFT", line=130, after=18, keep_next=True))
+        if not first:
+            owpml.page_break_before(heading)  # S6: a new page per chapter
+        title = CharStyle("bold", size("chapter"), True)
+        if chapter.label:
+            numeral = CharStyle("heavy", size("chapter"), True, self.theme.color("primary"))
+            heading.add_run(chapter.label, char_pr_id_ref=self.st.char(numeral))
+            heading.add_run(f" {chapter.title}", char_pr_id_ref=self.st.char(title))
+        else:
+            heading.add_run(chapter.title, char_pr_id_ref=self.st.char(title))
+        self._blocks(flow, chapter.blocks)
+        for section in chapter.sections:
+            self._text_para(
+                flow,
+                ParaStyle(align="LEFT", line=130, before=18, after=6, keep_next=True),
+                CharStyle("bold", size("section"), True),
+                section.heading,
+            )
+            self._blocks(flow, section.blocks)
+
+    def _blocks(self, flow: Flow, blocks: list[ir.Block]) -> None:
+        for block in blocks:
+            match block:
+                case ir.Paragraph(inlines=inlines):
+                    self._inlines(self._para(flow, self.body_para), inlines, self.body_char)
+                case ir.Bullet(level=level, inlines=inlines):
+                    para, marker, text = self.st.bullet(level)
+                    p = self._para(flow, para)
+                    p.add_run(self.theme.marker(level) + " ", char_pr_id_ref=self.st.char(marker))
+                    self._inlines(p, inlines, text)
+                case ir.Table():
+                    self._table(flow, block)
+                case ir.Figure():
+                    self._figure(flow, block)
+                case ir.Box(title=title, blocks=inner):
+                    cell = _Cell(self._box(flow))
+                    if title:
+                        self._text_para(
+                            cell,
+                            ParaStyle(align="LEFT", line=130, after=4, keep_next=True),
+                            CharStyle("bold", self.theme.size("bullet1"), True),
+                            title,
+                        )
+                    self._blocks(cell, inner)
+                    self._fit_height(cell.cell)
+                case _:
+                    assert_never(block)
+
+    def _caption(self, flow: Flow, kind: str, number: int, caption: list[ir.Inline]) -> None:
+        """``<표 n> 제목`` / ``[그림 n] 제목`` above the object, centred, bold (S27)."""
+        p = self._para(
+            flow, ParaStyle(align="CENTER", line=130, before=12, after=4, keep_next=True)
+        )
+        char = CharStyle("bold", self.theme.size("caption"), True)
+        p.add_run(self.theme.caption_label(kind, number) + " ", char_pr_id_ref=self.st.char(char))
+        self._inlines(p, caption, char)
+
+    def _notes_and_source(
+        self, flow: Flow, notes: list[list[ir.Inline]], source: list[ir.Inline] | None
+    ) -> None:
+        """``주: …`` lines, then ``☞ 출처 : …`` below the object (S28)."""
+        char = CharStyle("body", self.theme.size("source"))
+        lines = [(self.theme.note_prefix, note) for note in notes]
+        if source is not None:
+            lines.append((self.theme.source_prefix, source))
+        for prefix, inlines in lines:
+            p = self._para(flow, self.source_para)
+            p.add_run(prefix, char_pr_id_ref=self.st.char(char))
+            self._inlines(p, inlines, char)
+
+    def _table(self, flow: Flow, table: ir.Table) -> None:
+        """Caption, unit note right-aligned, grid with a bold shaded header row (S27-S29)."""
+        self._caption(flow, "table", table.number, table.caption)
+        char = CharStyle("body", self.theme.size("table"))
+        if table.unit:
+            self._text_para(
+                flow, ParaStyle(align="RIGHT", line=130, after=2, keep_next=True), char, table.unit
+            )
+        columns = len(table.header)
+        anchor = self._para(flow, ParaStyle(align="CENTER", line=100))
+        grid = anchor.add_table(
+            1 + len(table.rows),
+            columns,
+            width=self.st.body_width(),
+            border_fill_id_ref=self.cell_fill,
+        )
+        grid.set_treat_as_char(False)  # flows across pages, header row repeated
+        grid.set_column_widths([round(f * 1000) for f in column_fractions(table)])
+        owpml.header_row(grid)
+        for r, cells in enumerate([table.header, *table.rows]):
+            for c in range(columns):
+                inlines = cells[c].inlines if c < len(cells) else []
+                align = (
+                    "CENTER"
+                    if r == 0
+                    else ALIGN[table.align[c] if c < len(table.align) else "left"]
+                )
+                if r == 0:
+                    grid.set_cell_border_fill(r, c, self.header_fill)
+                cell = _Cell(grid.cell(r, c))
+                p = cell.paragraph(self.st.para(replace(self.table_para, align=align)))
+                self._inlines(p, inlines, char, _Fmt(bold=r == 0))
+        self._notes_and_source(flow, table.notes, table.source)
+
+    def _figure(self, flow: Flow, figure: ir.Figure) -> None:
+        """Caption, the image (PNG or JPEG) embedded as a binary item, notes and source."""
+        self._caption(flow, "figure", figure.number, figure.caption)
+        data, kind, width_px, height_px = _image(figure)
+        width = round(self.st.body_width() * figure.width_ratio)
+        item = self.hwpx.media.add_image(data, kind)
+        p = self._para(flow, ParaStyle(align="CENTER", line=100, keep_next=True))
+        p.add_picture(str(item), width=width, height=round(width * height_px / width_px))
+        self._notes_and_source(flow, figure.notes, figure.source)
+
+    # ------------------------------------------------------------------ back matter
+    def _references(self, flow: Flow) -> None:
+        """``<참고문헌>`` on a new page, each entry starting ``§ `` with a hanging indent (S31)."""
+        if not self.doc.references:
+            return
+        heading = self._text_para(
+            flow,
+            ParaStyle(align="LEFT", line=130, after=18, keep_next=True),
+            CharStyle("bold", self.theme.size("chapter"), True),
+            self.doc.references_title,
+        )
+        owpml.page_break_before(heading)
+        para = self.st.reference()
+        for reference in self.doc.references:
+            p = self._para(flow, para)
+            p.add_run(self.theme.references_prefix, char_pr_id_ref=self.st.char(self.body_char))
+            self._inlines(p, reference.inlines, self.body_char)
+
+    def _back_page(self, flow: Flow) -> None:
+        """S48 on its own page, with the running header and page number hidden."""
+        meta, size = self.doc.meta, self.theme.size
+        first = self._text_para(
+            flow,
+            ParaStyle(align="LEFT", line=130, before=360),
+            CharStyle("bold", size("section"), True, self.theme.color("primary")),
+            meta.organisation,
+        )
+        owpml.page_break_before(first)
+        self.hwpx.page.hide_page_elements(first, header=True, footer=True)
+        lines = [f"{self.theme.title('homepage_label')}{meta.homepage}"] if meta.homepage else []
+        lines += [line for line in (meta.contact, meta.address, meta.disclaimer) if line]
+        for line in lines:
+            self._text_para(
+                flow,
+                ParaStyle(align="LEFT", line=self.theme.line_spacing * 100, before=4),
+                CharStyle("body", size("source")),
+                line,
+            )
+
+
+def _image(figure: ir.Figure) -> tuple[bytes, str, int, int]:
+    """The image file's bytes, format (``png``/``jpg``) and pixel size."""
+    try:
+        data = figure.image.read_bytes()
+        with Image.open(io.BytesIO(data)) as image:
+            kind, (width, height) = image.format, image.size
+    except OSError as exc:
+        raise BriefError(f"cannot read image: {exc}", source=str(figure.image)) from None
+    if kind not in ("PNG", "JPEG"):
+        raise BriefError(f"image must be PNG or JPEG, not {kind}", source=str(figure.image))
+    return data, "png" if kind == "PNG" else "jpg", width, height

@@ -1,0 +1,502 @@
+"""HWPX writer: python-hwpx's own validators, then the re-opened file against the document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+pytest.importorskip("hwpx")
+
+from hwpx import TextExtractor  # noqa: E402
+from hwpx.layout import lint_layout  # noqa: E402
+from hwpx.tools import validate_document, validate_package  # noqa: E402
+from hwpx.tools.id_integrity import check_id_integrity  # noqa: E402
+from hwpx.tools.package_validator import validate_editor_open_safety  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from conftest import copy_example  # noqa: E402
+from ir_sample import sample_document  # noqa: E402
+
+from briefgen import ir  # noqa: E402
+from briefgen.build import prepare  # noqa: E402
+from briefgen.theme import Theme, load_theme  # noqa: E402
+from briefgen.writers.hwpx import write_hwpx  # noqa: E402
+
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+HOUSE_FONTS = {"NanumGothic", "NanumGothicBold", "NanumGothicExtraBold"}
+# The only finding on our files; python-hwpx's own blank document (HwpxDocument.new()) has it too:
+# its content.hpf lists no version.xml item, which Hancom reads by name anyway.
+SKELETON_WARNING = (
+    "manifest does not reference a version part; engine will fall back to 'version.xml'"
+)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[ir.Document, Theme, Path]:
+    tmp = tmp_path_factory.mktemp("hwpx")
+    doc, theme = sample_document(tmp), load_theme()
+    out = tmp / "brief.hwpx"
+    write_hwpx(doc, theme, out)
+    return doc, theme, out
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[ir.Document, Theme, Path]:
+    tmp = tmp_path_factory.mktemp("hwpx-example")
+    prepared = prepare(copy_example(tmp / "project"))
+    out = tmp / "example.hwpx"
+    write_hwpx(prepared.document, prepared.theme, out)
+    return prepared.document, prepared.theme, out
+
+
+@pytest.fixture(params=["sample", "example"])
+def built(request: pytest.FixtureRequest) -> tuple[ir.Document, Theme, Path]:
+    return request.getfixturevalue(request.param)
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def visible(inlines: list[ir.Inline]) -> str:
+    """The text a reader extracts: footnote marks are controls, not text."""
+    out = []
+    for node in inlines:
+        match node:
+            case ir.Text(text=text) | ir.CrossRef(text=text):
+                out.append(text)
+            case (
+                ir.Strong(children=c)
+                | ir.Emph(children=c)
+                | ir.Superscript(children=c)
+                | ir.Link(children=c)
+            ):
+                out.append(visible(c))
+    return "".join(out)
+
+
+def expected_blocks(blocks: list[ir.Block], theme: Theme) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        match block:
+            case ir.Paragraph(inlines=inlines):
+                out.append(visible(inlines))
+            case ir.Bullet(level=level, inlines=inlines):
+                out.append(f"{theme.marker(level)} {visible(inlines)}")
+            case ir.Table() | ir.Figure():
+                kind = "table" if isinstance(block, ir.Table) else "figure"
+                out.append(f"{theme.caption_label(kind, block.number)} {visible(block.caption)}")
+                if isinstance(block, ir.Table) and block.unit:
+                    out.append(block.unit)
+                out.append("")  # the paragraph anchoring the grid or picture
+                out += [theme.note_prefix + visible(note) for note in block.notes]
+                if block.source is not None:
+                    out.append(theme.source_prefix + visible(block.source))
+            case ir.Box():
+                out.append("")  # its paragraphs are inside the one-cell table
+    return out
+
+
+def expected_body(doc: ir.Document, theme: Theme) -> list[str]:
+    """Top-level paragraphs of the body section, in order, from the document model."""
+    out: list[str] = []
+    for chapter in doc.chapters:
+        out.append(chapter.heading)
+        out += expected_blocks(chapter.blocks, theme)
+        for section in chapter.sections:
+            out.append(section.heading)
+            out += expected_blocks(section.blocks, theme)
+    if doc.references:
+        out.append(doc.references_title)
+        out += [theme.references_prefix + visible(ref.inlines) for ref in doc.references]
+    meta = doc.meta
+    out.append(meta.organisation)
+    if meta.homepage:
+        out.append(theme.title("homepage_label") + meta.homepage)
+    out += [line for line in (meta.contact, meta.address, meta.disclaimer) if line]
+    return out
+
+
+def paragraphs(path: Path) -> list[tuple[int, str, bool, str]]:
+    """(section, structural path, nested, text) of every paragraph, as python-hwpx reads them."""
+    extractor = TextExtractor(str(path))
+    return [
+        (info.section.index, info.path, info.is_nested, info.text())
+        for info in extractor.iter_document_paragraphs(include_nested=True)
+    ]
+
+
+# --------------------------------------------------------------------------- validators
+
+
+def test_python_hwpx_validators_report_nothing(built: tuple[ir.Document, Theme, Path]) -> None:
+    _, _, out = built
+    package = validate_package(out)
+    assert package.errors == ()
+    assert [issue.message for issue in package.warnings] == [SKELETON_WARNING]
+    document = validate_document(out)  # header/section XML against the schemas + full OWPML
+    assert document.issues == ()
+    assert validate_editor_open_safety(out).ok
+    assert lint_layout(out.read_bytes()).findings == []
+
+
+def test_every_id_reference_resolves(sample: tuple[ir.Document, Theme, Path]) -> None:
+    from hwpx import HwpxDocument
+
+    with HwpxDocument.open(sample[2]) as reopened:
+        report = check_id_integrity(reopened)
+    assert report.dangling == [] and report.orphan_bin_data == []
+
+
+def test_box_links_and_emphasis_validate(tmp_path: Path) -> None:
+    """A boxed block with a footnote and links (in the body and in a note) re-opens as written."""
+    text = ir.Text
+    doc = ir.Document(
+        meta=ir.Meta(title="제목", report_number="IS-001", date=dt.date(2024, 1, 2)),
+        summary=[ir.Paragraph([text("요약 문단이다.")])],
+        executive_summary=[],
+        chapters=[
+            ir.Chapter(
+                title="서론",
+                label="Ⅰ.",
+                blocks=[
+                    ir.Box(
+                        "참고",
+                        [
+                            ir.Bullet(
+                                2,
+                                [text("상자 안 "), ir.Emph([text("강조")]), ir.FootnoteRef("a", 1)],
+                            ),
+                            ir.Paragraph([ir.Link([text("링크")], "https://spri.kr/?a=1&b=<2>")]),
+                        ],
+                    ),
+                ],
+                sections=[],
+            )
+        ],
+        footnotes=[
+            ir.Footnote("a", [text("주석의 "), ir.Link([text("링크")], "https://example.org/")], 1)
+        ],
+        references=[],
+    )
+    out = tmp_path / "box.hwpx"
+    write_hwpx(doc, load_theme(), out)
+    assert validate_package(out).errors == () and validate_document(out).issues == ()
+    assert lint_layout(out.read_bytes()).findings == []
+    found = [
+        (path.split("/")[-1], text) for section, path, _, text in paragraphs(out) if section == 1
+    ]
+    assert ("p[0]", "참고") in found and ("p[1]", "ㅇ 상자 안 강조") in found
+    assert [text for path, text in found if path == "p"][-1] == " 주석의 링크"  # the footnote
+    fields = part(out, "Contents/section1.xml").iter(f"{HP}fieldBegin")
+    assert [field.get("type") for field in fields] == ["HYPERLINK", "HYPERLINK"]
+
+
+# --------------------------------------------------------------------------- text against the model
+
+
+def test_body_paragraphs_follow_the_document_model(built: tuple[ir.Document, Theme, Path]) -> None:
+    doc, theme, out = built
+    body = [text for section, _, nested, text in paragraphs(out) if section == 1 and not nested]
+    assert body == expected_body(doc, theme)
+
+
+def test_cover_and_front_matter(sample: tuple[ir.Document, Theme, Path]) -> None:
+    doc, theme, out = sample
+    front = [text for section, _, nested, text in paragraphs(out) if section == 0 and not nested]
+    assert front[:6] == [
+        "이슈리포트 IS-201",
+        "초거대 AI 모델 개발 동향과 시사점",
+        "- Epoch AI 데이터 분석 -",
+        "2024.08.19.",  # S40
+        "홍길동 AI정책연구실 선임연구원",
+        "소프트웨어정책연구소",
+    ]
+    assert front[6:] == ["요약", "", "Executive Summary", visible(doc.executive_summary[0].inlines)]
+    box = [text for section, path, _, text in paragraphs(out) if section == 0 and "/tbl/" in path]
+    assert box == [visible(p.inlines) for p in doc.summary]
+
+
+def test_real_footnotes_with_their_texts(built: tuple[ir.Document, Theme, Path]) -> None:
+    doc, _, out = built
+    notes = [text for _, path, _, text in paragraphs(out) if "/footNote/" in path]
+    assert len(notes) == len(doc.footnotes) > 0
+    ordered = sorted(doc.footnotes, key=lambda note: note.number)
+    assert notes == [" " + visible(note.inlines) for note in ordered]  # after Hancom's "n)"
+    section = part(out, "Contents/section1.xml")
+    marks = section.findall(f".//{HP}footNote")
+    assert [int(mark.get("number")) for mark in marks] == list(range(1, len(ordered) + 1))
+    for mark in marks:  # each note numbers itself with an autoNum "n)" (S22, S24)
+        auto = mark.find(f".//{HP}autoNum")
+        assert auto.get("numType") == "FOOTNOTE" and auto.get("num") == mark.get("number")
+        assert auto.find(f"{HP}autoNumFormat").get("suffixChar") == ")"
+
+
+def test_footnote_marks_sit_after_their_words(sample: tuple[ir.Document, Theme, Path]) -> None:
+    section = part(sample[2], "Contents/section1.xml")
+    mark = section.findall(f".//{HP}footNote")[2]  # 연평균 226.1% 증가(CAGR)3)함
+    run = mark.getparent().getparent()
+    assert run.find(f"{HP}t").text == "2020~2023년 연평균 226.1% 증가(CAGR)"
+    assert run.getnext().find(f"{HP}t").text == "함"
+
+
+def test_table_cells_and_header_row(built: tuple[ir.Document, Theme, Path]) -> None:
+    doc, theme, out = built
+    tables = [
+        block
+        for chapter in doc.chapters
+        for blocks in [chapter.blocks, *(s.blocks for s in chapter.sections)]
+        for block in blocks
+        if isinstance(block, ir.Table)
+    ]
+    grids = [
+        tbl
+        for tbl in part(out, "Contents/section1.xml").iter(f"{HP}tbl")
+        if tbl.get("rowCnt") != "1"
+    ]
+    assert len(grids) == len(tables) > 0
+    fills = fill_colours(out)
+    shapes = {pr.get("id"): pr for pr in part(out, "Contents/header.xml").iter(f"{HH}charPr")}
+    for table, grid in zip(tables, grids, strict=True):
+        rows = [
+            [run_text(tc.find(f"{HP}subList/{HP}p")) for tc in tr] for tr in grid.findall(f"{HP}tr")
+        ]
+        expected = [[visible(cell.inlines) for cell in row] for row in [table.header, *table.rows]]
+        assert rows == expected
+        assert grid.get("repeatHeader") == "1"  # S29
+        header = grid.find(f"{HP}tr").findall(f"{HP}tc")
+        assert all(tc.get("header") == "1" for tc in header)
+        assert {fills[tc.get("borderFillIDRef")] for tc in header} == {
+            theme.color("table_header_fill")
+        }
+        header_runs = [run for tc in header for run in tc.findall(f"{HP}subList/{HP}p/{HP}run")]
+        assert all(
+            shapes[run.get("charPrIDRef")].find(f"{HH}bold") is not None for run in header_runs
+        )
+
+
+def run_text(p: etree._Element) -> str:
+    """A paragraph's own text (not its footnotes' or header's)."""
+    return "".join(t.text or "" for t in p.findall(f"{HP}run/{HP}t"))
+
+
+def fill_colours(out: Path) -> dict[str, str | None]:
+    fills = {}
+    for fill in part(out, "Contents/header.xml").iter(f"{HH}borderFill"):
+        brush = fill.find(f"{HC}fillBrush/{HC}winBrush")
+        fills[fill.get("id")] = brush.get("faceColor") if brush is not None else None
+    return fills
+
+
+def test_text_is_escaped(sample: tuple[ir.Document, Theme, Path]) -> None:
+    with zipfile.ZipFile(sample[2]) as z:
+        xml = z.read("Contents/section1.xml").decode()
+    assert "<hp:t>R&amp;D &lt;a&gt; 기관</hp:t>" in xml
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_cell_text(cell: etree._Element) -> str:
+    """A DOCX cell's text without footnote marks (a footnoteReference run and its ``)``)."""
+    out, after_mark = [], False
+    for run in cell.iter(f"{W}r"):
+        is_mark = run.find(f"{W}footnoteReference") is not None
+        if not (is_mark or after_mark):
+            out += [t.text or "" for t in run.findall(f"{W}t")]
+        after_mark = is_mark
+    return "".join(out)
+
+
+def test_footnotes_and_tables_match_the_docx(
+    example: tuple[ir.Document, Theme, Path], example_build
+) -> None:
+    """The example brief's HWPX and DOCX (built by ``briefgen build``) carry the same notes and cells."""
+    _, result = example_build
+    with zipfile.ZipFile(result.outputs["docx"]) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    docx_notes = [
+        "".join(t.text or "" for t in note.iter(f"{W}t"))
+        for note in notes.iter(f"{W}footnote")
+        if note.get(f"{W}type") is None
+    ]
+    hwpx_notes = [text for _, path, _, text in paragraphs(example[2]) if "/footNote/" in path]
+    assert [")" + text for text in hwpx_notes] == docx_notes  # Word: number, then ") text"
+    docx_tables = [
+        [[docx_cell_text(tc) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]
+        for tbl in body.iter(f"{W}tbl")
+        if len(tbl.findall(f"{W}tr")) > 1  # not a one-cell box
+    ]
+    hwpx_tables = [
+        [[run_text(tc.find(f"{HP}subList/{HP}p")) for tc in tr] for tr in tbl.findall(f"{HP}tr")]
+        for tbl in part(example[2], "Contents/section1.xml").iter(f"{HP}tbl")
+        if tbl.get("rowCnt") != "1"
+    ]
+    assert hwpx_tables == docx_tables and len(hwpx_tables) > 0
+
+
+# --------------------------------------------------------------------------- layout and look
+
+
+def test_a4_and_house_margins(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """S42 in HWPUNIT (1/7200 in). Hancom stacks the header area under the top margin."""
+    for name in ("Contents/section0.xml", "Contents/section1.xml"):
+        page = part(sample[2], name).find(f".//{HP}secPr/{HP}pagePr")
+        assert (page.get("width"), page.get("height")) == ("59528", "84189")
+        margin = page.find(f"{HP}margin").attrib
+        assert (margin["left"], margin["right"]) == ("5669", "5669")  # 20 mm
+        assert int(margin["top"]) + int(margin["header"]) == 7087  # body starts 25 mm down
+        assert margin["top"] == "3685"  # the running header at 13 mm
+        assert int(margin["bottom"]) + int(margin["footer"]) == 6236  # 22 mm
+        assert margin["bottom"] == "2835"  # the page number at 10 mm
+
+
+def test_house_fonts_on_every_text_run(built: tuple[ir.Document, Theme, Path]) -> None:
+    out = built[2]
+    header = part(out, "Contents/header.xml")
+    faces = {
+        face.get("lang"): {font.get("id"): font.get("face") for font in face.findall(f"{HH}font")}
+        for face in header.iter(f"{HH}fontface")
+    }
+    shapes = {pr.get("id"): pr for pr in header.iter(f"{HH}charPr")}
+    used = set()
+    for name in ("Contents/section0.xml", "Contents/section1.xml"):
+        for run in part(out, name).iter(f"{HP}run"):
+            if any(t.text for t in run.findall(f"{HP}t")):
+                ref = shapes[run.get("charPrIDRef")].find(f"{HH}fontRef")
+                used.add(faces["HANGUL"][ref.get("hangul")])
+                assert faces["LATIN"][ref.get("latin")] == faces["HANGUL"][ref.get("hangul")]
+    assert used == HOUSE_FONTS
+
+
+def test_bullets_hang_under_their_text(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """S9, S12: the marker is text at the start; continuation lines start after marker and
+    space (Hancom's negative first-line indent), level n's marker at (n-1) x 12 pt."""
+    out = sample[2]
+    header = part(out, "Contents/header.xml")
+    shapes = {pr.get("id"): pr for pr in header.iter(f"{HH}paraPr")}
+    seen = {}
+    for p in part(out, "Contents/section1.xml").findall(f"{HP}p"):
+        first = p.find(f"{HP}run/{HP}t")
+        if first is not None and first.text in ("□ ", "ㅇ ", "- ", "* "):
+            margin = shapes[p.get("paraPrIDRef")].find(f"{HP}switch/{HP}case/{HH}margin")
+            seen[first.text] = (
+                int(margin.find(f"{HC}left").get("value")),
+                int(margin.find(f"{HC}intent").get("value")),
+            )
+    assert [left for left, _ in seen.values()] == [0, 1200, 2400, 3600]
+    assert all(-1700 < intent < -300 for _, intent in seen.values())
+    breaks = {
+        pr.find(f"{HH}breakSetting").get("breakNonLatinWord")
+        for pr in shapes.values()
+        if pr.get("id")
+        in {p.get("paraPrIDRef") for p in part(out, "Contents/section1.xml").iter(f"{HP}p")}
+    }
+    assert breaks == {"KEEP_WORD"}  # S49: Hangul wraps at spaces
+
+
+def test_chapters_start_new_pages(sample: tuple[ir.Document, Theme, Path]) -> None:
+    doc, _, out = sample
+    starts = {
+        run_text(p): p.get("pageBreak")
+        for p in part(out, "Contents/section1.xml").findall(f"{HP}p")
+    }
+    assert [starts[chapter.heading] for chapter in doc.chapters] == ["0", "1", "1"]
+    assert starts[doc.references_title] == "1"
+
+
+def test_running_header_and_page_numbers(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """S47: none on the cover and front matter (section 0); on body pages a running header
+    and the page number from 1, right on odd and left on even pages; hidden on the back page."""
+    out = sample[2]
+    front, body = part(out, "Contents/section0.xml"), part(out, "Contents/section1.xml")
+    assert front.find(f".//{HP}header") is None and front.find(f".//{HP}footer") is None
+    first = body.find(f"{HP}p")
+    headers = first.findall(f"{HP}run/{HP}ctrl/{HP}header")
+    assert ["".join(t.text for t in h.iter(f"{HP}t")) for h in headers] == [
+        "SPRi 이슈리포트 | IS-201"
+    ]
+    footers = {f.get("applyPageType"): f for f in first.findall(f"{HP}run/{HP}ctrl/{HP}footer")}
+    assert set(footers) == {"ODD", "EVEN"}
+    assert footers["ODD"].find(f".//{HP}pageNum").get("pos") == "BOTTOM_RIGHT"
+    assert footers["EVEN"].find(f".//{HP}pageNum").get("pos") == "BOTTOM_LEFT"
+    for footer in footers.values():
+        assert footer.find(f".//{HP}autoNum").get("numType") == "PAGE"
+    assert first.find(f".//{HP}newNum").attrib == {"num": "1", "numType": "PAGE"}
+    hiding = body.findall(f".//{HP}pageHiding")
+    assert (
+        len(hiding) == 1
+        and hiding[0].get("hideHeader") == "1"
+        and hiding[0].get("hideFooter") == "1"
+    )
+
+
+def test_figure_png_is_embedded(sample: tuple[ir.Document, Theme, Path]) -> None:
+    doc, _, out = sample
+    figure = next(
+        block for block in doc.chapters[1].sections[0].blocks if isinstance(block, ir.Figure)
+    )
+    with zipfile.ZipFile(out) as z:
+        assert z.read("BinData/BIN0001.png") == figure.image.read_bytes()
+    pic = part(out, "Contents/section1.xml").find(f".//{HP}pic")
+    assert pic.find(f"{HC}img").get("binaryItemIDRef") == "BIN0001"
+    assert int(pic.find(f"{HP}sz").get("width")) == round(48189 * figure.width_ratio)
+
+
+def test_metadata(sample: tuple[ir.Document, Theme, Path]) -> None:
+    opf = part(sample[2], "Contents/content.hpf")
+    meta = {
+        el.get("name") or etree.QName(el).localname: el.text
+        for el in opf.find("{http://www.idpf.org/2007/opf/}metadata")
+    }
+    assert meta["title"] == "초거대 AI 모델 개발 동향과 시사점 - Epoch AI 데이터 분석"
+    assert meta["creator"] == "홍길동"
+    assert meta["CreatedDate"] == meta["ModifiedDate"] == "2024-08-19T00:00:00Z"
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_same_document_same_bytes(sample: tuple[ir.Document, Theme, Path], tmp_path: Path) -> None:
+    doc, theme, out = sample
+    again = tmp_path / "again.hwpx"
+    write_hwpx(doc, theme, again)
+    assert again.read_bytes() == out.read_bytes()
+    with zipfile.ZipFile(again) as z:
+        infos = z.infolist()
+    assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_jpeg_figure_is_embedded_as_jpeg(tmp_path: Path) -> None:
+    from PIL import Image
+
+    image = tmp_path / "photo.jpg"
+    Image.new("RGB", (40, 20), "#006A42").save(image, quality=90)
+    figure = ir.Figure("fig-a", [ir.Text("사진")], image, number=1, label="[그림 1]")
+    doc = ir.Document(
+        meta=ir.Meta(title="제목", report_number="IS-001", date=dt.date(2024, 1, 2)),
+        summary=[],
+        executive_summary=[],
+        chapters=[ir.Chapter(title="서론", label="Ⅰ.", blocks=[figure], sections=[])],
+        footnotes=[],
+        references=[],
+    )
+    out = tmp_path / "photo.hwpx"
+    write_hwpx(doc, load_theme(), out)
+    with zipfile.ZipFile(out) as z:
+        assert z.read("BinData/BIN0001.jpg") == image.read_bytes()
+    pic = part(out, "Contents/section1.xml").find(f".//{HP}pic")
+    size = pic.find(f"{HP}sz")
+    assert int(size.get("width")) == 2 * int(size.get("height"))  # 40 x 20 px kept
+    assert validate_document(out).issues == ()
