@@ -149,7 +149,7 @@ def test_missing_column_names_file_and_alternatives():
     with pytest.raises(BriefError) as info:
         load(columns={"model": "Name", "country": ["Country (from Organization)", "Land"]})
     err = info.value
-    assert err.source == "models.csv"
+    assert err.source == "brief.yaml"  # the config names the column; the message names the file
     assert 'column "Country (from Organization)" or "Land" not found in models.csv' in err.message
     assert "available: Name, Date, Org" in err.message
 
@@ -205,7 +205,7 @@ def test_non_numeric_cell_in_numeric_filter_names_row_and_column(tmp_path):
     (tmp_path / "models.csv").write_text(text, encoding="utf-8")
     with pytest.raises(BriefError) as info:
         load(tmp_path, filters=[{"column": "compute", "min": 1}])
-    assert str(info.value) == "models.csv, row 6, column \"Compute\": not a number: 'lots'"
+    assert str(info.value) == "models.csv: row 6, column \"Compute\": not a number: 'lots'"
 
 
 def test_map_file(tmp_path):

@@ -199,7 +199,7 @@ def test_non_numeric_cell_names_file_row_and_column(tmp_path):
     data = load_datasets(spec, tmp_path, "brief.yaml")
     with pytest.raises(BriefError) as info:
         stat(data, type="max", column="compute")
-    assert str(info.value) == "models.csv, row 8, column \"Compute\": not a number: '8e23 FLOP'"
+    assert str(info.value) == "models.csv: row 8, column \"Compute\": not a number: '8e23 FLOP'"
 
 
 @pytest.mark.parametrize(

@@ -36,9 +36,10 @@ class BriefError(Exception):
             parts.append(loc)
         if self.key:
             parts.append(f"key '{self.key}'")
-        if self.cell:
-            parts.append(self.cell)
-        return ", ".join(parts)
+        where = ", ".join(parts)
+        if self.cell:  # data.csv: row 12, column "Country"
+            return f"{where}: {self.cell}" if where else self.cell
+        return where
 
     def __str__(self) -> str:
         loc = self.location()

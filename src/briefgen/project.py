@@ -11,7 +11,7 @@ from typing import Any
 
 from briefgen.errors import BriefError
 from briefgen.ir import Author, Meta
-from briefgen.yamlio import parse_yaml
+from briefgen.yamlio import parse_yaml, position
 
 CONFIG_NAME = "brief.yaml"
 TOP_LEVEL_KEYS = {
@@ -50,17 +50,13 @@ class Project:
 
     def line_of(self, key: str | None) -> int | None:
         """The brief.yaml line of a dotted key (or of its nearest parent)."""
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key.rpartition(".")[0]
-        return None
+        return position(self.lines, key)[0]
 
     def locate(self, error: BriefError) -> BriefError:
-        """Fill in brief.yaml and the line for an error that names only a config key."""
+        """Fill in brief.yaml, line and column for an error that names only a config key."""
         if error.key and error.line is None and error.source in (None, self.config_file):
             error.source = self.config_file
-            error.line = self.line_of(error.key)
+            error.line, error.column = position(self.lines, error.key)
         return error
 
     def inside(self, relative: str, key: str) -> Path:
@@ -96,10 +92,20 @@ def find_config(path: Path) -> Path:
 def load_project(path: Path) -> Project:
     """Read and validate ``brief.yaml`` in ``path`` (a folder or the file itself)."""
     config = find_config(path)
+    raw, lines = parse_yaml(_read_text(config), config.name)
+    try:
+        return _validate(config, raw, lines)
+    except BriefError as error:
+        if error.key and error.source == config.name and error.column is None:
+            line, column = position(lines, error.key)
+            if line == error.line:
+                error.column = column
+        raise
+
+
+def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
     root = config.parent.resolve()
     name = config.name
-    text = _read_text(config)
-    raw, lines = parse_yaml(text, name)
     if not isinstance(raw, dict):
         raise BriefError("brief.yaml must be a mapping of keys (meta:, content:, ...)", source=name)
     _check_keys(raw, TOP_LEVEL_KEYS, "", name, lines)
@@ -141,6 +147,12 @@ def load_project(path: Path) -> Project:
         lines=lines,
     )
     project.content = project.inside(raw["content"], "content")
+    if project.theme != "spri":  # a theme file must exist inside the project
+        theme = project.inside(raw["theme"], "theme")
+        if not theme.is_file():
+            raise BriefError(f"theme file '{raw['theme']}' not found", source=name,
+                             line=lines.get("theme"), key="theme")
+        project.theme = str(theme)
     project.output_dir = project.inside(str(output.get("dir", "output")), "output.dir")
     project.facts = _facts(project, raw.get("facts", {}))
     readings = _mapping(raw.get("readings", {}), "readings", name, lines)

@@ -24,6 +24,23 @@ BriefLoader.add_implicit_resolver(
 )
 
 
+class LineMap(dict[str, int]):
+    """Dotted key path → 1-based line of the key; ``columns`` has its 1-based column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.columns: dict[str, int] = {}
+
+
+def position(lines: dict[str, int], key: str | None) -> tuple[int | None, int | None]:
+    """(line, column) of ``key`` or of its nearest parent present in ``lines``."""
+    while key:
+        if key in lines:
+            return lines[key], getattr(lines, "columns", {}).get(key)
+        key = key.rpartition(".")[0]
+    return None, None
+
+
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Safe-load YAML and map every dotted key path to its 1-based line."""
     try:
@@ -38,19 +55,26 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
-    lines: dict[str, int] = {}
-    _collect_lines(node, "", lines)
+    lines = LineMap()
+    _collect_lines(node, "", lines, set())
     return data, lines
 
 
-def _collect_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> None:
+def _collect_lines(node: yaml.Node | None, prefix: str, lines: LineMap, seen: set[int]) -> None:
+    # An alias (*name) is the same node object again: map it once, so a "billion laughs"
+    # document of nested aliases stays linear instead of expanding exponentially.
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
             lines[path] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path, lines)
+            lines.columns[path] = key_node.start_mark.column + 1
+            _collect_lines(value_node, path, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}.{index}"
             lines[path] = item.start_mark.line + 1
-            _collect_lines(item, path, lines)
+            lines.columns[path] = item.start_mark.column + 1
+            _collect_lines(item, path, lines, seen)

@@ -16,6 +16,7 @@ class Dataset:
     ``frame`` is indexed by spreadsheet row number (header = row 1, first record = row 2);
     multi-value columns hold tuples of tokens, derived numeric columns are nullable ints.
     ``sources`` maps each canonical column to the source column it came from.
+    ``key`` / ``label`` name the columns that identify a row and name it (for diffs).
     """
 
     name: str
@@ -26,6 +27,8 @@ class Dataset:
     rows_read: int
     filters: list[str]
     sources: dict[str, str] = field(default_factory=dict)
+    key: str | None = None
+    label: str | None = None
 
     def source_column(self, column: str) -> str:
         """The column name in the data file behind canonical ``column``."""

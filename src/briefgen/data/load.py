@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefgen.data.cells import check_cells
 from briefgen.data.conditions import mask, parse_conditions
 from briefgen.data.dataset import Dataset
 from briefgen.data.keys import as_list, check_keys, expect_mapping
@@ -14,7 +15,9 @@ from briefgen.data.paths import project_path
 from briefgen.data.read import read_table
 from briefgen.errors import BriefError
 
-DATASET_KEYS = ("path", "encoding", "delimiter", "sheet", "columns", "derive", "multi", "filters")
+DATASET_KEYS = (
+    "path", "encoding", "delimiter", "sheet", "columns", "derive", "multi", "filters", "key", "label",
+)  # fmt: skip
 DERIVE_KEYS = ("from", "date_format", "part")
 DATE_PARTS = ("year", "month", "day", "quarter")
 
@@ -48,8 +51,11 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
         delimiter=delimiter,
         sheet=spec.get("sheet"),
     )
+    if raw.empty:
+        raise BriefError("the data file has no data rows (only a header?)", source=rel)
     raw.index = pd.RangeIndex(2, len(raw) + 2)
     frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")
+    check_cells(frame, sources, rel)
     frame = _derive(frame, sources, spec.get("derive") or {}, config_file, f"{key}.derive")
     multi_spec = expect_mapping(spec.get("multi") or {}, config_file, f"{key}.multi")
     specs = {}
@@ -74,6 +80,17 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
     )
     dataset.frame = frame[mask(nodes, dataset, frame)]
     dataset.filters = [n.describe() for n in nodes]
+    if dataset.frame.empty:
+        raise BriefError(
+            f"the filters of data '{name}' leave no rows of {len(frame):,} "
+            f"({' and '.join(dataset.filters)})",
+            source=config_file,
+            key=f"{key}.filters",
+        )
+    for role in ("key", "label"):  # row identity for `briefgen diff` (key: link, label: model)
+        if role in spec:
+            _known(str(spec[role]), frame, config_file, f"{key}.{role}")
+            setattr(dataset, role, str(spec[role]))
     return dataset
 
 
@@ -102,7 +119,7 @@ def _select(
             wanted = " or ".join(f'"{a}"' for a in names)
             raise BriefError(
                 f"column {wanted} not found in {rel} (available: {', '.join(available)})",
-                source=rel,
+                source=config_file,
                 key=f"{key}.{canonical}",
             )
         sources[str(canonical)] = found

@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 
+from briefgen.data.limits import (
+    MAX_CELLS,
+    MAX_ROWS,
+    check_file_size,
+    check_shape,
+    check_xlsx_archive,
+)
 from briefgen.errors import BriefError
 
 AUTO_ENCODINGS = ("utf-8", "cp949")
 FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json"}
+_RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_OTHER_DELIMITERS = (";", "\t", "|")
 
 
 def read_table(
@@ -33,7 +43,9 @@ def read_table(
         raise BriefError(
             f"unsupported data format {path.suffix!r} (use .csv, .xlsx or .json)", source=rel
         )
+    check_file_size(path, rel)
     if kind == "xlsx":
+        check_xlsx_archive(path, rel)
         return _read_xlsx(path, rel, sheet), "xlsx"
     text, used = _decode(path.read_bytes(), rel, encoding)
     if kind == "json":
@@ -53,6 +65,13 @@ def _decode(data: bytes, rel: str, encoding: str) -> tuple[str, str]:
             raise BriefError(
                 f"cannot decode as {encoding}: byte {exc.start} is invalid (try encoding: auto)",
                 source=rel,
+            ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise BriefError(
+                f"file starts with a UTF-16 BOM but byte {exc.start} is not UTF-16", source=rel
             ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -82,8 +101,33 @@ def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
             engine="python" if len(delimiter) > 1 else "c",
         )
     except (pd.errors.ParserError, ValueError) as exc:
+        ragged = _RAGGED.search(str(exc))
+        if ragged:
+            header, line, saw = ragged.groups()
+            raise BriefError(
+                f"this line has {saw} values but the header has {header} "
+                "(an unquoted delimiter inside a value?)",
+                source=rel,
+                line=int(line),
+            ) from None
         raise BriefError(f"cannot parse CSV: {exc}", source=rel) from None
+    check_shape(len(frame), len(frame.columns), rel)
+    if len(frame.columns) == 1:
+        _check_delimiter(str(frame.columns[0]), delimiter, rel)
     return frame.astype(object)
+
+
+def _check_delimiter(header: str, delimiter: str, rel: str) -> None:
+    """A one-column file whose header holds another delimiter was read with the wrong one."""
+    for other in _OTHER_DELIMITERS:
+        if other != delimiter and header.count(other) >= 1:
+            shown = "\\t" if other == "\t" else other
+            raise BriefError(
+                f"the header is one column {header!r}: the file seems to separate values with "
+                f"{shown!r}; declare it in brief.yaml (delimiter: \"{shown}\")",
+                source=rel,
+                line=1,
+            )
 
 
 def _cell_text(value: object) -> str:
@@ -118,8 +162,24 @@ def _read_xlsx(path: Path, rel: str, sheet: str | int | None) -> pd.DataFrame:
         raise BriefError(
             f"sheet {sheet!r} not found (sheets: {', '.join(book.sheetnames)})", source=rel
         ) from None
-    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    book.close()
+    rows = []
+    cells = 0
+    try:
+        for row in ws.iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in row])
+            cells += len(row)
+            if len(rows) > MAX_ROWS + 1 or cells > MAX_CELLS:
+                raise BriefError(
+                    f"data sheet has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells "
+                    "(the limits of briefgen)",
+                    source=rel,
+                )
+    except BriefError:
+        raise
+    except Exception as exc:  # a damaged sheet inside a valid archive
+        raise BriefError(f"cannot read XLSX sheet: {exc}", source=rel) from None
+    finally:
+        book.close()
     rows = [r for r in rows if any(r)]
     if not rows:
         raise BriefError("data sheet is empty", source=rel)
@@ -156,4 +216,5 @@ def _read_json(text: str, rel: str) -> pd.DataFrame:
                 )
             row.append(_cell_text(value))
         rows.append(row)
+    check_shape(len(rows), len(columns), rel)
     return pd.DataFrame(rows, columns=columns, dtype=object)

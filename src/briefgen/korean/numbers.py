@@ -53,7 +53,10 @@ def round_half_up(x: object, digits: int = 0) -> Decimal:
     """Round half away from zero (반올림, Excel's ROUND) once, on the exact value; never -0 (S36a)."""
     _check_digits(digits)
     with localcontext(_CONTEXT):
-        result = to_decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+        try:
+            result = to_decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than _CONTEXT holds: not a number for a brief
+            raise BriefError(f"number too large to print: {x!r}") from None
     return result.copy_abs() if result.is_zero() else result
 
 
@@ -61,7 +64,8 @@ def _group(value: Decimal, digits: int, *, keep_zeros: bool = True) -> str:
     """Grouped digits of an already rounded value (Babel, explicit pattern, locale ko_KR)."""
     fraction = ("0" if keep_zeros else "#") * digits
     pattern = "#,##0" + (f".{fraction}" if digits else "")
-    return format_decimal(value, format=pattern, locale=_LOCALE).replace("\u2212", "-")
+    with localcontext(_CONTEXT):  # Babel quantizes in the current context (default: 28 digits)
+        return format_decimal(value, format=pattern, locale=_LOCALE).replace("\u2212", "-")
 
 
 def fmt_number(x: object, digits: int = 0) -> str:

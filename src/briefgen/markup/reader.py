@@ -65,6 +65,7 @@ _NUMERIC_CELL = re.compile(
     r"^[-+]?[\d,.]*\d[\d,.]*\s*(%p?|개|건|회|명|억|조|만|배|년)?(\s*(미만|이상|초과))?(\s*\(.*\))?$"
 )
 _UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANUAL_NUMBER = re.compile(r"^(?:[\u2160-\u2169]|[IVX]+|\d+)\.\s")
 
 
@@ -96,6 +97,7 @@ def make_parser() -> MarkdownIt:
 
 def read_markup(text: str, source: str, resolve_image: ImageResolver) -> ReadResult:
     """Parse rendered content markup into document parts; BriefError names ``source:line``."""
+    _check_control_characters(text, source)
     env: dict = {}
     tokens = make_parser().parse(text, env)
     reader = _Reader(source, resolve_image, text.splitlines())
@@ -379,6 +381,20 @@ class _Reader:
 
 
 # ---------------------------------------------------------------------- module helpers
+
+
+def _check_control_characters(text: str, source: str) -> None:
+    """Control characters (other than tab, CR, LF) cannot be stored in DOCX: name the first."""
+    bad = _CONTROL.search(text)
+    if bad:
+        start = text.rfind("\n", 0, bad.start()) + 1
+        raise BriefError(
+            f"control character U+{ord(bad.group()):04X} in the text; remove it",
+            source=source,
+            line=text.count("\n", 0, bad.start()) + 1,
+            column=bad.start() - start + 1,
+        )
+
 
 
 def _container_inline(kind: str, children: list[Inline], href: str) -> Inline:

@@ -37,7 +37,7 @@ class _Ctx:
         self.name, self.spec, self.config_file = name, spec, config_file
         self.key = f"statistics.{name}"
         data = self.require("data")
-        if data not in datasets:
+        if not isinstance(data, str) or data not in datasets:
             raise self.error(f"unknown dataset '{data}'{suggest(str(data), datasets)}", "data")
         self.dataset = datasets[data]
         self.used: list[str] = []
@@ -302,7 +302,7 @@ def compute_statistics(
                 name=name, kind="value", provenance=Provenance(None, "config"), value=body["value"]
             )
             continue
-        if kind not in COMPUTE:
+        if not isinstance(kind, str) or kind not in COMPUTE:
             kinds = [*COMPUTE, "value"]
             raise BriefError(
                 f"statistic '{name}': unknown type '{kind}'{suggest(str(kind), kinds)}; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from briefgen.korean.josa import Josa
 from briefgen.template.filters import korean_filters
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
+MAX_RENDERED_CHARS = 5_000_000
+"""Longest rendered content (a brief is ~50,000 characters): stops runaway template loops."""
+_UNKNOWN_NAME = re.compile(r"No (filter|test) named '([^']+)'")
 
 
 class Markup(str):
@@ -50,10 +54,26 @@ def escape_markup(value: Any) -> str:
     return _MARKUP_SPECIAL.sub(r"\\\1", str(value))
 
 
-def make_environment(template_dir: Path, josa: Josa) -> SandboxedEnvironment:
-    """The sandboxed, strict Jinja environment with the Korean filters."""
+class ProjectLoader(jinja2.FileSystemLoader):
+    """Loads templates from one folder, refusing files that resolve outside ``root``
+    (a symlinked partial must not read files from elsewhere on the machine)."""
+
+    def __init__(self, template_dir: Path, root: Path) -> None:
+        super().__init__(str(template_dir), followlinks=False)
+        self.root = root.resolve()
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # noqa: ANN201
+        source, filename, uptodate = super().get_source(environment, template)
+        if not Path(filename).resolve().is_relative_to(self.root):
+            raise BriefError(f"template '{template}' leads outside the project folder (symlink?)")
+        return source, filename, uptodate
+
+
+def make_environment(template_dir: Path, josa: Josa, root: Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed, strict Jinja environment with the Korean filters; templates are read
+    from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``)."""
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(template_dir), followlinks=False),
+        loader=ProjectLoader(template_dir, root or template_dir),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=escape_markup,
@@ -69,14 +89,17 @@ def make_environment(template_dir: Path, josa: Josa) -> SandboxedEnvironment:
 def render_content(path: Path, root: Path, context: dict[str, Any], josa: Josa) -> str:
     """Render ``path`` (inside ``root``) with ``context``; BriefError with file:line on failure."""
     relative = path.relative_to(root).as_posix()
-    env = make_environment(path.parent, josa)
+    env = make_environment(path.parent, josa, root)
     try:
         template = env.get_template(path.name)
-        return template.render(context)
+        return _bounded(template.generate(context), relative)
     except jinja2.TemplateSyntaxError as exc:
-        raise BriefError(f"template syntax error: {exc.message}", source=relative, line=exc.lineno) from None
+        source = relative if exc.name in (None, path.name) else exc.name
+        raise BriefError(syntax_message(exc, env), source=source, line=exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
-        raise BriefError(f"template not found: {exc.name}", source=relative) from None
+        raise BriefError(
+            f"template not found: {exc.name}", source=relative, line=_template_line(exc, path)
+        ) from None
     except SecurityError as exc:
         line = _template_line(exc, path)
         raise BriefError(f"not allowed in a template: {exc}", source=relative, line=line) from None
@@ -86,10 +109,44 @@ def render_content(path: Path, root: Path, context: dict[str, Any], josa: Josa) 
         exc.source = exc.source or relative
         exc.line = exc.line or _template_line(exc, path)
         raise
+    except UnicodeDecodeError as exc:
+        raise not_utf8(exc, relative) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         raise BriefError(
             f"template error: {type(exc).__name__}: {exc}", source=relative, line=_template_line(exc, path)
         ) from None
+
+
+def _bounded(chunks: Iterator[str], relative: str) -> str:
+    """Join rendered chunks, stopping a runaway loop at MAX_RENDERED_CHARS."""
+    parts, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_RENDERED_CHARS:
+            raise BriefError(
+                f"the rendered content exceeds {MAX_RENDERED_CHARS:,} characters (a runaway loop?)",
+                source=relative,
+            )
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def not_utf8(exc: UnicodeDecodeError, source: str) -> BriefError:
+    """A located error for a template file that is not UTF-8 (e.g. saved as CP949)."""
+    line = exc.object[: exc.start].count(b"\n") + 1
+    return BriefError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", source=source, line=line)
+
+
+def syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) -> str:
+    """The message of a Jinja syntax error; an unknown filter or test gets a suggestion."""
+    unknown = _UNKNOWN_NAME.match(exc.message or "")
+    if unknown:
+        kind, name = unknown.groups()
+        names = env.filters if kind == "filter" else env.tests
+        close = difflib.get_close_matches(name, sorted(names), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown {kind} '{name}'{hint}"
+    return f"template syntax error: {exc.message}"
 
 
 def _template_line(exc: BaseException, path: Path) -> int | None:

@@ -1,0 +1,280 @@
+"""The bad-input corpus: every case in tests/bad_inputs/ through ``briefgen build`` and ``check``.
+
+Each case is a tiny project (brief.yaml, content.md, data) plus ``expected.txt``:
+
+- first line: ``ok``, or the exact line ``briefgen build`` prints (``error: …`` / ``warning: …``);
+  a line starting with ``re:`` is a regular expression the printed line must match in full;
+- ``check: …`` (optional): what ``briefgen check`` prints instead, when it locates more precisely;
+- ``text: …`` (optional, repeatable): text the built DOCX must contain (cases that must build).
+
+Files too big or too odd to commit (a 200k-row CSV, a zip-bomb XLSX, symlinks out of the
+project) are made at run time by GENERATORS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as DocxDocument
+
+from briefgen.cli import main
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
+PREVIOUS = {"x.pdf": b"%PDF-1.4 previous build\n", "x.docx": b"PK previous build\n"}
+BIG_ROWS = 200_000
+
+
+# ---------------------------------------------------------------------- run-time generated inputs
+
+
+def _outside(project: Path, name: str, text: str) -> Path:
+    target = project.parent / "outside" / name
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, "utf-8")
+    return target
+
+
+def _symlinked_data(project: Path) -> None:
+    (project / "link.csv").symlink_to(_outside(project, "secret.csv", "name,country,score\n비밀,미국,1\n"))
+
+
+def _symlinked_partial(project: Path) -> None:
+    (project / "partial.md").symlink_to(_outside(project, "secret.md", "ㅇ 비밀 내용\n"))
+
+
+def _huge_cell(project: Path) -> None:
+    (project / "data.csv").write_text(
+        "name,country,score\n가나,미국,10\n" + "다" * 100_000 + ",중국,20\n", "utf-8"
+    )
+
+
+def big_csv(path: Path, rows: int = BIG_ROWS) -> None:
+    """``rows`` rows of name,country,score; 3 in 4 rows are 미국, scores 0..999."""
+    countries = ("미국", "중국", "미국", "미국")
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("name,country,score\n")
+        out.writelines(f"모델{i},{countries[i % 4]},{i % 1000}\n" for i in range(rows))
+
+
+def _big_rows(project: Path) -> None:
+    big_csv(project / "data.csv")
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def zip_bomb_xlsx(path: Path, padding_mb: int = 20) -> None:
+    """A real XLSX whose worksheet part is padded with whitespace that compresses ~1000:1."""
+    plain = path.with_suffix(".plain.xlsx")
+    _workbook(plain, [["name", "country", "score"], ["가나", "미국", 10]])
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(item, data)
+                continue
+            with bomb.open(item.filename, "w") as part:
+                head, tail = data.split(b"<sheetData>", 1)
+                part.write(head)
+                chunk = b" " * 1024**2
+                for _ in range(padding_mb):
+                    part.write(chunk)
+                part.write(b"<sheetData>" + tail)
+    plain.unlink()
+
+
+def _zip_bomb(project: Path) -> None:
+    zip_bomb_xlsx(project / "data.xlsx")
+
+
+def _xlsx_with_formula(project: Path) -> None:
+    _workbook(
+        project / "data.xlsx",
+        [
+            ["name", "country", "score"],
+            ["가나", "미국", 10],
+            ["다라", "중국", '=WEBSERVICE("http://example.invalid/")'],  # never evaluated
+            ["마바", "미국", 30],
+        ],
+    )
+
+
+def _external_entity(project: Path) -> None:
+    """An XLSX whose worksheet declares an external entity (XXE): it must not be read."""
+    plain = project / "plain.xlsx"
+    _workbook(plain, [["name", "country", "score"], ["가나", "미국", 10]])
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(project / "data.xlsx", "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode("utf-8").split("?>", 1)[-1].replace("<v>10</v>", "<v>&xxe;</v>")
+                data = ('<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>' + xml).encode()
+            out.writestr(item, data)
+    plain.unlink()
+
+
+GENERATORS: dict[str, Callable[[Path], None]] = {
+    "data-symlink-out": _symlinked_data,
+    "tpl-include-symlink": _symlinked_partial,
+    "csv-huge-cell": _huge_cell,
+    "csv-200k-rows": _big_rows,
+    "xlsx-zip-bomb": _zip_bomb,
+    "xlsx-ok-with-formula": _xlsx_with_formula,
+    "xlsx-external-entity": _external_entity,
+}
+
+
+# ---------------------------------------------------------------------- expectations
+
+
+@dataclass
+class Expected:
+    """What ``expected.txt`` of one case says."""
+
+    build: str
+    check: str
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def fails(self) -> bool:
+        return self.build.startswith(("error:", "re:error:"))
+
+
+def expected(name: str) -> Expected:
+    lines = [line for line in (CORPUS / name / "expected.txt").read_text("utf-8").splitlines() if line]
+    build = lines[0]
+    check = next((line.removeprefix("check: ") for line in lines if line.startswith("check: ")), build)
+    texts = [line.removeprefix("text: ") for line in lines if line.startswith("text: ")]
+    return Expected(build, check, texts)
+
+
+def matches(pattern: str, line: str) -> bool:
+    if pattern.startswith("re:"):
+        return re.fullmatch(pattern[3:], line) is not None
+    return line == pattern
+
+
+def setup_case(name: str, tmp_path: Path) -> Path:
+    """Copy the case into ``tmp_path``, generate its big files, seed previous outputs."""
+    project = tmp_path / name
+    shutil.copytree(CORPUS / name, project, ignore=shutil.ignore_patterns("expected.txt"))
+    if name in GENERATORS:
+        GENERATORS[name](project)
+    (project / "output").mkdir()
+    for file, data in PREVIOUS.items():
+        (project / "output" / file).write_bytes(data)
+    return project
+
+
+def outputs(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / "output").iterdir()) if p.is_file()}
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def docx_text(path: Path) -> str:
+    document = DocxDocument(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+# ---------------------------------------------------------------------- tests
+
+
+def test_the_corpus_is_complete():
+    assert len(CASES) >= 30
+    for name in GENERATORS:
+        assert name in CASES, name
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n != "csv-200k-rows"])
+def test_build(name: str, tmp_path: Path) -> None:
+    want = expected(name)
+    project = setup_case(name, tmp_path)
+    result = invoke("build", str(project))
+    err_lines = result.stderr.strip().splitlines()
+    assert "Traceback" not in result.output and "internal error" not in result.stderr, result.stderr
+    if want.fails:
+        assert result.exit_code == 1, result.output
+        assert len(err_lines) == 1, result.stderr
+        assert matches(want.build, err_lines[0]), err_lines[0]
+        assert outputs(project) == PREVIOUS  # untouched, and no temporary leftovers
+        return
+    assert result.exit_code == 0, result.stderr
+    if want.build != "ok":
+        assert any(matches(want.build, line) for line in err_lines), result.stderr
+    built = outputs(project)
+    assert built["x.pdf"].startswith(b"%PDF-") and built["x.pdf"] != PREVIOUS["x.pdf"]
+    text = docx_text(project / "output" / "x.docx")
+    for wanted in want.texts:
+        assert wanted in text
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n != "csv-200k-rows"])
+def test_check(name: str, tmp_path: Path) -> None:
+    want = expected(name)
+    project = setup_case(name, tmp_path)
+    result = invoke("check", str(project))
+    lines = result.stdout.strip().splitlines()
+    assert "Traceback" not in result.output and "internal error" not in result.stderr, result.stderr
+    assert outputs(project) == PREVIOUS  # check never writes outputs
+    if want.fails:
+        assert result.exit_code == 1, result.output
+        assert any(matches(want.check, line) for line in lines), result.stdout
+        assert all(line.startswith(("error: ", "warning: ")) for line in lines), result.stdout
+        return
+    assert result.exit_code == 0, result.output
+    if want.check != "ok":
+        assert any(matches(want.check, line) for line in lines), result.stdout
+    else:
+        assert lines == [], result.stdout
+
+
+MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+started = time.perf_counter()
+if sys.argv[2] == "check":
+    from briefgen.check import check_project
+    assert check_project(Path(sys.argv[1])).problems == []
+else:
+    from briefgen.build import build
+    build(Path(sys.argv[1]))
+print(json.dumps({"seconds": time.perf_counter() - started,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.mark.parametrize(("stage", "seconds", "peak_mb"), [("check", 10, 400), ("build", 30, 1200)])
+def test_200k_rows_within_time_and_memory(tmp_path: Path, stage: str, seconds: float, peak_mb: float):
+    """The 200k-row CSV in a fresh process: ``check`` (data, statistics, template, fonts) and
+    the whole build (which also writes the row-level manifest)."""
+    project = setup_case("csv-200k-rows", tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(project), stage], capture_output=True, text=True, check=True
+    )
+    measured = json.loads(run.stdout.strip().splitlines()[-1])
+    assert measured["seconds"] < seconds, measured
+    assert measured["peak_mb"] < peak_mb, measured
+    if stage == "build":
+        text = docx_text(project / "output" / "x.docx")
+        assert all(wanted in text for wanted in expected("csv-200k-rows").texts)
