@@ -16,7 +16,9 @@ NOTE_SIZE = THEME.size("footnote")
 
 
 def separator_rule(page: pdfplumber.page.Page) -> dict | None:
-    """The footnote separator: the lowest 0.5 pt line starting at the left text edge."""
+    """The footnote separator: a 0.5 pt line from the left text edge with only text of the
+    note size or smaller between it and the footer (so table rules never count)."""
+    bottom = page.height - THEME.page("margin_bottom") * MM
     rules = [
         ln
         for ln in page.lines
@@ -24,7 +26,11 @@ def separator_rule(page: pdfplumber.page.Page) -> dict | None:
         and abs(ln["linewidth"] - 0.5) < 0.01
         and ln["x1"] - ln["x0"] > TEXT_WIDTH * 0.3
     ]
-    return max(rules, key=lambda ln: ln["top"]) if rules else None
+    for rule in sorted(rules, key=lambda ln: ln["top"]):
+        below = [c for c in page.chars if rule["top"] < c["top"] < bottom]
+        if below and all(c["size"] < NOTE_SIZE + 0.01 for c in below):  # notes, their marks
+            return rule
+    return None
 
 
 def marks(page: pdfplumber.page.Page) -> list[tuple[int, str, dict]]:
@@ -59,3 +65,37 @@ def note_starts(page: pdfplumber.page.Page) -> list[tuple[int, dict]]:
 def body_chars(page: pdfplumber.page.Page, rule_top: float) -> list[dict]:
     top = THEME.page("margin_top") * MM
     return [c for c in page.chars if top < c["top"] < rule_top]
+
+
+def printed_number(page: pdfplumber.page.Page) -> int | None:
+    """The page number printed in the footer area (S47), or None on pages without one."""
+    bottom = page.height - THEME.page("margin_bottom") * MM
+    digits = "".join(c["text"] for c in page.chars if c["top"] > bottom)
+    return int(digits) if digits.isdigit() else None
+
+
+def text_lines(page: pdfplumber.page.Page) -> list[dict]:
+    """Lines of text, a raised footnote mark kept in the line it belongs to."""
+    return page.extract_text_lines(y_tolerance=5)
+
+
+def body_lines(page: pdfplumber.page.Page) -> list[dict]:
+    """Text lines of the body: below the running header, above the note rule and footer."""
+    rule = separator_rule(page)
+    limit = rule["top"] if rule else page.height - THEME.page("margin_bottom") * MM
+    top = THEME.page("margin_top") * MM
+    return [ln for ln in text_lines(page) if top < ln["top"] and ln["bottom"] < limit]
+
+
+def note_text(page: pdfplumber.page.Page) -> str:
+    """All text under the separator rule in the footnote size (notes and continuations)."""
+    rule = separator_rule(page)
+    if rule is None:
+        return ""
+    return "".join(c["text"] for c in note_chars(page, rule))
+
+
+def note_chars(page: pdfplumber.page.Page, rule: dict) -> list[dict]:
+    """Characters between the separator rule and the footer (the page number excluded)."""
+    bottom = page.height - THEME.page("margin_bottom") * MM
+    return [c for c in page.chars if rule["top"] < c["top"] < bottom]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from ir_sample import sample_document
-from pdf_probe import LEFT, MM, NOTE_SIZE, TEXT_WIDTH, THEME
+from pdf_probe import LEFT, MM, NOTE_SIZE, TEXT_WIDTH, THEME, printed_number
 from pdf_probe import body_chars as _body_chars
 from pdf_probe import marks as _marks
 from pdf_probe import note_starts as _note_starts
@@ -47,11 +47,6 @@ def long_note(sample: Built, tmp_path_factory: pytest.TempPathFactory) -> Built:
     note.inlines = [Text((note.inlines[0].text + " ") * 2 + "끝맺음표지임")]
     out = tmp_path_factory.mktemp("pdf-long") / "long.pdf"
     return Built(out, write_pdf(doc, THEME, out), doc)
-
-
-def _printed_number(page: pdfplumber.page.Page) -> int:
-    bottom = page.height - THEME.page("margin_bottom") * MM
-    return int("".join(c["text"] for c in page.chars if c["top"] > bottom))
 
 
 # ---------------------------------------------------------------- footnotes
@@ -144,7 +139,7 @@ def test_toc_page_numbers_equal_heading_pages(sample: Built) -> None:
                     THEME.size("chapter"),
                     THEME.size("section"),
                 ):
-                    rendered.setdefault(line["text"], _printed_number(page))
+                    rendered.setdefault(line["text"], printed_number(page))
     assert set(toc) == set(headings) == set(rendered)
     assert toc == rendered
     assert {headings[h]: n for h, n in rendered.items()} == sample.result.page_of
@@ -255,7 +250,7 @@ def test_page_furniture_on_body_pages_only(sample: Built) -> None:
             assert header not in page.extract_text()
         for i, page in enumerate(pdf.pages[first_body:-1]):
             number = i + 1
-            assert _printed_number(page) == number
+            assert printed_number(page) == number
             bottom = page.height - THEME.page("margin_bottom") * MM
             digits = [c for c in page.chars if c["top"] > bottom]
             assert {round(c["size"], 2) for c in digits} == {THEME.size("page_number")}

@@ -34,6 +34,8 @@ class Markup:
     """Turns strings and inlines into ReportLab markup, checking every glyph in its font."""
 
     fonts: FontSet
+    emphasis: str = "#000000"  # colour of Emph (theme ``colors.emphasis``)
+    link: str = "#000000"  # colour of Link text, underlined as in the DOCX (``colors.link``)
 
     def text(
         self, s: str, font: str, loc: SourceLoc | None = None, context: str | None = None
@@ -56,14 +58,15 @@ class Markup:
                 inner = "".join(self._node(c, bold, loc, context) for c in children)
                 return f"<b>{inner}</b>"
             case Emph(children=children):
-                # No italic face: emphasis keeps the upright face (no synthesized slant).
-                return "".join(self._node(c, font, loc, context) for c in children)
+                # No italic face exists: emphasis is coloured (theme token), never slanted.
+                inner = "".join(self._node(c, font, loc, context) for c in children)
+                return f'<font color="{self.emphasis}">{inner}</font>'
             case Superscript(children=children):
                 inner = "".join(self._node(c, font, loc, context) for c in children)
                 return f"{_SUPER}{inner}</super>"
             case Link(children=children, url=url):
                 inner = "".join(self._node(c, font, loc, context) for c in children)
-                return f"<a href={quoteattr(url)}>{inner}</a>"
+                return f'<a href={quoteattr(url)} color="{self.link}"><u>{inner}</u></a>'
             case FootnoteRef(number=n):
                 mark = self.text(node.label, font, loc, context)
                 return f'{_SUPER}{mark}</super><onDraw name="{MARK_CALLBACK}" label="{n}"/>'

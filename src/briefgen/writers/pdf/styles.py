@@ -121,7 +121,7 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
         reference=style(
             "reference",
             body_size,
-            alignment=TA_JUSTIFY,
+            alignment=TA_LEFT,  # long URLs would stretch justified lines
             spaceBefore=6,
             leftIndent=stringWidth(theme.references_prefix, fonts.body, body_size),
             firstLineIndent=-stringWidth(theme.references_prefix, fonts.body, body_size),
@@ -175,4 +175,5 @@ def _bullet_style(theme: Theme, fonts: FontSet, level: int) -> ParagraphStyle:
         leftIndent=x + stringWidth(theme.marker(level) + " ", font, size),
         spaceBefore=theme.bullet_space_before(level),
         textColor=theme.color("bullet1") if level == 1 else theme.color("text"),
+        keepWithNext=int(level == 1),  # a □ sub-heading never ends a page
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import assert_never
 from xml.sax.saxutils import quoteattr
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -22,17 +23,21 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefgen import ir
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import register_fonts
-from briefgen.writers.pdf.footnotes import FootnoteEngine, NoteArea
+from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
+from briefgen.writers.pdf.linebreak import Paragraph
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
 from briefgen.writers.pdf.styles import Styles, build_styles
 from briefgen.writers.pdf.toc import TocLine
+
+#: Images as binary streams: reportlab's pure-Python ASCII85 encoder took ~25% of the PDF
+#: time of a 50-page brief with 5 charts (every layout pass re-encodes every image).
+rl_config.useA85 = 0
 
 #: Upper bound on layout passes; the loop converges long before (see footnotes.py).
 MAX_PASSES = 10
@@ -40,6 +45,8 @@ MAX_PASSES = 10
 EXACT_PASSES = 3
 #: Tables shorter than this share of the text height move whole with caption and source line.
 TABLE_KEEP_RATIO = 0.6
+#: A long table starts on a page only if its caption, header and this many rows fit there.
+LONG_TABLE_FIRST_ROWS = 3
 
 
 @dataclass
@@ -54,7 +61,8 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
     """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font."""
     fonts = register_fonts(theme)
     styles = build_styles(theme, fonts)
-    story = _Story(doc, styles, Markup(fonts), Geometry.from_theme(theme))
+    markup = Markup(fonts, theme.color("emphasis"), theme.color("link"))
+    story = _Story(doc, styles, markup, Geometry.from_theme(theme))
     notes = {n.number: story.markup.inlines(n.inlines, fonts.body, n.loc) for n in doc.footnotes}
     g = story.geometry
     reserve: dict[int, float] = {}
@@ -77,7 +85,7 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
             engine=engine,
             heading_outline=story.outline(),
         )
-        template.build(story.flowables(toc_pages))
+        template.build(story.flowables(toc_pages, engine))
         if engine.fits() and template.heading_pages == toc_pages:
             out.write_bytes(buf.getvalue())
             return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
@@ -111,7 +119,7 @@ class _Story:
                 entries[sec.anchor] = (sec.heading, 1)
         return entries
 
-    def flowables(self, toc_pages: dict[str, int]) -> list[Flowable]:
+    def flowables(self, toc_pages: dict[str, int], engine: FootnoteEngine) -> list[Flowable]:
         """The whole document in S1 order; ``toc_pages`` come from the previous pass."""
         story: list[Flowable] = [*self._cover(), NextPageTemplate(FRONT), PageBreak()]
         story += [*self._summary(), PageBreak(), *self._executive_summary(), PageBreak()]
@@ -119,17 +127,42 @@ class _Story:
         for i, chapter in enumerate(self.doc.chapters):
             if i:
                 story.append(PageBreak())
-            story += self._chapter(chapter)
+            story += self._bind_keeps(self._chapter(chapter))
         if self.doc.references:
             story += [PageBreak(), *self._references()]
-        story += [NextPageTemplate(BACK), PageBreak(), *self._back_page()]
+        story += [FlushNotes(engine), NextPageTemplate(BACK), PageBreak(), *self._back_page()]
         return story
 
     # ----------------------------------------------------------------- helpers
 
-    def _p(self, text: str, style_name: str, font: str | None = None) -> RLParagraph:
+    def _bind_keeps(self, flowables: list[Flowable]) -> list[Flowable]:
+        """Bind headings and □ items (``keepWithNext``) to a following figure or table, which
+        ReportLab's own keepWithNext skips because they are KeepTogether containers: join
+        them into one KeepTogether, or raise the CondPageBreak before a long table by their
+        height and put it in front of them."""
+        g = self.geometry
+        out: list[Flowable] = []
+        run: list[Flowable] = []
+        for f in flowables:
+            if f.getKeepWithNext() and not isinstance(f, KeepTogether):
+                run.append(f)
+                continue
+            if run and isinstance(f, KeepTogether):
+                out.append(KeepTogether(run + f._content))
+            elif run and isinstance(f, CondPageBreak):
+                height = sum(
+                    r.wrap(g.text_width, g.text_height)[1] + r.getSpaceBefore() + r.getSpaceAfter()
+                    for r in run
+                )
+                out += [CondPageBreak(f.height + height), *run]
+            else:
+                out += [*run, f]
+            run = []
+        return out + run
+
+    def _p(self, text: str, style_name: str, font: str | None = None) -> Paragraph:
         style = getattr(self.styles, style_name)
-        return RLParagraph(self.markup.text(text, font or style.fontName), style)
+        return Paragraph(self.markup.text(text, font or style.fontName), style)
 
     def _inl(
         self,
@@ -137,9 +170,9 @@ class _Story:
         style: ParagraphStyle,
         loc: ir.SourceLoc | None = None,
         prefix: str = "",
-    ) -> RLParagraph:
+    ) -> Paragraph:
         head = self.markup.text(prefix, style.fontName, loc) if prefix else ""
-        return RLParagraph(head + self.markup.inlines(nodes, style.fontName, loc), style)
+        return Paragraph(head + self.markup.inlines(nodes, style.fontName, loc), style)
 
     def _box(self, flowables: list[Flowable]) -> RLTable:
         box = RLTable([[flowables]], colWidths=[self.geometry.text_width])
@@ -223,10 +256,10 @@ class _Story:
 
     def _heading(
         self, text: str, anchor: str, style_name: str, loc: ir.SourceLoc | None
-    ) -> RLParagraph:
+    ) -> Paragraph:
         style = getattr(self.styles, style_name)
         hooks = f'<a name={quoteattr(anchor)}/><onDraw name="{HEADING_CALLBACK}" label={quoteattr(anchor)}/>'
-        return RLParagraph(hooks + self.markup.text(text, style.fontName, loc), style)
+        return Paragraph(hooks + self.markup.text(text, style.fontName, loc), style)
 
     def _chapter(self, chapter: ir.Chapter) -> list[Flowable]:
         out: list[Flowable] = [
@@ -248,20 +281,22 @@ class _Story:
                 return [self._inl(nodes, s.body, loc)]
             case ir.Bullet(level=level, inlines=nodes, loc=loc):
                 para = self._inl(nodes, s.bullets[level], loc)
-                return [RLParagraph(s.bullet_markup(level) + para.text, s.bullets[level])]
+                return [Paragraph(s.bullet_markup(level) + para.text, s.bullets[level])]
             case ir.Table():
                 return self._table(block)
             case ir.Figure():
                 return self._figure(block)
             case ir.Box(title=title, blocks=inner):
                 content = ([self._p(title, "caption")] if title else []) + self._blocks(inner)
-                return [Spacer(1, 6), self._box(content)]
+                box = self._box(content)
+                box.spaceBefore = 6
+                return [box]
             case _:
                 assert_never(block)
 
     def _caption(
         self, label: str, caption: list[ir.Inline], loc: ir.SourceLoc | None
-    ) -> RLParagraph:
+    ) -> Paragraph:
         return self._inl(caption, self.styles.caption, loc, prefix=f"{label} ")
 
     def _after(
@@ -315,10 +350,13 @@ class _Story:
         g = self.geometry
         if table.wrap(g.text_width, g.text_height * 100)[1] < g.text_height * TABLE_KEEP_RATIO:
             return [KeepTogether(group), Spacer(1, 6)]
-        # A long table starts where it is (if a few rows fit) and splits, header repeated (S29).
+        # A long table starts where it is if its caption, header and first rows fit there,
+        # else on the next page; it splits with the header row repeated (S29).
         for flowable in out:
             flowable.keepWithNext = 0
-        return [CondPageBreak(g.text_height * 0.2), *group, Spacer(1, 6)]
+        head_rows = sum(table._rowHeights[: 1 + LONG_TABLE_FIRST_ROWS])
+        above = sum(f.wrap(g.text_width, g.text_height)[1] + f.getSpaceBefore() for f in out)
+        return [CondPageBreak(above + head_rows + 1), *group, Spacer(1, 6)]
 
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio

@@ -1,0 +1,81 @@
+"""Korean line breaking for ReportLab (S49, S51): break at spaces only, with kinsoku.
+
+ReportLab's default word wrap already breaks only at spaces (어절 kept whole, S49). Kinsoku
+(S51) forbids some of those breaks: no line may start with closing punctuation, ``%``, ``·``
+or a superscript (footnote mark), and none may end with an opening bracket or ``△``.
+``glue`` turns each such space of the paragraph markup into U+00A0, which ReportLab measures
+like a space but never breaks at; ``Paragraph`` turns it back into an ordinary space just
+before drawing, so the text layer (copy, search, extraction) only ever holds U+0020.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.platypus import Paragraph as RLParagraph
+
+#: No line starts with one of these (S51).
+NO_START = frozenset(",.:;!?)]}」』’”%·")
+#: No line ends with one of these (S51).
+NO_END = frozenset("([{「『‘“△")
+#: Stands for a space that must not break while lines are broken; never drawn.
+GLUE = "\u00a0"
+
+_TOKEN = re.compile(r"<[^>]*>|&[#\w]+;|.", re.S)
+
+
+def glue(markup: str) -> str:
+    """``markup`` with every space that S51 forbids breaking at replaced by ``GLUE``.
+
+    A space is glued when the next visible character may not start a line (or opens a
+    superscript) or the previous one may not end a line. ``<bullet>`` content is not text."""
+    tokens = _TOKEN.findall(markup)
+    visible: list[tuple[int, str, bool]] = []  # (token index, text, starts a superscript)
+    in_bullet, sup_open = False, False
+    for i, tok in enumerate(tokens):
+        if tok.startswith("<") and len(tok) > 1:
+            name = tok[1:].lstrip("/").split(None, 1)[0].rstrip("/>").lower()
+            if name == "bullet":
+                in_bullet = not tok.startswith("</")
+            elif name == "super" and not tok.startswith("</") and not tok.endswith("/>"):
+                sup_open = True
+            continue
+        if not in_bullet:
+            visible.append((i, tok, sup_open))
+            sup_open = False
+    for k, (i, tok, _) in enumerate(visible):
+        if tok != " " or k == 0 or k == len(visible) - 1:
+            continue
+        prev, nxt = visible[k - 1], visible[k + 1]
+        if nxt[1] in NO_START or nxt[2] or prev[1] in NO_END:
+            tokens[i] = GLUE
+    return "".join(tokens)
+
+
+class Paragraph(RLParagraph):
+    """A ReportLab paragraph with kinsoku (see the module docstring)."""
+
+    def __init__(self, text: str | None, style: Any = None, *args: Any, **kw: Any) -> None:
+        super().__init__(glue(text) if text is not None else text, style, *args, **kw)
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
+        _restore_spaces(self.blPara)
+        super().drawPara(debug)
+
+
+def _restore_spaces(para: Any) -> None:
+    """Turn glued spaces back into U+0020 in broken lines, keeping justification exact."""
+    lines = []
+    for line in para.lines:
+        if isinstance(line, tuple):  # one style: (extra space, words); words size the spaces
+            extra, words = line
+            line = (extra, [w for word in words for w in word.split(GLUE)])
+        else:  # several styles: the line holds frags and a word count that sizes the spaces
+            for frag in line.words:
+                text = getattr(frag, "text", None)
+                if text and GLUE in text:
+                    line.wordCount += text.count(GLUE)
+                    frag.text = text.replace(GLUE, " ")
+        lines.append(line)
+    para.lines = lines
