@@ -207,11 +207,6 @@ def test_a_character_the_font_lacks_fails_the_build(glyph_failures) -> None:
         assert lines[0].startswith(f"error: {CONTENT}:")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="IR locations count lines of the RENDERED markup, not of the template: "
-    "trimmed {% set %} lines shift them (template/markup layer, not the PDF writer)",
-)
 def test_the_glyph_error_names_the_template_line(glyph_failures, template_line) -> None:
     for _, err in glyph_failures.values():
         assert err.startswith(f"error: {CONTENT}:{template_line[0]}: ")

@@ -115,3 +115,22 @@ def test_hedged_particle_never_comes_out(tmp_path):
     with pytest.raises(BriefError) as caught:
         render(tmp_path, "{{ 'Gato' | josa('이') }}")
     assert "Gato" in str(caught.value) and "readings" in str(caught.value)
+
+
+def test_markup_errors_name_the_template_line_not_the_rendered_one(tmp_path):
+    """Trimmed {% set %} lines and loops do not shift the line numbers the reader reports."""
+    from briefgen.markup.reader import read_markup
+    from briefgen.template.render import render_with_lines
+
+    path = tmp_path / "c.md"
+    path.write_text(
+        "{% set a = 1 %}\n{% set b = [1, 2, 3] %}\n# 장\n\n{% for x in b %}\nㅇ 항목 {{ x }}\n{% endfor %}\n"
+        "ㅇ 끝[^missing]\n",
+        "utf-8",
+    )
+    text, origins = render_with_lines(path, tmp_path, {}, Josa({}))
+    assert "\ue000" not in text and text.startswith("# 장\n")
+    assert origins[:6] == [3, 4, 6, 6, 6, 8]
+    with pytest.raises(BriefError) as caught:
+        read_markup(text, "c.md", lambda params, loc: tmp_path / "x.png", origins)
+    assert str(caught.value).startswith("c.md:8: footnote [^missing] is used but never defined")

@@ -95,26 +95,35 @@ def make_parser() -> MarkdownIt:
     return md
 
 
-def read_markup(text: str, source: str, resolve_image: ImageResolver) -> ReadResult:
-    """Parse rendered content markup into document parts; BriefError names ``source:line``."""
-    _check_control_characters(text, source)
+def read_markup(
+    text: str, source: str, resolve_image: ImageResolver, origins: list[int] | None = None
+) -> ReadResult:
+    """Parse rendered content markup into document parts; BriefError names ``source:line``.
+
+    ``origins`` maps each line of ``text`` (0-based) to the template line it was rendered
+    from (``template.render.render_with_lines``); without it, lines of ``text`` are used.
+    """
+    lines = text.split("\n")
+    origins = origins or list(range(1, len(lines) + 1))
+    _check_control_characters(text, source, origins)
     env: dict = {}
     tokens = make_parser().parse(text, env)
-    reader = _Reader(source, resolve_image, text.splitlines())
+    reader = _Reader(source, resolve_image, origins)
     result = reader.read(tokens)
     for label in env.get("footnotes", {}).get("refs", {}):
         label = label.removeprefix(":")
         if label not in reader.footnote_uses:
-            line = next((n for n, t in enumerate(reader.lines, 1) if t.lstrip().startswith(f"[^{label}]:")), None)
+            index = next((n for n, t in enumerate(lines) if t.lstrip().startswith(f"[^{label}]:")), None)
+            line = origins[index] if index is not None else None
             result.warnings.append(f"{SourceLoc(source, line)}: footnote [^{label}] is defined but never used")
     return result
 
 
 class _Reader:
-    def __init__(self, source: str, resolve_image: ImageResolver, lines: list[str]) -> None:
+    def __init__(self, source: str, resolve_image: ImageResolver, origins: list[int]) -> None:
         self.source = source
         self.resolve_image = resolve_image
-        self.lines = lines
+        self.origins = origins
         self.summary: list[Paragraph] = []
         self.executive_summary: list[Paragraph] = []
         self.chapters: list[Chapter] = []
@@ -126,7 +135,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ helpers
     def loc(self, token: Token | None) -> SourceLoc:
-        line = token.map[0] + 1 if token is not None and token.map else None
+        line = self.origins[token.map[0]] if token is not None and token.map else None
         return SourceLoc(self.source, line)
 
     def error(self, message: str, token: Token | None) -> BriefError:
@@ -383,7 +392,7 @@ class _Reader:
 # ---------------------------------------------------------------------- module helpers
 
 
-def _check_control_characters(text: str, source: str) -> None:
+def _check_control_characters(text: str, source: str, origins: list[int]) -> None:
     """Control characters (other than tab, CR, LF) cannot be stored in DOCX: name the first."""
     bad = _CONTROL.search(text)
     if bad:
@@ -391,7 +400,7 @@ def _check_control_characters(text: str, source: str) -> None:
         raise BriefError(
             f"control character U+{ord(bad.group()):04X} in the text; remove it",
             source=source,
-            line=text.count("\n", 0, bad.start()) + 1,
+            line=origins[text.count("\n", 0, bad.start())],
             column=bad.start() - start + 1,
         )
 

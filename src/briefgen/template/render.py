@@ -26,6 +26,10 @@ MAX_RENDERED_CHARS = 5_000_000
 _UNKNOWN_NAME = re.compile(r"No (filter|test) named '([^']+)'")
 
 
+LINE_MARK_START, LINE_MARK_END = "\ue000", "\ue001"  # private use: never in house text
+_LINE_MARK = re.compile("\ue000(\\d+)\ue001")
+
+
 class Markup(str):
     """Text a filter or the template marks as content markup (not escaped)."""
 
@@ -51,29 +55,74 @@ def escape_markup(value: Any) -> str:
         return value
     if isinstance(value, float) and value != value:  # NaN
         raise BriefError("a template expression produced NaN (missing number)")
-    return _MARKUP_SPECIAL.sub(r"\\\1", str(value))
+    text = str(value).replace(LINE_MARK_START, "").replace(LINE_MARK_END, "")
+    return _MARKUP_SPECIAL.sub(r"\\\1", text)
 
 
 class ProjectLoader(jinja2.FileSystemLoader):
     """Loads templates from one folder, refusing files that resolve outside ``root``
     (a symlinked partial must not read files from elsewhere on the machine)."""
 
-    def __init__(self, template_dir: Path, root: Path) -> None:
+    def __init__(self, template_dir: Path, root: Path, marked: str | None = None) -> None:
         super().__init__(str(template_dir), followlinks=False)
         self.root = root.resolve()
+        self.marked = marked
 
     def get_source(self, environment: jinja2.Environment, template: str):  # noqa: ANN201
         source, filename, uptodate = super().get_source(environment, template)
         if not Path(filename).resolve().is_relative_to(self.root):
             raise BriefError(f"template '{template}' leads outside the project folder (symlink?)")
+        if template == self.marked:
+            source = mark_lines(source, environment)
         return source, filename, uptodate
 
 
-def make_environment(template_dir: Path, josa: Josa, root: Path | None = None) -> SandboxedEnvironment:
+def mark_lines(source: str, env: jinja2.Environment) -> str:
+    """Put an invisible ``line N`` marker before every newline that reaches the output.
+
+    Only newlines in literal text get one (not those inside tags, nor those trim_blocks
+    removes), so the rendered text is unchanged once the markers are taken out again.
+    """
+    try:
+        tokens = list(env.lex(source))
+    except jinja2.TemplateSyntaxError:
+        return source  # the syntax error is reported, with its line, by the real parse
+    ends: set[int] = set()
+    for lineno, kind, value in tokens:
+        if kind == "data":
+            ends.update(lineno + index for index in range(value.count("\n")))
+    lines = source.split("\n")
+    for number in ends:
+        if number <= len(lines) - 1:
+            lines[number - 1] += f"{LINE_MARK_START}{number}{LINE_MARK_END}"
+    return "\n".join(lines)
+
+
+def split_line_marks(text: str) -> tuple[str, list[int]]:
+    """Remove the markers of ``mark_lines``; return the text and, per rendered line, the
+    template line it came from (a line without a marker takes the next one's)."""
+    origins: list[int | None] = []
+    clean: list[str] = []
+    for line in text.split("\n"):
+        found = _LINE_MARK.findall(line)
+        origins.append(int(found[0]) if found else None)
+        clean.append(_LINE_MARK.sub("", line))
+    following = next((origin for origin in reversed(origins) if origin), 1)
+    for index in range(len(origins) - 1, -1, -1):
+        if origins[index] is None:
+            origins[index] = following
+        following = origins[index]
+    return "\n".join(clean), [int(o) for o in origins]
+
+
+def make_environment(
+    template_dir: Path, josa: Josa, root: Path | None = None, marked: str | None = None
+) -> SandboxedEnvironment:
     """The sandboxed, strict Jinja environment with the Korean filters; templates are read
-    from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``)."""
+    from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``);
+    template ``marked`` gets line markers (see ``mark_lines``)."""
     env = SandboxedEnvironment(
-        loader=ProjectLoader(template_dir, root or template_dir),
+        loader=ProjectLoader(template_dir, root or template_dir, marked),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=escape_markup,
@@ -88,11 +137,19 @@ def make_environment(template_dir: Path, josa: Josa, root: Path | None = None) -
 
 def render_content(path: Path, root: Path, context: dict[str, Any], josa: Josa) -> str:
     """Render ``path`` (inside ``root``) with ``context``; BriefError with file:line on failure."""
+    return render_with_lines(path, root, context, josa)[0]
+
+
+def render_with_lines(
+    path: Path, root: Path, context: dict[str, Any], josa: Josa
+) -> tuple[str, list[int]]:
+    """Render like ``render_content``; also return, per rendered line, its template line
+    (so errors found later in the markup can name the line the author wrote)."""
     relative = path.relative_to(root).as_posix()
-    env = make_environment(path.parent, josa, root)
+    env = make_environment(path.parent, josa, root, marked=path.name)
     try:
         template = env.get_template(path.name)
-        return _bounded(template.generate(context), relative)
+        return split_line_marks(_bounded(template.generate(context), relative))
     except jinja2.TemplateSyntaxError as exc:
         source = relative if exc.name in (None, path.name) else exc.name
         raise BriefError(syntax_message(exc, env), source=source, line=exc.lineno) from None
