@@ -134,3 +134,11 @@ def test_markup_errors_name_the_template_line_not_the_rendered_one(tmp_path):
     with pytest.raises(BriefError) as caught:
         read_markup(text, "c.md", lambda params, loc: tmp_path / "x.png", origins)
     assert str(caught.value).startswith("c.md:8: footnote [^missing] is used but never defined")
+
+
+def test_line_breaks_inside_a_value_become_spaces(tmp_path):
+    """Data cells with embedded newlines (Epoch's CSV has them) must not break a table row."""
+    context = {**CONTEXT, "facts": Namespace("fact", {"cell": "첫 줄\r\n둘째 줄\n셋째"})}
+    path = tmp_path / "t.md"
+    path.write_text("| {{ facts.cell }} |", "utf-8")
+    assert render_content(path, tmp_path, context, Josa({})) == "| 첫 줄 둘째 줄 셋째 |"

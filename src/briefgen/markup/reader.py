@@ -103,8 +103,10 @@ def read_markup(
     ``origins`` maps each line of ``text`` (0-based) to the template line it was rendered
     from (``template.render.render_with_lines``); without it, lines of ``text`` are used.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it counts lines
     lines = text.split("\n")
     origins = origins or list(range(1, len(lines) + 1))
+    origins = origins + [origins[-1]] * (len(lines) - len(origins))
     _check_control_characters(text, source, origins)
     env: dict = {}
     tokens = make_parser().parse(text, env)

@@ -27,6 +27,7 @@ _UNKNOWN_NAME = re.compile(r"No (filter|test) named '([^']+)'")
 
 
 LINE_MARK_START, LINE_MARK_END = "\ue000", "\ue001"  # private use: never in house text
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE_MARK = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -56,6 +57,7 @@ def escape_markup(value: Any) -> str:
     if isinstance(value, float) and value != value:  # NaN
         raise BriefError("a template expression produced NaN (missing number)")
     text = str(value).replace(LINE_MARK_START, "").replace(LINE_MARK_END, "")
+    text = _LINE_BREAK.sub(" ", text)  # a cell's line break must not break the markup
     return _MARKUP_SPECIAL.sub(r"\\\1", text)
 
 
