@@ -1,7 +1,10 @@
 """One build: project → data → statistics → template → markup → document → DOCX and PDF.
 
-Outputs are written to temporary files next to their targets and renamed into place only
-when every format succeeded, so a failed build leaves earlier outputs untouched.
+Outputs (and the manifest) are written to temporary files next to their targets and renamed
+into place only when every format succeeded, so a failed build leaves earlier outputs
+untouched. A build whose inputs did not change since the last one does nothing
+(``BuildResult.up_to_date``); per-format outputs are cached by the hash of the document.
+Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is needed.
 """
 
 from __future__ import annotations
@@ -13,24 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.charts.render import render_chart
-from briefgen.data import load_datasets
 from briefgen.errors import BriefError
-from briefgen.ir import Document, SourceLoc
-from briefgen.korean.josa import Josa
-from briefgen.markup.reader import read_markup
-from briefgen.numbering import number_document
+from briefgen.ir import Document, Figure, SourceLoc
 from briefgen.project import Project, load_project
-from briefgen.stats import compute_statistics
-from briefgen.template.render import Namespace, render_content
+from briefgen.regen import manifest as mf
+from briefgen.regen.cache import OutputCache
+from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
 
 CACHE_DIR = ".briefgen-cache"
 
+Step = Callable[[str], None]
+
 
 @dataclass
 class BuildResult:
-    """What a build produced (paths, page count, warnings, timing)."""
+    """What a build produced (paths, page count, warnings, timing, what was reused)."""
 
     outputs: dict[str, Path]
     pages: int
@@ -39,6 +40,9 @@ class BuildResult:
     document: Document | None = None
     statistics: dict[str, Any] = field(default_factory=dict)
     markup: str = ""
+    manifest: Path | None = None
+    up_to_date: bool = False
+    cached: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Prepared:
     statistics: dict[str, Any]
     markup: str
     warnings: list[str]
+    datasets: dict[str, Any] = field(default_factory=dict)
 
 
 def prepare(path: Path) -> Prepared:
@@ -62,10 +67,20 @@ def prepare(path: Path) -> Prepared:
         raise project.locate(error) from None
 
 
-def _prepare(project: Project) -> Prepared:
+def _prepare(project: Project, step: Step | None = None) -> Prepared:
+    step = step or _quiet
+    step("data")
+    from briefgen.data import load_datasets
+    from briefgen.korean.josa import Josa
+    from briefgen.markup.reader import read_markup
+    from briefgen.numbering import number_document
+    from briefgen.stats import compute_statistics
+    from briefgen.template.render import Namespace, render_with_lines
+
     theme = load_theme(project.theme, project.root)
     datasets = load_datasets(project.data, project.root, project.config_file)
     statistics = compute_statistics(project.statistics, datasets, project.config_file)
+    step("template")
     josa = Josa(project.readings)
     context = {
         "stats": Namespace("statistic", statistics),
@@ -77,10 +92,10 @@ def _prepare(project: Project) -> Prepared:
             "data_snapshot": project.data_snapshot,
         },
     }
-    markup = render_content(project.content, project.root, context, josa)
+    markup, origins = render_with_lines(project.content, project.root, context, josa)
     content_name = project.content.relative_to(project.root).as_posix()
     resolve = _image_resolver(project, statistics, theme)
-    parts = read_markup(markup, content_name, resolve)
+    parts = read_markup(markup, content_name, resolve, origins)
     document = Document(
         meta=project.meta,
         summary=parts.summary,
@@ -92,11 +107,17 @@ def _prepare(project: Project) -> Prepared:
     if not document.chapters:
         raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
     warnings = parts.warnings + number_document(document, theme)
-    return Prepared(project, theme, document, statistics, markup, warnings)
+    return Prepared(project, theme, document, statistics, markup, warnings, datasets)
+
+
+def _quiet(stage: str) -> None:
+    """A progress callback that reports nothing."""
 
 
 def _image_resolver(project: Project, statistics: dict[str, Any], theme: Theme
                     ) -> Callable[[dict[str, str], SourceLoc], Path]:
+    from briefgen.charts.render import render_chart
+
     chart_dir = project.root / CACHE_DIR / "charts"
 
     def resolve(params: dict[str, str], loc: SourceLoc) -> Path:
@@ -106,7 +127,10 @@ def _image_resolver(project: Project, statistics: dict[str, Any], theme: Theme
                 known = ", ".join(sorted(project.charts)) or "none declared"
                 raise BriefError(f"unknown chart '{name}' (charts: {known})", source=loc.file, line=loc.line)
             return render_chart(name, project.charts[name], statistics, theme, chart_dir, project.config_file)
-        image = project.inside(params["image"], "content")
+        try:
+            image = project.inside(params["image"], "content")
+        except BriefError as error:  # name the figure's line, not brief.yaml's content key
+            raise BriefError(error.message, source=loc.file, line=loc.line) from None
         if not image.is_file():
             raise BriefError(f"image '{params['image']}' not found", source=loc.file, line=loc.line)
         if image.suffix.lower() not in (".png", ".jpg", ".jpeg"):
@@ -116,38 +140,161 @@ def _image_resolver(project: Project, statistics: dict[str, Any], theme: Theme
     return resolve
 
 
-def build(path: Path, formats: tuple[str, ...] | None = None) -> BuildResult:
-    """Build the project at ``path``; write all outputs atomically into its output folder."""
+def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,
+          step: Step | None = None) -> BuildResult:
+    """Build the project at ``path``; write all outputs and the manifest atomically.
+
+    Unless ``force``, a build whose inputs and outputs match the last manifest returns at
+    once with ``up_to_date=True``. ``step`` is called with each stage's name (progress).
+    """
     started = time.perf_counter()
-    prepared = prepare(path)
-    project = prepared.project
-    wanted = formats or project.formats
-    project.output_dir.mkdir(parents=True, exist_ok=True)
+    step = step or _quiet
+    project = load_project(path)
+    try:
+        return _build(project, tuple(formats or project.formats), force, step, started)
+    except BriefError as error:
+        raise project.locate(error) from None
+
+
+def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
+           started: float) -> BuildResult:
+    cache_dir = project.root / CACHE_DIR
+    hasher = FileHasher(cache_dir)
+    theme = load_theme(project.theme, project.root)
+    fonts = font_files(theme.data.get("fonts", {}))
+    project.formats = wanted
     targets = {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in wanted}
+    manifest_file = mf.manifest_path(project.output_dir, project.output_name)
+    old = _read_old(manifest_file)
+    step("check")
+    if not force and old is not None:
+        images = [project.root / f["path"] for f in old["inputs"]["files"].get("images", [])]
+        inputs = describe_inputs(project, hasher, images, fonts)
+        if _unchanged(old, inputs, targets, hasher):
+            hasher.save()
+            return BuildResult(
+                outputs=targets, pages=_pages(old), warnings=list(old.get("warnings", [])),
+                seconds=time.perf_counter() - started,
+                manifest=manifest_file, up_to_date=True, cached=list(wanted),
+            )
+    prepared = _prepare(project, step)
+    document = prepared.document
+    images = sorted({b.image for b in _figures(document)
+                     if not b.image.is_relative_to(cache_dir.resolve())})
+    inputs = describe_inputs(project, hasher, images, fonts)
+    outputs_cache = OutputCache(cache_dir / "out")
+    doc_key = sha256_json({
+        "document": _document_data(document),
+        "theme": theme.data,
+        "inputs": [inputs["files"].get(g, []) for g in ("fonts", "images")],
+        "code": inputs["briefgen"],
+    })
+    project.output_dir.mkdir(parents=True, exist_ok=True)
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
-    pages = 0
+    manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
+    pages, cached = 0, []
     try:
         page_of: dict[str, int] | None = None
         if "pdf" in temps:
-            from briefgen.writers.pdf import write_pdf
+            step("pdf")
+            info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
+            if info is None:
+                from briefgen.writers.pdf import write_pdf
 
-            pdf = write_pdf(prepared.document, prepared.theme, temps["pdf"])
-            pages, page_of = pdf.pages, pdf.page_of
+                pdf = write_pdf(document, prepared.theme, temps["pdf"])
+                info = {"pages": pdf.pages, "page_of": pdf.page_of}
+                outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], info)
+            else:
+                cached.append("pdf")
+            pages, page_of = info["pages"], info["page_of"]
         if "docx" in temps:
-            from briefgen.writers.docx import write_docx
+            step("docx")
+            docx_key = sha256_json([doc_key, page_of])
+            if outputs_cache.fetch(f"{docx_key}.docx", temps["docx"]) is None:
+                from briefgen.writers.docx import write_docx
 
-            write_docx(prepared.document, prepared.theme, temps["docx"], page_of=page_of)
+                write_docx(document, prepared.theme, temps["docx"], page_of=page_of)
+                outputs_cache.store(f"{docx_key}.docx", temps["docx"], {})
+            else:
+                cached.append("docx")
+        step("manifest")
+        outputs = {
+            fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
+                  **({"pages": pages} if fmt == "pdf" else {})}
+            for fmt in temps
+        }
+        seconds = time.perf_counter() - started
+        manifest = _manifest(prepared, inputs, outputs, seconds, cached)
+        manifest_temp.write_text(mf.dumps(manifest), "utf-8")
         for fmt, temp in temps.items():
             os.replace(temp, targets[fmt])
+        if old is not None and mf.report_hash(old) != mf.report_hash(manifest):
+            os.replace(manifest_file, mf.previous_path(project.output_dir, project.output_name))
+        os.replace(manifest_temp, manifest_file)
     finally:
-        for temp in temps.values():
+        for temp in [*temps.values(), manifest_temp]:
             temp.unlink(missing_ok=True)
+    outputs_cache.prune()
+    hasher.save()
     return BuildResult(
         outputs=targets,
         pages=pages,
         warnings=prepared.warnings,
         seconds=time.perf_counter() - started,
-        document=prepared.document,
+        document=document,
         statistics=prepared.statistics,
         markup=prepared.markup,
+        manifest=manifest_file,
+        cached=cached,
+    )
+
+
+def _read_old(path: Path) -> dict[str, Any] | None:
+    try:
+        return mf.load_manifest(path)
+    except BriefError:
+        return None
+
+
+def _unchanged(old: dict[str, Any], inputs: dict[str, Any], targets: dict[str, Path],
+               hasher: FileHasher) -> bool:
+    """Same inputs as the last build and every output still as that build wrote it."""
+    if old.get("fingerprint") != sha256_json(inputs):
+        return False
+    recorded = old.get("outputs", {})
+    return set(recorded) == set(targets) and all(
+        path.is_file() and hasher(path) == recorded[fmt]["sha256"] for fmt, path in targets.items()
+    )
+
+
+def _pages(manifest: dict[str, Any]) -> int:
+    return int(manifest.get("outputs", {}).get("pdf", {}).get("pages", 0))
+
+
+def _figures(document: Document) -> list[Figure]:
+    from briefgen.regen.sentences import walk_blocks
+
+    return [b for b in walk_blocks(document) if isinstance(b, Figure)]
+
+
+def _document_data(document: Document) -> Any:
+    from briefgen.irjson import to_data
+
+    return to_data(document)
+
+
+def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any],
+              seconds: float, cached: list[str]) -> dict[str, Any]:
+    from briefgen.regen.sentences import document_sentences
+
+    return mf.make_manifest(
+        name=prepared.project.output_name,
+        inputs=inputs,
+        statistics=prepared.statistics,
+        datasets=prepared.datasets,
+        sentences=document_sentences(prepared.document),
+        outputs=outputs,
+        warnings=prepared.warnings,
+        timing={"seconds": round(seconds, 3), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "cached": cached},
     )

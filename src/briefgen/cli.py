@@ -58,27 +58,80 @@ def main() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
               help="Build only these formats (default: the config's outputs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print a JSON summary (outputs, pages, seconds, warnings, cached).")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @run_guarded
-def build(project: Path, formats: tuple[str, ...], quiet: bool) -> None:
+def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, force: bool) -> None:
     """Build the brief in PROJECT (a folder with brief.yaml; default: the current folder).
+
+    Writes the DOCX, the PDF and output/<name>.manifest.json; does nothing (and says
+    "up to date") when no input changed since the last build.
 
     \b
     Examples:
       briefgen build                 # the project in the current folder
       briefgen build briefs/ai-2024  # another project
       briefgen build --format pdf
+      briefgen build --json          # machine-readable summary
     """
-    from briefgen.build import build as run_build
+    import json
 
-    result = run_build(project, formats or None)
+    from rich.console import Console
+
+    from briefgen.build import build as run_build
+    from briefgen.regen.progress import BuildProgress
+
+    with BuildProgress(Console(stderr=True), enabled=not (quiet or as_json)) as step:
+        result = run_build(project, formats or None, force=force, step=step)
+    if as_json:
+        summary = {
+            "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
+            "manifest": str(result.manifest) if result.manifest else None,
+            "pages": result.pages,
+            "seconds": round(result.seconds, 3),
+            "warnings": result.warnings,
+            "up_to_date": result.up_to_date,
+            "cached": result.cached,
+        }
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
     if quiet:
         return
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    pages = f", {result.pages} pages" if result.pages else ""
+    if result.up_to_date:
+        click.echo(f"up to date ({', '.join(_display(p) for p in result.outputs.values())}{pages})")
+        return
     for path in result.outputs.values():
         click.echo(f"wrote {_display(path)}")
-    pages = f", {result.pages} pages" if result.pages else ""
-    click.echo(f"built in {result.seconds:.1f} s{pages}")
+    reused = f", reused {', '.join(result.cached)} from the cache" if result.cached else ""
+    click.echo(f"built in {result.seconds:.1f} s{pages}{reused}")
+
+
+@main.command()
+@click.argument("project", type=click.Path(path_type=Path), default=Path("."))
+@run_guarded
+def check(project: Path) -> None:
+    """Check the brief in PROJECT without building: config, data, statistics, template,
+    footnotes and cross-references, fonts. One line per problem; exit 1 if any error.
+
+    \b
+    Examples:
+      briefgen check                 # the project in the current folder
+      briefgen check briefs/ai-2024
+    """
+    from briefgen.check import check_project
+
+    report = check_project(project)
+    for problem in report.problems:
+        click.echo(str(problem))
+    errors, warnings = len(report.errors), len(report.warnings)
+    click.echo(f"check: {errors} error(s), {warnings} warning(s)" if report.problems else "check: ok",
+               err=True)
+    if errors:
+        sys.exit(EXIT_INPUT_ERROR)
 
 
 def _display(path: Path) -> str:
@@ -106,3 +159,77 @@ def new(name: Path, template: str) -> None:
     files = create_project(name, template)
     click.echo(f"created {name}/ ({len(files)} files); next: briefgen build {name}")
 
+
+@main.command()
+@click.argument("manifests", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-p", "--project", type=click.Path(path_type=Path), default=Path("."),
+              help="The project whose previous and current builds to compare (default: .).")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@run_guarded
+def diff(manifests: tuple[Path, ...], project: Path, as_json: bool) -> None:
+    """Show what changed between two builds: numbers, sentences, data rows (in Korean).
+
+    With no MANIFESTS, compares the project's previous build with its current one
+    (output/.NAME.manifest.prev.json → output/NAME.manifest.json); with one, that manifest
+    with the current build; with two, OLD NEW.
+
+    \b
+    Examples:
+      briefgen diff                                   # previous build → current build
+      briefgen diff old/ai.manifest.json output/ai-models-2024.manifest.json
+      briefgen diff --json
+    """
+    import json
+
+    from rich.console import Console
+
+    from briefgen.regen.diff import diff_manifests
+    from briefgen.regen.manifest import load_manifest
+    from briefgen.regen.report import diff_json, print_report
+
+    if len(manifests) > 2:
+        raise click.UsageError("give at most two manifests: OLD NEW")
+    old_path, new_path = _diff_paths(manifests, project)
+    changes = diff_manifests(load_manifest(old_path), load_manifest(new_path))
+    if as_json:
+        click.echo(json.dumps(diff_json(changes), ensure_ascii=False, indent=1))
+        return
+    print_report(changes, Console(highlight=False, soft_wrap=True), old_label=_display(old_path),
+                 new_label=_display(new_path))
+
+
+def _diff_paths(manifests: tuple[Path, ...], project: Path) -> tuple[Path, Path]:
+    if len(manifests) == 2:
+        return manifests[0], manifests[1]
+    from briefgen.project import load_project
+    from briefgen.regen.manifest import manifest_path, previous_path
+
+    loaded = load_project(project)
+    current = manifest_path(loaded.output_dir, loaded.output_name)
+    if manifests:
+        return manifests[0], current
+    previous = previous_path(loaded.output_dir, loaded.output_name)
+    if not previous.is_file():
+        raise BriefError("no previous build to compare with (build, change an input, build again)",
+                         source=_display(previous))
+    return previous, current
+
+
+@main.command()
+@click.argument("project", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--debounce", default=300, show_default=True, help="Milliseconds to wait for more changes.")
+@run_guarded
+def watch(project: Path, debounce: int) -> None:
+    """Rebuild PROJECT whenever one of its inputs changes (Ctrl-C to stop).
+
+    Prints one status line per build; a failed build keeps the last good output.
+
+    \b
+    Examples:
+      briefgen watch
+      briefgen watch briefs/ai-2024
+    """
+    from briefgen.regen.watch import run_watch
+
+    click.echo(f"watching {_display(project.resolve())} (Ctrl-C to stop)")
+    run_watch(project, click.echo, debounce_ms=debounce)

@@ -384,10 +384,12 @@ class _Writer:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid._tbl.tblPr.style = st.TABLE
         jc = {"left": "left", "center": "center", "right": "right"}
-        for r, cells in enumerate([table.header, *table.rows]):
-            oxml.row_properties(grid.rows[r]._tr, header=r == 0)
-            for c, cell in enumerate(cells):
-                target = grid.cell(r, c)
+        # Walk the rows' XML once: python-docx's grid.cell()/row.cells rebuild the whole cell
+        # list on every call (quadratic: 500 rows took 2 minutes).
+        for r, (tr, cells) in enumerate(zip(grid._tbl.tr_lst, [table.header, *table.rows], strict=True)):
+            oxml.row_properties(tr, header=r == 0)
+            for c, (tc, cell) in enumerate(zip(tr.tc_lst, cells, strict=False)):
+                target = _Cell(tc, grid)
                 p = target.paragraphs[0]._p
                 align = (
                     "center" if r == 0 else jc[table.align[c] if c < len(table.align) else "left"]

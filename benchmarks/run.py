@@ -1,0 +1,260 @@
+"""One-command benchmarks: ``python benchmarks/run.py`` (add ``--quick`` for one run each).
+
+(a) the example brief: cold (fresh copy, empty cache) / no-change rebuild / one CSV row changed;
+(b) synthetic briefs of ~50 and ~500 pages and a 5,000-row table, built by briefgen and, from
+the same content, by Pandoc (md → DOCX) and Typst (.typ → PDF) as anchors.
+Every number is the median of N runs (default 3) of a separate process: ``wall`` includes
+Python start-up and imports, ``build`` is the time inside ``briefgen.build.build``; peak RSS
+comes from the kernel (``wait4``). Results are printed as Markdown and written to
+``benchmarks/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import Spec, blocks, pandoc_markdown, typst_markup, write_project  # noqa: E402
+
+NAME = "ai-models-2024"
+CSV = "data/epoch/large_scale_ai_models_2024-07.csv"
+ROW = "Language,,LightOn,,2023-12-15"  # a 2023 model: changes by_org (one chart, some sentences)
+OUTSIDE = "Mistral Large,Language,Chat"  # a 2024 model: outside the 2020-2023 population
+
+
+# ----------------------------------------------------------------------------- child side
+
+
+def child(kind: str, target: str, extra: str) -> None:
+    """Run one measured job in this (fresh) process and print a JSON line."""
+    started = time.perf_counter()
+    if kind == "build":
+        from briefgen.build import build
+
+        marks: dict[str, float] = {}
+        result = build(Path(target), force=extra == "force",
+                       step=lambda stage: marks.setdefault(stage, time.perf_counter()))
+        end = time.perf_counter()
+        order = [*marks, "end"]
+        marks["end"] = end
+        stages = {a: round(marks[b] - marks[a], 3) for a, b in zip(order, order[1:], strict=False)}
+        print(json.dumps({"seconds": end - started, "pages": result.pages, "stages": stages,
+                          "up_to_date": result.up_to_date, "cached": result.cached}))
+    elif kind == "warm":  # as in `briefgen watch`: build, move one row to 2022, time the rebuild
+        from briefgen.build import build
+
+        shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
+        build(Path(target), force=True)  # a real build first, so every library is imported
+        csv = Path(target) / CSV
+        pattern = re.escape(ROW).replace("LightOn", "LightOn[^,]*")
+        moved = ROW.replace("LightOn", extra).replace("2023-12-15", "2022-12-15")  # by_year changes
+        text, count = re.subn(pattern, moved, csv.read_text("utf-8"), count=1)
+        assert count == 1, "the benchmark row is missing"
+        csv.write_text(text, "utf-8")
+        started = time.perf_counter()
+        result = build(Path(target))
+        print(json.dumps({"seconds": time.perf_counter() - started, "pages": result.pages,
+                          "up_to_date": result.up_to_date, "cached": result.cached}))
+    elif kind == "typst":
+        import typst
+
+        from briefgen.fonts import font_path
+
+        pdf = typst.compile(target, font_paths=[str(font_path("NanumGothic").parent)])
+        seconds = time.perf_counter() - started
+        Path(extra).write_bytes(pdf)
+        from pypdf import PdfReader
+
+        print(json.dumps({"seconds": seconds, "pages": len(PdfReader(extra).pages)}))
+
+
+# ----------------------------------------------------------------------------- parent side
+
+
+def run_child(kind: str, target: Path | str, extra: str = "") -> dict:
+    return measure([sys.executable, str(HERE / "run.py"), "--child", kind, str(target), extra])
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Run ``cmd``, reaping it with wait4: wall seconds, its own peak RSS (MB), its JSON line."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text, errors = out.read(), err.read()
+    if proc.returncode:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{errors[-2000:]}")
+    lines = [line for line in text.splitlines() if line.startswith("{")]
+    data = json.loads(lines[-1]) if lines else {}
+    return {"wall": wall, "rss": usage.ru_maxrss / 1024, **data}
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def summary(label: str, runs: list[dict]) -> dict:
+    print(f"{label}: {[round(r['wall'], 2) for r in runs]} s", file=sys.stderr, flush=True)
+    row = {"label": label, "n": len(runs), "wall": median(runs, "wall"), "rss": max(r["rss"] for r in runs)}
+    if "seconds" in runs[0]:
+        row["build"] = median(runs, "seconds")
+    if "pages" in runs[0]:
+        row["pages"] = runs[0]["pages"]
+    if "stages" in runs[0]:
+        stages = runs[0]["stages"]
+        row["stages"] = {k: statistics.median(r["stages"].get(k, 0) for r in runs) for k in stages}
+    if "cached" in runs[0]:
+        row["cached"] = runs[-1]["cached"]
+        row["up_to_date"] = runs[-1]["up_to_date"]
+    return row
+
+
+def copy_example(target: Path) -> Path:
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "brief.yaml", target / "brief.yaml")
+    shutil.copytree(ROOT / "templates", target / "templates")
+    shutil.copytree(ROOT / "data", target / "data")
+    return target
+
+
+def bench_example(work: Path, n: int) -> list[dict]:
+    cold, same, row, outside, warm = [], [], [], [], []
+    for i in range(n):
+        project = copy_example(work / f"example{i}")
+        cold.append(run_child("build", project))
+        same.append(run_child("build", project))
+        csv = project / CSV
+        csv.write_text(csv.read_text("utf-8").replace(ROW, ROW.replace("LightOn", f"LightOn {i}"), 1), "utf-8")
+        row.append(run_child("build", project))
+        text = csv.read_text("utf-8")
+        csv.write_text(text.replace(OUTSIDE, OUTSIDE.replace("Large", f"Large {i}"), 1), "utf-8")
+        outside.append(run_child("build", project))
+        warm.append(run_child("warm", project, f"LightOn W{i}"))
+    return [summary("example: cold (empty cache)", cold), summary("example: no-change rebuild", same),
+            summary("example: one CSV row changed", row),
+            summary("example: one CSV row changed, not in the brief's population", outside),
+            summary("example: one CSV row changed, warm process (watch; in build() = the rebuild)", warm)]
+
+
+def bench_synthetic(work: Path, label: str, spec: Spec, n: int) -> list[dict]:
+    project = write_project(work / label, spec)
+    ours = []
+    for _ in range(n):
+        shutil.rmtree(project / ".briefgen-cache", ignore_errors=True)
+        shutil.rmtree(project / "output", ignore_errors=True)
+        ours.append(run_child("build", project))
+    content = blocks(spec)
+    images = {p.stem.rsplit("-", 1)[0]: p for p in (project / ".briefgen-cache" / "charts").glob("*.png")}
+    anchors = work / f"{label}-anchors"
+    anchors.mkdir()
+    for name, path in images.items():
+        shutil.copy(path, anchors / path.name)
+        images[name] = anchors / path.name
+    (anchors / "brief.md").write_text(pandoc_markdown(content, images), "utf-8")
+    (anchors / "brief.typ").write_text(typst_markup(content, images), "utf-8")
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    pandoc_runs = [measure([pandoc, "brief.md", "-o", "brief.docx"], cwd=anchors) for _ in range(n)]
+    typst_runs = [run_child("typst", anchors / "brief.typ", str(anchors / "brief.pdf")) for _ in range(n)]
+    return [summary(f"{label}: briefgen DOCX+PDF (cold)", ours),
+            summary(f"{label}: Pandoc md→DOCX", pandoc_runs),
+            summary(f"{label}: Typst →PDF", typst_runs)]
+
+
+def fmt(value: float | None, unit: str = "s") -> str:
+    return "—" if value is None else f"{value:.2f} {unit}"
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| case | runs | wall (median) | in build() | pages | peak RSS | stages (s) / reuse |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in r.get("stages", {}).items() if v >= 0.01)
+        if r.get("up_to_date"):
+            stages = "up to date"
+        elif r.get("cached"):
+            stages += f"; reused {'+'.join(r['cached'])}"
+        lines.append(f"| {r['label']} | {r['n']} | {fmt(r['wall'])} | {fmt(r.get('build'))} | "
+                     f"{r.get('pages', '—')} | {r['rss']:.0f} MB | {stages} |")
+    return "\n".join(lines)
+
+
+def ratios(rows: list[dict]) -> list[str]:
+    by = {r["label"]: r for r in rows}
+    out = []
+    cold, same, row = (by.get(f"example: {k}") for k in ("cold (empty cache)", "no-change rebuild",
+                                                          "one CSV row changed"))
+    if cold:
+        warm = by["example: one CSV row changed, warm process (watch; in build() = the rebuild)"]
+        outside = by["example: one CSV row changed, not in the brief's population"]
+        for name, r in (("no-change", same), ("one row changed", row), ("one row changed (watch)", warm),
+                        ("row outside the population changed", outside)):
+            out.append(f"- example {name} / cold: wall {r['wall'] / cold['wall']:.0%}, "
+                       f"in build() {r['build'] / cold['build']:.0%}")
+    for size in ("50 pages", "500 pages", "5,000-row table"):
+        ours = by.get(f"{size}: briefgen DOCX+PDF (cold)")
+        if not ours:
+            continue
+        for anchor in ("Pandoc md→DOCX", "Typst →PDF"):
+            a = by[f"{size}: {anchor}"]
+            out.append(f"- {size}: briefgen / {anchor}: wall {ours['wall'] / a['wall']:.1f}×, "
+                       f"in build() {ours['build'] / a['wall']:.1f}×")
+    small, big = by.get("50 pages: briefgen DOCX+PDF (cold)"), by.get("500 pages: briefgen DOCX+PDF (cold)")
+    if small and big:
+        out.append(f"- briefgen 500 pages / 50 pages: {big['build'] / small['build']:.1f}× (in build())")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "TARGET", "EXTRA"), help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="one run each, no 500-page brief")
+    parser.add_argument("--skip-500", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    n = 1 if args.quick else args.runs
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
+        work = Path(tmp)
+        started = time.perf_counter()
+        rows += bench_example(work, n)
+        rows += bench_synthetic(work, "50 pages", Spec(), n)
+        rows += bench_synthetic(work, "5,000-row table", Spec(paragraphs=6, footnotes=0, tables=0, charts=0,
+                                                              table_rows=5000), n)
+        if not (args.quick or args.skip_500):
+            rows += bench_synthetic(work, "500 pages", Spec(paragraphs=3000, footnotes=400, tables=100,
+                                                            charts=50), n)
+        took = time.perf_counter() - started
+    text = "\n".join([
+        f"# briefgen benchmarks ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
+        f"Python {sys.version.split()[0]}, {took:.0f} s in all)", "",
+        table(rows), "", "Ratios:", *ratios(rows), "",
+    ])
+    print(text)
+    if not args.quick:
+        (HERE / "results.md").write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    main()

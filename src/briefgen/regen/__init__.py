@@ -1,0 +1,1 @@
+"""Regeneration: build manifests, change reports between builds, caching and watching."""

@@ -1,0 +1,354 @@
+"""Compare two build manifests: inputs, statistics, sentences, dataset rows, pages.
+
+``diff_manifests(old, new)`` returns a ``ManifestDiff`` of plain dataclasses; ``report.py``
+renders it in Korean. Rows are matched on the dataset's declared ``key`` column (several rows
+may share a key, e.g. one paper for a model family): first by key and identical name, then
+a key group's single leftover old row and single leftover new row are one renamed row, then
+leftovers with the same name but a different key are one row whose key changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ValueChange:
+    """One changed number: ``label`` ('' for the statistic itself), old and new text."""
+
+    label: str
+    old: str
+    new: str
+    delta: str = ""
+
+
+@dataclass
+class StatChange:
+    """A statistic whose value changed (or that appeared/disappeared)."""
+
+    name: str
+    kind: str
+    scope: str
+    changes: list[ValueChange]
+    status: str = "changed"  # changed | added | removed
+
+
+@dataclass
+class SentenceChange:
+    """A rendered sentence that changed, appeared or disappeared."""
+
+    status: str  # changed | added | removed
+    where: str
+    old: str = ""
+    new: str = ""
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+
+
+@dataclass
+class RowRename:
+    key: str
+    old: str
+    new: str
+
+
+@dataclass
+class RowEdit:
+    """Same row, other values changed: ``cells`` maps column → (old, new)."""
+
+    key: str
+    label: str
+    cells: dict[str, tuple[str, str]]
+
+
+@dataclass
+class RowsDiff:
+    """Rows added/removed/renamed/edited in one dataset's population."""
+
+    dataset: str
+    key: str | None
+    old_rows: int
+    new_rows: int
+    added: list[Row] = field(default_factory=list)
+    removed: list[Row] = field(default_factory=list)
+    renamed: list[RowRename] = field(default_factory=list)
+    rekeyed: list[RowRename] = field(default_factory=list)
+    edited: list[RowEdit] = field(default_factory=list)
+
+
+@dataclass
+class InputChange:
+    group: str
+    old: str
+    new: str
+
+
+@dataclass
+class ManifestDiff:
+    """Everything that differs between two builds."""
+
+    name: str
+    inputs: list[InputChange]
+    statistics: list[StatChange]
+    sentences: list[SentenceChange]
+    rows: list[RowsDiff]
+    pages: tuple[int, int]
+
+    @property
+    def empty(self) -> bool:
+        """True when the two builds say the same thing."""
+        return not (self.statistics or self.sentences or any(_row_count(r) for r in self.rows)
+                    or self.pages[0] != self.pages[1])
+
+
+def _row_count(rows: RowsDiff) -> int:
+    return len(rows.added) + len(rows.removed) + len(rows.renamed) + len(rows.rekeyed) + len(rows.edited)
+
+
+def diff_manifests(old: dict[str, Any], new: dict[str, Any]) -> ManifestDiff:
+    """The differences between manifest ``old`` and manifest ``new``."""
+    return ManifestDiff(
+        name=str(new.get("name", "")),
+        inputs=diff_inputs(old.get("inputs", {}), new.get("inputs", {})),
+        statistics=diff_statistics(old.get("statistics", {}), new.get("statistics", {})),
+        sentences=diff_sentences(old.get("sentences", []), new.get("sentences", [])),
+        rows=[
+            diff_rows(name, old["datasets"][name], new["datasets"][name])
+            for name in new.get("datasets", {})
+            if name in old.get("datasets", {})
+        ],
+        pages=(_pages(old), _pages(new)),
+    )
+
+
+def _pages(manifest: dict[str, Any]) -> int:
+    return int(manifest.get("outputs", {}).get("pdf", {}).get("pages", 0))
+
+
+# ------------------------------------------------------------------------- inputs
+
+
+def diff_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[InputChange]:
+    """Input files replaced, edited, added or dropped (by group), and a new briefgen."""
+    changes: list[InputChange] = []
+    old_files, new_files = old.get("files", {}), new.get("files", {})
+    for group in sorted(set(old_files) | set(new_files)):
+        before = {f["path"]: f["sha256"] for f in old_files.get(group, [])}
+        after = {f["path"]: f["sha256"] for f in new_files.get(group, [])}
+        gone = sorted(set(before) - set(after))
+        came = sorted(set(after) - set(before))
+        for a, b in zip(gone, came, strict=False):
+            changes.append(InputChange(group, a, b))
+        changes += [InputChange(group, a, "") for a in gone[len(came):]]
+        changes += [InputChange(group, "", b) for b in came[len(gone):]]
+        changes += [InputChange(group, p, p) for p in sorted(set(before) & set(after))
+                    if before[p] != after[p]]
+    old_code, new_code = old.get("briefgen", {}), new.get("briefgen", {})
+    if old_code.get("version") != new_code.get("version"):
+        changes.append(InputChange("briefgen", str(old_code.get("version")), str(new_code.get("version"))))
+    return changes
+
+
+# ------------------------------------------------------------------------- statistics
+
+
+def diff_statistics(old: dict[str, Any], new: dict[str, Any]) -> list[StatChange]:
+    """Changed statistics in the new manifest's order (then removed ones)."""
+    out: list[StatChange] = []
+    for name, entry in new.items():
+        scope = _scope(entry)
+        if name not in old:
+            out.append(StatChange(name, entry["kind"], scope, _values(entry, None), "added"))
+            continue
+        before = old[name]
+        if before.get("value") == entry.get("value") and before.get("kind") == entry.get("kind"):
+            continue
+        changes = _values(entry, before)
+        if changes:
+            out.append(StatChange(name, entry["kind"], scope, changes))
+    for name, entry in old.items():
+        if name not in new:
+            out.append(StatChange(name, entry["kind"], _scope(entry), [], "removed"))
+    return out
+
+
+def _scope(entry: dict[str, Any]) -> str:
+    prov = entry.get("provenance") or {}
+    parts = [str(prov.get("dataset") or "")]
+    parts += [str(f) for f in prov.get("filters") or []]
+    return " · ".join(p for p in parts if p)
+
+
+def _delta(old: Any, new: Any, digits: int = 0, unit: str = "") -> str:
+    if not isinstance(old, int | float) or not isinstance(new, int | float):
+        return ""
+    change = new - old
+    if change == 0:
+        return ""
+    text = f"{abs(change):,.{digits}f}"
+    return f"{'+' if change > 0 else '−'}{text}{unit}"
+
+
+def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange]:
+    kind = new["kind"]
+    nv, ov = new.get("value", {}), (old or {}).get("value", {})
+    nt, ot = new.get("text", {}), (old or {}).get("text", {})
+    missing = "—"
+    match kind:
+        case "count":
+            return [ValueChange("", ot.get("count", missing), nt.get("count", missing),
+                                _delta(ov.get("value"), nv.get("value")))]
+        case "share":
+            return [ValueChange("", ot.get("count_share", missing), nt.get("count_share", missing),
+                                _delta(_pct(ov.get("share")), _pct(nv.get("share")), 1, "%p"))]
+        case "cagr":
+            return [ValueChange(nt.get("span", ""), ot.get("pct", missing), nt.get("pct", missing),
+                                _delta(_pct(ov.get("value")), _pct(nv.get("value")), 1, "%p"))]
+        case "counts":
+            return _counts(nv, ov, nt.get("items", {}), ot.get("items", {}))
+        case "crosstab":
+            return _crosstab(nv, ov)
+    before = _short(ov) if old else missing
+    after = _short(nv)
+    return [] if before == after else [ValueChange("", before, after)]
+
+
+def _pct(share: Any) -> float | None:
+    return round(share * 100, 1) if isinstance(share, int | float) else None
+
+
+def _short(value: dict[str, Any]) -> str:
+    if "value" in value and not isinstance(value["value"], dict | list):
+        text = value["value"]
+        return f"{text:,}" if isinstance(text, int | float) and not isinstance(text, bool) else str(text)
+    if "records" in value:
+        return f"{len(value['records'])}행"
+    return ", ".join(f"{k}={v}" for k, v in sorted(value.items()) if not isinstance(v, dict | list))
+
+
+def _counts(nv: dict, ov: dict, nt: dict, ot: dict) -> list[ValueChange]:
+    new_items = {i["label"]: i["count"] for i in nv.get("items", [])}
+    old_items = {i["label"]: i["count"] for i in ov.get("items", [])}
+    labels = list(new_items) + [label for label in old_items if label not in new_items]
+    out = []
+    for label in labels:
+        a, b = old_items.get(label), new_items.get(label)
+        if a == b:
+            continue
+        out.append(ValueChange(label, _count_text(a, ot.get(label)), _count_text(b, nt.get(label)),
+                               _delta(a or 0, b or 0)))
+    if ov.get("total") != nv.get("total") and ov.get("total") is not None:
+        out.append(ValueChange("모집단", f"{ov['total']:,}", f"{nv.get('total', 0):,}",
+                               _delta(ov["total"], nv.get("total", 0))))
+    return out
+
+
+def _count_text(count: int | None, texts: dict | None) -> str:
+    if count is None:
+        return "—"
+    return (texts or {}).get("count") or f"{count:,}개"
+
+
+def _crosstab(nv: dict, ov: dict) -> list[ValueChange]:
+    def cells(value: dict) -> dict[tuple[str, str], int]:
+        rows, cols = value.get("row_labels", []), value.get("col_labels", [])
+        return {(str(r), str(c)): value["cells"][i][j]
+                for i, r in enumerate(rows) for j, c in enumerate(cols)}
+
+    a, b = cells(ov), cells(nv)
+    keys = list(b) + [k for k in a if k not in b]
+    return [
+        ValueChange(f"{r} × {c}", f"{a.get((r, c), 0):,}", f"{b.get((r, c), 0):,}",
+                    _delta(a.get((r, c), 0), b.get((r, c), 0)))
+        for r, c in keys if a.get((r, c), 0) != b.get((r, c), 0)
+    ]
+
+
+# ------------------------------------------------------------------------- sentences
+
+SIMILAR = 0.45
+
+
+def diff_sentences(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[SentenceChange]:
+    """Align the two sentence lists; report changed, added and removed sentences."""
+    a = [s["text"] for s in old]
+    b = [s["text"] for s in new]
+    out: list[SentenceChange] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = list(range(i1, i2)), list(range(j1, j2))
+        while olds and news:
+            i, j = olds[0], news[0]
+            if difflib.SequenceMatcher(None, a[i], b[j], autojunk=False).ratio() >= SIMILAR:
+                out.append(SentenceChange("changed", new[j]["where"], a[i], b[j]))
+                olds.pop(0)
+                news.pop(0)
+            elif len(olds) > len(news):
+                out.append(SentenceChange("removed", old[i]["where"], old=a[i]))
+                olds.pop(0)
+            else:
+                out.append(SentenceChange("added", new[j]["where"], new=b[j]))
+                news.pop(0)
+        out += [SentenceChange("removed", old[i]["where"], old=a[i]) for i in olds]
+        out += [SentenceChange("added", new[j]["where"], new=b[j]) for j in news]
+    return out
+
+
+# ------------------------------------------------------------------------- rows
+
+
+def diff_rows(name: str, old: dict[str, Any], new: dict[str, Any]) -> RowsDiff:
+    """Rows of one dataset's population added, removed, renamed or edited (matched on key)."""
+    result = RowsDiff(name, new.get("key"), len(old.get("rows", [])), len(new.get("rows", [])))
+    if not new.get("key") or new.get("key") != old.get("key"):
+        return result
+    groups: dict[str, tuple[list[dict], list[dict]]] = defaultdict(lambda: ([], []))
+    for row in old["rows"]:
+        groups[row["key"]][0].append(row)
+    for row in new["rows"]:
+        groups[row["key"]][1].append(row)
+    pairs: list[tuple[dict, dict]] = []
+    left_old: list[dict] = []
+    left_new: list[dict] = []
+    for key, (olds, news) in groups.items():
+        olds, news = list(olds), list(news)
+        for row in list(olds):
+            match = next((n for n in news if n["label"] == row["label"]), None)
+            if match is not None:
+                pairs.append((row, match))
+                olds.remove(row)
+                news.remove(match)
+        if key and len(olds) == 1 and len(news) == 1:
+            result.renamed.append(RowRename(key, olds[0]["label"], news[0]["label"]))
+            pairs.append((olds[0], news[0]))
+            continue
+        left_old += olds
+        left_new += news
+    for row in list(left_old):
+        match = next((n for n in left_new if n["label"] == row["label"] and n["label"]), None)
+        if match is not None:
+            result.rekeyed.append(RowRename(row["label"], row["key"], match["key"]))
+            pairs.append((row, match))
+            left_old.remove(row)
+            left_new.remove(match)
+    result.removed = [Row(r["key"], r["label"]) for r in left_old]
+    result.added = [Row(r["key"], r["label"]) for r in left_new]
+    ignore = {new.get("key"), new.get("label")}
+    for before, after in pairs:
+        cells = {
+            column: (before["cells"].get(column, ""), value)
+            for column, value in after["cells"].items()
+            if column not in ignore and before["cells"].get(column, "") != value
+        }
+        if cells:
+            result.edited.append(RowEdit(after["key"], after["label"], cells))
+    return result

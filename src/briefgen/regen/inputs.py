@@ -1,0 +1,150 @@
+"""Input files of a build and their sha256 (memoised by size and mtime in the cache folder).
+
+The inputs are: brief.yaml, every file in the content template's folder (includes, partials),
+each data file and ``map_file``, a ``facts`` file, a theme file, user images, the TTF fonts
+and briefgen itself (version + a hash of its source, so a code change invalidates caches).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import briefgen
+from briefgen.project import Project
+
+MEMO_NAME = "hashes.json"
+FONT_ROLES = ("body", "bold", "heavy")
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_json(value: Any) -> str:
+    """Hex sha256 of the canonical JSON of ``value`` (sorted keys, no spaces)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return sha256_bytes(text.encode())
+
+
+class FileHasher:
+    """sha256 of files, remembered by (size, mtime_ns) in ``<cache>/hashes.json``."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.path = cache_dir / MEMO_NAME if cache_dir else None
+        self.memo: dict[str, list] = {}
+        self.dirty = False
+        if self.path and self.path.is_file():
+            try:
+                self.memo = json.loads(self.path.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.memo = {}
+
+    def __call__(self, path: Path) -> str:
+        """The sha256 of ``path`` (re-read only when its size or mtime changed)."""
+        stat = path.stat()
+        key = str(path)
+        seen = self.memo.get(key)
+        if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
+            return seen[2]
+        digest = sha256_bytes(path.read_bytes())
+        self.memo[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        self.dirty = True
+        return digest
+
+    @staticmethod
+    def bytes_hash(path: Path) -> str:
+        """The sha256 of ``path`` read now (no memo: for files still being written)."""
+        return sha256_bytes(path.read_bytes())
+
+    def save(self) -> None:
+        """Write the memo back (best effort: the cache is optional)."""
+        if not (self.path and self.dirty):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp = self.path.with_suffix(".tmp")
+            temp.write_text(json.dumps(self.memo, sort_keys=True), "utf-8")
+            temp.replace(self.path)
+            self.dirty = False
+        except OSError:
+            pass
+
+
+@cache
+def code_hash() -> str:
+    """sha256 over briefgen's own source and data files (its effective version)."""
+    root = Path(briefgen.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def declared_files(project: Project) -> dict[str, list[Path]]:
+    """Input files the config names, grouped: config, content, data, facts, theme."""
+    root = project.root
+    groups: dict[str, list[Path]] = {"config": [root / project.config_file]}
+    content_dir = project.content.parent
+    groups["content"] = sorted(
+        p for p in content_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
+    )
+    data: list[Path] = []
+    _collect_paths(project.data, root, data)
+    groups["data"] = data
+    theme = Path(project.theme)
+    if project.theme != "spri":
+        groups["theme"] = [theme if theme.is_absolute() else root / theme]
+    return groups
+
+
+def _collect_paths(node: Any, root: Path, out: list[Path]) -> None:
+    """Every ``path`` / ``map_file`` string under the data section that names a file."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("path", "map_file") and isinstance(value, str):
+                candidate = (root / value).resolve()
+                if candidate.is_file() and candidate not in out:
+                    out.append(candidate)
+            else:
+                _collect_paths(value, root, out)
+    elif isinstance(node, list):
+        for item in node:
+            _collect_paths(item, root, out)
+
+
+def font_files(theme_fonts: dict[str, str]) -> list[Path]:
+    """The TTF files of the theme's font roles."""
+    from briefgen.fonts import font_path
+
+    return sorted({font_path(theme_fonts[role]) for role in FONT_ROLES if role in theme_fonts})
+
+
+def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = (),
+                    fonts: list[Path] = ()) -> dict[str, Any]:
+    """The manifest's ``inputs``: every input file (project-relative) with its sha256."""
+    groups = declared_files(project)
+    if extra:
+        groups["images"] = sorted(set(extra))
+    files: dict[str, list[dict[str, str]]] = {}
+    for group, paths in groups.items():
+        files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)} for p in paths if p.is_file()]
+    files["fonts"] = [{"path": p.name, "sha256": hasher(p)} for p in fonts]
+    return {
+        "files": files,
+        "formats": list(project.formats),
+        "briefgen": {"version": briefgen.__version__, "code_sha256": code_hash()},
+    }
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

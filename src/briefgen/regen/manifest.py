@@ -1,0 +1,175 @@
+"""The build manifest ``output/<name>.manifest.json``: what went in, what came out.
+
+Sections: ``inputs`` (files with sha256, briefgen version), ``statistics`` (raw value,
+house-formatted text, provenance), ``datasets`` (rows with key and display name, for row
+diffs), ``sentences`` (the rendered text by stable id), ``outputs`` (sha256, pages) and
+``timing``. Everything but ``timing`` is deterministic; ``fingerprint`` hashes the inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import BriefError
+from briefgen.regen.inputs import sha256_json
+
+MANIFEST_VERSION = 1
+VOLATILE = ("timing",)
+
+
+def manifest_path(output_dir: Path, name: str) -> Path:
+    """``output/<name>.manifest.json``."""
+    return output_dir / f"{name}.manifest.json"
+
+
+def previous_path(output_dir: Path, name: str) -> Path:
+    """``output/.<name>.manifest.prev.json``: the manifest a later build replaced."""
+    return output_dir / f".{name}.manifest.prev.json"
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready copy: numpy scalars → Python, NaN → None, tuples → lists."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def stat_texts(stat: Any) -> dict[str, Any]:
+    """The statistic in the house formats the template filters print (S34, S35)."""
+    from briefgen.template import filters
+
+    def safe(fn: Any, *args: Any) -> str | None:
+        try:
+            return fn(*args)
+        except (BriefError, TypeError, ValueError, ArithmeticError, AttributeError):
+            return None
+
+    kind = type(stat).__name__
+    texts: dict[str, Any] = {}
+    if kind == "Count":
+        texts = {"count": safe(filters.count, stat), "num": safe(filters.num, stat)}
+    elif kind == "Share":
+        texts = {"pct": safe(filters.pct, stat), "count_share": safe(filters.count_share, stat)}
+    elif kind == "Cagr":
+        texts = {"pct": safe(filters.pct, stat), "span": safe(filters.span, stat, "년")}
+    elif kind == "Aggregate":
+        texts = {"num": safe(filters.num, stat.value, 1)}
+    elif kind == "Counts":
+        texts = {
+            "items": {
+                item.label: {"count": safe(filters.count, item), "pct": safe(filters.pct, item)}
+                for item in stat.items
+            }
+        }
+    elif kind == "Value" and isinstance(stat.value, str | int | float):
+        texts = {"text": str(stat.value)}
+    return {k: v for k, v in texts.items() if v is not None}
+
+
+def stat_entry(stat: Any) -> dict[str, Any]:
+    """One statistic: kind, raw value (Stat.to_json minus identity), texts, provenance."""
+    data = plain(stat.to_json())
+    provenance = data.pop("provenance", {})
+    data.pop("name", None)
+    kind = data.pop("kind", type(stat).__name__)
+    return {"kind": kind, "value": data, "text": stat_texts(stat), "provenance": provenance}
+
+
+def dataset_entry(dataset: Any) -> dict[str, Any]:
+    """A dataset's population rows: row number, key, display name and cell values."""
+    frame = dataset.frame
+    columns = [str(c) for c in frame.columns]
+    rows = []
+    for number, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+        cells = {c: _cell(v) for c, v in zip(columns, values, strict=True)}
+        rows.append({
+            "row": int(number),
+            "key": cells.get(dataset.key, "") if dataset.key else str(number),
+            "label": cells.get(dataset.label, "") if dataset.label else "",
+            "cells": cells,
+        })
+    return {
+        "path": dataset.path,
+        "key": dataset.key,
+        "label": dataset.label,
+        "rows_read": int(dataset.rows_read),
+        "rows": rows,
+        "filters": list(dataset.filters),
+    }
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    value = plain(value)
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def make_manifest(
+    *,
+    name: str,
+    inputs: dict[str, Any],
+    statistics: dict[str, Any],
+    datasets: dict[str, Any],
+    sentences: list[dict[str, str]],
+    outputs: dict[str, dict[str, Any]],
+    warnings: list[str],
+    timing: dict[str, Any],
+) -> dict[str, Any]:
+    """Assemble the manifest (``fingerprint`` = hash of ``inputs``)."""
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "name": name,
+        "fingerprint": sha256_json(inputs),
+        "inputs": inputs,
+        "outputs": outputs,
+        "statistics": {n: stat_entry(s) for n, s in statistics.items()},
+        "datasets": {n: dataset_entry(d) for n, d in datasets.items()},
+        "sentences": sentences,
+        "warnings": list(warnings),
+        "timing": timing,
+    }
+
+
+def content_hash(manifest: dict[str, Any]) -> str:
+    """Hash of everything but the timing fields (equal for equal builds)."""
+    return sha256_json({k: v for k, v in manifest.items() if k not in VOLATILE})
+
+
+def report_hash(manifest: dict[str, Any]) -> str:
+    """Hash of what ``briefgen diff`` reports on (input files, numbers, sentences, rows, pages);
+    a build that changes none of it (e.g. a new briefgen) keeps the previous manifest."""
+    inputs = manifest.get("inputs", {})
+    return sha256_json([inputs.get("files"), manifest.get("statistics"), manifest.get("sentences"),
+                        manifest.get("datasets"), manifest.get("outputs", {}).get("pdf", {}).get("pages")])
+
+
+def dumps(manifest: dict[str, Any]) -> str:
+    """Stable JSON text (sorted keys, UTF-8, 1-space indent)."""
+    return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def load_manifest(path: Path) -> dict[str, Any]:
+    """Read a manifest; BriefError if missing or not a briefgen manifest."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise BriefError("manifest not found (build first: briefgen build)", source=str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise BriefError(f"cannot read manifest: {exc}", source=str(path)) from None
+    if not isinstance(data, dict) or data.get("manifest_version") != MANIFEST_VERSION:
+        raise BriefError("not a briefgen manifest (manifest_version 1)", source=str(path))
+    return data

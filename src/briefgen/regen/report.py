@@ -1,0 +1,142 @@
+"""Render a ``ManifestDiff`` as a Korean change report in the terminal (rich markup)."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange
+
+GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
+          "fonts": "글꼴", "images": "그림", "briefgen": "briefgen"}
+STATUS = {"added": "[green]추가[/]", "removed": "[red]삭제[/]", "changed": "[yellow]변경[/]"}
+LIST_LIMIT = 30
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이전",
+                 new_label: str = "현재") -> None:
+    """Print the whole change report: inputs, numbers, sentences, data rows, pages."""
+    out = console.print
+    out(f"[bold]변경 보고서[/] {escape(diff.name)}  ({escape(old_label)} → {escape(new_label)})")
+    if diff.empty and not diff.inputs:
+        out("변경 없음: 두 빌드의 수치·문장·데이터가 같습니다.")
+        return
+    if diff.inputs:
+        out("\n[bold]■ 입력 파일[/]")
+        for change in diff.inputs:
+            group = GROUPS.get(change.group, change.group)
+            if change.old and change.new and change.old != change.new:
+                out(f"  {group}: {escape(change.old)} → {escape(change.new)}")
+            elif change.old and change.new:
+                out(f"  {group}: {escape(change.new)} (내용 변경)")
+            else:
+                out(f"  {group}: {escape(change.new or change.old)} ({'추가' if change.new else '삭제'})")
+    _statistics(diff, out)
+    _sentences(diff.sentences, out, plain=console.no_color or not console.is_terminal)
+    for rows in diff.rows:
+        _rows(rows, out)
+    if diff.pages[0] != diff.pages[1]:
+        out(f"\n[bold]■ 쪽수[/] {diff.pages[0]} → {diff.pages[1]}")
+    out(f"\n요약: 통계 {len(diff.statistics)}개, 문장 {len(diff.sentences)}개 변경" + "".join(
+        f"; {r.dataset} 행 {r.old_rows:,} → {r.new_rows:,} (추가 {len(r.added)}, 삭제 {len(r.removed)}, "
+        f"이름 변경 {len(r.renamed)})" for r in diff.rows))
+
+
+def _statistics(diff: ManifestDiff, out: Any) -> None:
+    if not diff.statistics:
+        out("\n[bold]■ 통계[/] 변경 없음")
+        return
+    out(f"\n[bold]■ 통계[/] ({len(diff.statistics)}개 변경)")
+    for stat in diff.statistics:
+        scope = f" [dim]({escape(stat.scope)})[/]" if stat.scope else ""
+        if stat.status != "changed":
+            out(f"  {STATUS[stat.status]} {escape(stat.name)}{scope}")
+        single = len(stat.changes) == 1 and not stat.changes[0].label
+        if single:
+            c = stat.changes[0]
+            out(f"  {escape(stat.name)}: {escape(c.old)} → [bold]{escape(c.new)}[/] {_delta(c.delta)}{scope}")
+            continue
+        if stat.status == "changed":
+            out(f"  {escape(stat.name)}{scope}")
+        for c in stat.changes:
+            label = f"{escape(c.label)}: " if c.label else ""
+            out(f"    {label}{escape(c.old)} → [bold]{escape(c.new)}[/] {_delta(c.delta)}")
+
+
+def _delta(delta: str) -> str:
+    if not delta:
+        return ""
+    colour = "green" if delta.startswith("+") else "red"
+    return f"[{colour}]({escape(delta)})[/]"
+
+
+def _sentences(changes: list[SentenceChange], out: Any, plain: bool) -> None:
+    if not changes:
+        out("\n[bold]■ 문장[/] 변경 없음")
+        return
+    out(f"\n[bold]■ 문장[/] ({len(changes)}개)")
+    where = None
+    for change in changes:
+        if change.where != where:
+            where = change.where
+            out(f"  [cyan]{escape(where)}[/]")
+        if change.status == "changed":
+            out(f"    {STATUS['changed']} {word_diff(change.old, change.new, plain)}")
+        elif change.status == "added":
+            out(f"    {STATUS['added']} [green]{escape(change.new)}[/]")
+        else:
+            out(f"    {STATUS['removed']} [red strike]{escape(change.old)}[/]")
+
+
+def word_diff(old: str, new: str, plain: bool = False) -> str:
+    """Rich markup of ``new`` with removed words struck through in red, added in green;
+    ``plain`` (no colour) marks them git-style: ``[-old-]{+new+}``."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    parts: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        removed, added = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
+        if tag in ("replace", "delete"):
+            parts.append(escape(f"[-{removed}-]") if plain else f"[red strike]{removed}[/]")
+        if tag in ("replace", "insert"):
+            parts.append(escape(f"{{+{added}+}}") if plain else f"[green bold]{added}[/]")
+        if tag == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+    return "".join(parts)
+
+
+def _rows(rows: RowsDiff, out: Any) -> None:
+    title = f"\n[bold]■ 데이터 {escape(rows.dataset)}[/] 행 {rows.old_rows:,} → {rows.new_rows:,}"
+    if not rows.key:
+        out(f"{title} [dim](행 비교에는 key: 열 지정이 필요합니다)[/]")
+        return
+    out(f"{title} [dim](기준 열: {escape(rows.key)})[/]")
+    sections: list[tuple[str, list[str]]] = [
+        ("[green]추가[/]", [escape(r.label or r.key) for r in rows.added]),
+        ("[red]삭제[/]", [escape(r.label or r.key) for r in rows.removed]),
+        ("[yellow]이름 변경[/]", [f"{escape(r.old)} → {escape(r.new)}" for r in rows.renamed]),
+        ("키 변경", [escape(r.key) for r in rows.rekeyed]),
+        ("값 변경", [
+            f"{escape(e.label or e.key)}: " + "; ".join(
+                f"{escape(col)} {escape(a) or '(빈칸)'} → {escape(b) or '(빈칸)'}" for col, (a, b) in e.cells.items()
+            ) for e in rows.edited
+        ]),
+    ]
+    for name, items in sections:
+        if not items:
+            continue
+        out(f"  {name} {len(items)}개")
+        for item in items[:LIST_LIMIT]:
+            out(f"    · {item}")
+        if len(items) > LIST_LIMIT:
+            out(f"    … 외 {len(items) - LIST_LIMIT}개")
+
+
+def diff_json(diff: ManifestDiff) -> dict[str, Any]:
+    """The diff as JSON-ready data (for ``briefgen diff --json``)."""
+    return {**dataclasses.asdict(diff), "empty": diff.empty}

@@ -1,0 +1,72 @@
+"""``briefgen watch``: rebuild when an input changes, one status line per build.
+
+A failed build prints its one-line error and leaves the last good outputs in place (builds
+are atomic). Changes inside the output folder, the cache and hidden/temporary files are
+ignored; bursts of changes are debounced by watchfiles into one rebuild.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from briefgen.errors import BriefError
+
+DEBOUNCE_MS = 300
+
+
+def rebuild(project: Path, force: bool = False) -> tuple[bool, str]:
+    """Build once; return (success, status line) instead of raising on bad input."""
+    from briefgen.build import build
+
+    stamp = time.strftime("%H:%M:%S")
+    try:
+        result = build(project, force=force)
+    except BriefError as error:
+        return False, f"{stamp} error: {error} (the last good output is kept)"
+    if result.up_to_date:
+        return True, f"{stamp} up to date ({result.pages} pages)"
+    reused = f", reused {', '.join(result.cached)}" if result.cached else ""
+    warnings = f", {len(result.warnings)} warning(s)" if result.warnings else ""
+    return True, f"{stamp} built in {result.seconds:.1f} s, {result.pages} pages{reused}{warnings}"
+
+
+def ignored_parts(project: Path) -> tuple[Path, ...]:
+    """Folders whose changes never trigger a build: outputs and the cache."""
+    from briefgen.build import CACHE_DIR
+    from briefgen.project import load_project
+
+    root = project.resolve() if project.is_dir() else project.resolve().parent
+    try:
+        output = load_project(project).output_dir
+    except BriefError:
+        output = root / "output"
+    return (output.resolve(), (root / CACHE_DIR).resolve())
+
+
+def make_filter(ignored: tuple[Path, ...]) -> Callable[[object, str], bool]:
+    """A watchfiles filter: skip ignored folders, hidden, temporary and bytecode files."""
+
+    def accept(change: object, path: str) -> bool:
+        p = Path(path)
+        if any(p.is_relative_to(folder) for folder in ignored):
+            return False
+        name = p.name
+        return not (name.startswith(".") or name.endswith((".tmp", "~", ".pyc", ".swp")))
+
+    return accept
+
+
+def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event | None = None,
+              debounce_ms: int = DEBOUNCE_MS) -> None:
+    """Build now, then after every batch of input changes until ``stop`` is set."""
+    from watchfiles import watch
+
+    root = project if project.is_dir() else project.parent
+    echo(rebuild(project)[1])
+    accept = make_filter(ignored_parts(project))
+    for _changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
+                          raise_interrupt=False, yield_on_timeout=False):
+        echo(rebuild(project)[1])

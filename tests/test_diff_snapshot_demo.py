@@ -1,0 +1,77 @@
+"""The documented demo: rebuild the example from the 2025-05 Epoch snapshot, then `briefgen diff`.
+
+    briefgen build
+    sed -i 's/2024-07.csv/2025-05.csv/' brief.yaml     # only data.models.path changes
+    briefgen build && briefgen diff
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from regen_helpers import NAME, NEW_CSV, OLD_CSV, copy_built, edit
+
+from briefgen.cli import main
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def updated(example_build, tmp_path_factory):
+    """The built example switched to the 2025-05 snapshot and rebuilt (CLI, as a user does)."""
+    project = copy_built(example_build[0], tmp_path_factory.mktemp("demo") / "brief")
+    edit(project / "brief.yaml", OLD_CSV, NEW_CSV)
+    out = run("build", str(project))
+    assert "wrote" in out and "built in" in out
+    return project
+
+
+def test_previous_manifest_kept_when_the_build_changed(updated):
+    assert (updated / "output" / f".{NAME}.manifest.prev.json").is_file()
+
+
+def test_diff_report_shows_numbers_sentences_and_rows(updated):
+    text = run("diff", "--project", str(updated))
+    assert f"데이터: data/epoch/{OLD_CSV} → data/epoch/{NEW_CSV}" in text
+    assert "total: 144개 → 150개 (+6)" in text
+    for year, old, new in (("2020", 3, 2), ("2022", 28, 29), ("2023", 104, 110)):
+        assert f"{year}: {old}개 → {new}개" in text
+    assert "2021: 9개" not in text  # unchanged labels are not listed
+    assert "2020~2023년: 226.1% → 280.3%" in text
+    assert "[-144개를-]{+150개를+}" in text  # the changed sentence, word by word
+    assert "행 144 → 150" in text
+    assert "삭제 6개" in text and "· GPT-4V" in text and "· Flamingo" in text
+    assert "추가 12개" in text and "· DALL·E 2" in text
+    assert "이름 변경 7개" in text and "Stable Diffusion XL → Stable Diffusion XL (SDXL)" in text
+
+
+def test_diff_json_matches_the_readme_counts(updated):
+    data = json.loads(run("diff", "--project", str(updated), "--json"))
+    [rows] = data["rows"]
+    # 144 - 6 removed + 12 added = 150 (four more rows only changed their link: 'rekeyed')
+    assert (rows["old_rows"], rows["new_rows"]) == (144, 150)
+    assert (len(rows["removed"]), len(rows["added"]), len(rows["renamed"]), len(rows["rekeyed"])) == (6, 12, 7, 4)
+    assert {r["label"] for r in rows["removed"]} == {
+        "GPT-4V", "IDEFICS-80B", "Flamingo", "GShard (dense)", "CogView2", "DeepSeek Coder 33B"}
+    total = next(s for s in data["statistics"] if s["name"] == "total")
+    assert total["changes"][0]["old"] == "144개" and total["changes"][0]["new"] == "150개"
+    assert data["empty"] is False
+
+
+def test_diff_of_explicit_manifests_and_no_change(updated):
+    current = str(updated / "output" / f"{NAME}.manifest.json")
+    text = run("diff", current, current)
+    assert "변경 없음" in text
+
+
+def test_diff_without_previous_build_is_a_one_line_error(tmp_path, example_build):
+    project = copy_built(example_build[0], tmp_path / "fresh")
+    (project / "output" / f".{NAME}.manifest.prev.json").unlink(missing_ok=True)
+    result = CliRunner().invoke(main, ["diff", "--project", str(project)])
+    assert result.exit_code == 1 and "no previous build" in result.stderr
