@@ -68,7 +68,7 @@ def test_failed_build_leaves_previous_outputs_untouched(example_build, tmp_path)
     project = tmp_path / "again"
     shutil.copytree(built_project, project)
     outputs = {p.name: p.read_bytes() for p in (project / "output").glob("*.*")}
-    assert set(outputs) == {"ai-models-2024.docx", "ai-models-2024.pdf", "ai-models-2024.manifest.json"}
+    assert set(outputs) == {f"ai-models-2024.{ext}" for ext in ("docx", "pdf", "html", "hwpx", "manifest.json")}
     edit(project / "templates/ai-models/content.md", "# 서론", "# 서론\n\n{{ stats.nothing }}")
     code, _, err = run("build", str(project))
     assert code == 1 and "unknown statistic 'nothing'" in err

@@ -75,7 +75,7 @@ def test_deleted_or_edited_output_is_rebuilt_from_the_cache(example_build, tmp_p
     before = output_bytes(project)
     (project / "output" / f"{NAME}.pdf").write_bytes(b"edited by hand")
     result = build(project)
-    assert not result.up_to_date and result.cached == ["pdf", "docx"]
+    assert not result.up_to_date and result.cached == ["pdf", "docx", "html", "hwpx"]
     after = output_bytes(project)
     assert all(after[f"{NAME}.{fmt}"] == before[f"{NAME}.{fmt}"] for fmt in ("pdf", "docx"))
 
@@ -84,7 +84,7 @@ def test_data_row_outside_the_brief_reuses_both_outputs(example_build, tmp_path)
     project = copy_built(example_build[0], tmp_path / "brief")
     edit(project / "data/epoch" / OLD_CSV, "Mistral Large,Language,Chat", "Mistral Large 2,Language,Chat")
     result = build(project)  # a 2024 model: outside the 2020-2023 population
-    assert not result.up_to_date and result.cached == ["pdf", "docx"]
+    assert not result.up_to_date and result.cached == ["pdf", "docx", "html", "hwpx"]
 
 
 def test_one_data_row_changed_redraws_only_the_charts_that_depend_on_it(example_build, tmp_path):
@@ -106,7 +106,7 @@ def test_json_summary(example_build, tmp_path):
     result = CliRunner().invoke(main, ["build", str(project), "--json", "--force"])
     data = json.loads(result.stdout)
     assert set(data) == {"outputs", "manifest", "pages", "seconds", "warnings", "up_to_date", "cached"}
-    assert data["pages"] == example_build[1].pages and data["cached"] == ["pdf", "docx"]
+    assert data["pages"] == example_build[1].pages and data["cached"] == ["pdf", "docx", "html", "hwpx"]
     assert data["outputs"]["pdf"].endswith(f"{NAME}.pdf") and data["up_to_date"] is False
     quiet = CliRunner().invoke(main, ["build", str(project), "--quiet"])
     assert quiet.exit_code == 0 and quiet.output == ""

@@ -24,6 +24,7 @@ from briefgen.regen.cache import OutputCache
 from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
 
+PAGELESS_FORMATS = ("docx", "html", "hwpx")  # written after the PDF, in this order
 CACHE_DIR = ".briefgen-cache"
 
 Step = Callable[[str], None]
@@ -207,16 +208,14 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
             else:
                 cached.append("pdf")
             pages, page_of = info["pages"], info["page_of"]
-        if "docx" in temps:
-            step("docx")
-            docx_key = sha256_json([doc_key, page_of])
-            if outputs_cache.fetch(f"{docx_key}.docx", temps["docx"]) is None:
-                from briefgen.writers.docx import write_docx
-
-                write_docx(document, prepared.theme, temps["docx"], page_of=page_of)
-                outputs_cache.store(f"{docx_key}.docx", temps["docx"], {})
+        for fmt in (f for f in PAGELESS_FORMATS if f in temps):
+            step(fmt)
+            key = sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
+            if outputs_cache.fetch(f"{key}.{fmt}", temps[fmt]) is None:
+                _write_pageless(fmt, document, prepared.theme, temps[fmt], page_of)
+                outputs_cache.store(f"{key}.{fmt}", temps[fmt], {})
             else:
-                cached.append("docx")
+                cached.append(fmt)
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -247,6 +246,23 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
         manifest=manifest_file,
         cached=cached,
     )
+
+
+def _write_pageless(fmt: str, document: Document, theme: Theme, out: Path,
+                    page_of: dict[str, int] | None) -> None:
+    """Write one of the formats that follow the PDF (the DOCX takes its TOC page numbers)."""
+    if fmt == "docx":
+        from briefgen.writers.docx import write_docx
+
+        write_docx(document, theme, out, page_of=page_of)
+    elif fmt == "html":
+        from briefgen.writers.html import write_html
+
+        write_html(document, theme, out)
+    else:
+        from briefgen.writers.hwpx import write_hwpx
+
+        write_hwpx(document, theme, out)
 
 
 def _read_old(path: Path) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ import click
 
 from briefgen import __version__
 from briefgen.errors import BriefError
+from briefgen.project import FORMATS
 
 EXIT_INPUT_ERROR = 1
 EXIT_INTERNAL_ERROR = 2
@@ -55,7 +56,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("project", type=click.Path(path_type=Path), default=Path("."))
-@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Build only these formats (default: the config's outputs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @click.option("--json", "as_json", is_flag=True,

@@ -23,7 +23,8 @@ META_KEYS = {
 }
 AUTHOR_KEYS = {"name", "affiliation", "position", "email", "phone"}
 OUTPUT_KEYS = {"dir", "name", "formats"}
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "html", "hwpx")
+DEFAULT_FORMATS = ("docx", "pdf")
 _REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
 _OUTPUT_NAME = re.compile(r"^[A-Za-z0-9가-힣][A-Za-z0-9가-힣._-]{0,99}$")
 
@@ -116,7 +117,7 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
     meta = _meta(meta_raw, name, lines)
     output = _mapping(raw.get("output", {}), "output", name, lines)
     _check_keys(output, OUTPUT_KEYS, "output", name, lines)
-    formats = tuple(output.get("formats", FORMATS))
+    formats = tuple(output.get("formats", DEFAULT_FORMATS))
     for fmt in formats:
         if fmt not in FORMATS:
             raise BriefError(
