@@ -219,8 +219,10 @@ def _diff_paths(manifests: tuple[Path, ...], project: Path) -> tuple[Path, Path]
 @main.command()
 @click.argument("project", type=click.Path(path_type=Path), default=Path("."))
 @click.option("--debounce", default=300, show_default=True, help="Milliseconds to wait for more changes.")
+@click.option("--serve", is_flag=True, help="Also build HTML and serve it on 127.0.0.1 with auto-reload.")
+@click.option("--port", default=8000, show_default=True, help="Port for --serve.")
 @run_guarded
-def watch(project: Path, debounce: int) -> None:
+def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
     """Rebuild PROJECT whenever one of its inputs changes (Ctrl-C to stop).
 
     Prints one status line per build; a failed build keeps the last good output.
@@ -229,8 +231,21 @@ def watch(project: Path, debounce: int) -> None:
     Examples:
       briefgen watch
       briefgen watch briefs/ai-2024
+      briefgen watch --serve          # preview at http://127.0.0.1:8000/
     """
     from briefgen.regen.watch import run_watch
 
+    formats = None
+    if serve:
+        from briefgen.project import load_project
+        from briefgen.regen.preview import HOST, start_preview
+
+        config = load_project(project)
+        formats = tuple(dict.fromkeys((*config.formats, "html")))
+        try:
+            server = start_preview(config.output_dir / f"{config.output_name}.html", port)
+        except OSError as error:
+            raise BriefError(f"cannot serve on {HOST}:{port}: {error.strerror}") from None
+        click.echo(f"preview at http://{HOST}:{server.server_address[1]}/ (reloads after each build)")
     click.echo(f"watching {_display(project.resolve())} (Ctrl-C to stop)")
-    run_watch(project, click.echo, debounce_ms=debounce)
+    run_watch(project, click.echo, debounce_ms=debounce, formats=formats)

@@ -17,13 +17,14 @@ from briefgen.errors import BriefError
 DEBOUNCE_MS = 300
 
 
-def rebuild(project: Path, force: bool = False) -> tuple[bool, str]:
+def rebuild(project: Path, force: bool = False,
+            formats: tuple[str, ...] | None = None) -> tuple[bool, str]:
     """Build once; return (success, status line) instead of raising on bad input."""
     from briefgen.build import build
 
     stamp = time.strftime("%H:%M:%S")
     try:
-        result = build(project, force=force)
+        result = build(project, formats, force=force)
     except BriefError as error:
         return False, f"{stamp} error: {error} (the last good output is kept)"
     if result.up_to_date:
@@ -60,13 +61,13 @@ def make_filter(ignored: tuple[Path, ...]) -> Callable[[object, str], bool]:
 
 
 def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event | None = None,
-              debounce_ms: int = DEBOUNCE_MS) -> None:
+              debounce_ms: int = DEBOUNCE_MS, formats: tuple[str, ...] | None = None) -> None:
     """Build now, then after every batch of input changes until ``stop`` is set."""
     from watchfiles import watch
 
     root = project if project.is_dir() else project.parent
-    echo(rebuild(project)[1])
+    echo(rebuild(project, formats=formats)[1])
     accept = make_filter(ignored_parts(project))
     for _changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
                           raise_interrupt=False, yield_on_timeout=False):
-        echo(rebuild(project)[1])
+        echo(rebuild(project, formats=formats)[1])
