@@ -62,11 +62,14 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True,
               help="Print a JSON summary (outputs, pages, seconds, warnings, cached).")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+@click.option("--all", "build_all", is_flag=True,
+              help="Build every brief project (folder with brief.yaml) under PROJECT.")
 @run_guarded
-def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, force: bool) -> None:
+def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, force: bool,
+          build_all: bool) -> None:
     """Build the brief in PROJECT (a folder with brief.yaml; default: the current folder).
 
-    Writes the DOCX, the PDF and output/<name>.manifest.json; does nothing (and says
+    Writes the outputs and output/<name>.manifest.json; does nothing (and says
     "up to date") when no input changed since the last build.
 
     \b
@@ -75,16 +78,14 @@ def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, f
       briefgen build briefs/ai-2024  # another project
       briefgen build --format pdf
       briefgen build --json          # machine-readable summary
+      briefgen build --all           # every project below the current folder
     """
     import json
 
-    from rich.console import Console
-
-    from briefgen.build import build as run_build
-    from briefgen.regen.progress import BuildProgress
-
-    with BuildProgress(Console(stderr=True), enabled=not (quiet or as_json)) as step:
-        result = run_build(project, formats or None, force=force, step=step)
+    if build_all:
+        _build_all(project, formats, quiet, force)
+        return
+    result = _build_one(project, formats, force, progress=not (quiet or as_json))
     if as_json:
         summary = {
             "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
@@ -133,6 +134,90 @@ def check(project: Path) -> None:
                err=True)
     if errors:
         sys.exit(EXIT_INPUT_ERROR)
+
+
+def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: bool):  # noqa: ANN202
+    """Build one project and remember how it ended (for ``briefgen list``)."""
+    from rich.console import Console
+
+    from briefgen.build import build as run_build
+    from briefgen.projects import record_status
+    from briefgen.regen.progress import BuildProgress
+
+    known = (project / "brief.yaml").is_file() if project.is_dir() else project.is_file()
+    try:
+        with BuildProgress(Console(stderr=True), enabled=progress) as step:
+            result = run_build(project, formats or None, force=force, step=step)
+    except BriefError as error:
+        if known:
+            record_status(project, False, str(error))
+        raise
+    record_status(project, True, pages=result.pages)
+    return result
+
+
+def _build_all(folder: Path, formats: tuple[str, ...], quiet: bool, force: bool) -> None:
+    """Build every project under ``folder``; one line each; exit 1 if any failed."""
+    from briefgen.projects import find_projects
+
+    projects = find_projects(folder)
+    if not projects:
+        raise BriefError(f"no brief projects (brief.yaml) under {folder}")
+    failed = 0
+    for project in projects:
+        try:
+            result = _build_one(project, formats, force, progress=False)
+        except BriefError as error:
+            failed += 1
+            click.echo(f"{_styled('failed', fg='red')}  {_display(project)}: {error}", err=True)
+            continue
+        if not quiet:
+            state = "up to date" if result.up_to_date else f"built in {result.seconds:.1f} s"
+            click.echo(f"{_styled('ok', fg='green')}      {_display(project)} ({state}, {result.pages} pages)")
+    if not quiet or failed:
+        click.echo(f"{len(projects) - failed} of {len(projects)} projects built", err=bool(failed))
+    if failed:
+        sys.exit(EXIT_INPUT_ERROR)
+
+
+@main.command(name="list")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("."))
+@run_guarded
+def list_projects(folder: Path) -> None:
+    """List the brief projects under FOLDER with their last build status.
+
+    \b
+    Examples:
+      briefgen list
+      briefgen list briefs/
+    """
+    from briefgen.project import load_project
+    from briefgen.projects import find_projects, read_status
+
+    projects = find_projects(folder)
+    if not projects:
+        raise BriefError(f"no brief projects (brief.yaml) under {folder}")
+    for project in projects:
+        try:
+            meta = load_project(project).meta
+            title = f"{meta.report_number} {meta.title}"
+        except BriefError as error:
+            title = f"(brief.yaml has an error: {error})"
+        status = read_status(project)
+        if status is None:
+            state = _styled("never built", fg="yellow")
+        elif status.ok:
+            state = _styled(f"ok {status.when}, {status.pages} pages", fg="green")
+        else:
+            state = _styled(f"failed {status.when}: {status.message}", fg="red")
+        click.echo(f"{_display(project)}\t{title}\t{state}")
+
+
+def _styled(text: str, **style: str) -> str:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return text
+    return click.style(text, **style)
 
 
 def _display(path: Path) -> str:
