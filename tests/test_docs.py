@@ -137,3 +137,21 @@ def test_reference_chart_and_theme_examples_are_valid(tmp_path):
     theme = load_theme("theme.yaml", tmp_path)
     assert theme.marker(2) == "○" and theme.color("primary") == "#1F4E79"
     assert theme.marker(1) == "□" and theme.size("chapter") == 18  # the rest is inherited
+
+
+def test_regeneration_demo_runs_and_reports_what_the_page_says(tmp_path):
+    """docs/regeneration.md: switch the example to the 2025-05 snapshot, rebuild, diff."""
+    from conftest import copy_example
+
+    project = copy_example(tmp_path / "example")
+    results = [shell(line[2:], project) for block in blocks("regeneration.md", "console")
+               for line in block.splitlines() if line.startswith("$ ")]
+    assert len(results) == 4 and all(r.returncode == 0 for r in results), results[-1].stderr
+    report = results[-1].stdout
+    page = (DOCS / "regeneration.md").read_text("utf-8")
+    spans = re.findall(r"`([^`]+)`", page.split("reports, among others,")[1])
+    quoted = [span for span in spans if "→" in span]
+    assert len(quoted) >= 4
+    for phrase in quoted:
+        assert phrase in report, phrase
+    assert "[-144개를-]{+150개를+}" in report
