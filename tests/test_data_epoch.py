@@ -1,7 +1,7 @@
 """The Epoch AI example on the real snapshots in data/epoch/ (IS-178 counting rules).
 
-The config is tests/fixtures/data/epoch-config.yaml (the same text as notes/epoch-config.yaml,
-the ``data:`` + ``statistics:`` sections of the example brief).
+The config is tests/fixtures/data/epoch-config.yaml: the example brief's ``data:`` section
+with a wider set of ``statistics:`` than the brief itself uses.
 """
 
 from __future__ import annotations
