@@ -13,6 +13,7 @@ from briefgen.ir import Table, plain_text
 MAX_DESIRED = 60  # display cells: beyond this a column wraps anyway
 MAX_WORD = 24  # a longer token may be split by the writer
 MIN_WIDTH = 4
+PADDING = 3  # cell padding and a little air, in display cells
 
 
 def display_width(text: str) -> int:
@@ -32,6 +33,6 @@ def column_fractions(table: Table) -> list[float]:
             minimum[column] = max(minimum[column], min(max(words), MAX_WORD))
             if row_index:  # headers wrap at their spaces; body cells decide the width
                 desired[column] = max(desired[column], min(display_width(text), MAX_DESIRED))
-    weights = [max(d, m) for d, m in zip(desired, minimum, strict=True)]
+    weights = [max(d, m) + PADDING for d, m in zip(desired, minimum, strict=True)]
     total = sum(weights)
     return [weight / total for weight in weights]

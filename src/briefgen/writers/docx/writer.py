@@ -26,6 +26,7 @@ from docx.table import _Cell
 from lxml import etree
 
 from briefgen import ir
+from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx import styles as st
@@ -382,7 +383,11 @@ class _Writer:
             self._text_para(container, st.UNIT, table.unit)
         grid = container.add_table(1 + len(table.rows), len(table.header))
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
         grid._tbl.tblPr.style = st.TABLE
+        widths = [Pt(st.body_width(self.theme) * f) for f in column_fractions(table)]
+        for column, width in zip(grid._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            column.w = width
         jc = {"left": "left", "center": "center", "right": "right"}
         # Walk the rows' XML once: python-docx's grid.cell()/row.cells rebuild the whole cell
         # list on every call (quadratic: 500 rows took 2 minutes).
@@ -390,6 +395,7 @@ class _Writer:
             oxml.row_properties(tr, header=r == 0)
             for c, (tc, cell) in enumerate(zip(tr.tc_lst, cells, strict=False)):
                 target = _Cell(tc, grid)
+                target.width = widths[c]
                 p = target.paragraphs[0]._p
                 align = (
                     "center" if r == 0 else jc[table.align[c] if c < len(table.align) else "left"]

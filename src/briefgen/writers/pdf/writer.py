@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from briefgen import ir
+from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
@@ -321,8 +322,8 @@ class _Story:
             ]
             for row in t.rows
         ]
-        n = len(t.header)
-        table = RLTable([head, *rows], colWidths=[self.geometry.text_width / n] * n, repeatRows=1)
+        widths = [self.geometry.text_width * f for f in column_fractions(t)]
+        table = RLTable([head, *rows], colWidths=widths, repeatRows=1)
         line = colors.HexColor(self.theme.color("text"))
         table.setStyle(
             TableStyle(
