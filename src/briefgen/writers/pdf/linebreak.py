@@ -53,11 +53,34 @@ def glue(markup: str) -> str:
     return "".join(tokens)
 
 
+_GLUED: dict[str, str] = {}  # markup → glued markup, for the layout passes of one document
+
+
 class Paragraph(RLParagraph):
-    """A ReportLab paragraph with kinsoku (see the module docstring)."""
+    """A ReportLab paragraph with kinsoku (see the module docstring).
+
+    The markup of a paragraph is parsed once per text and style and reused by later layout
+    passes (a copy of the parsed fragments: drawing edits them); ``forget_parsed`` empties
+    that memo after a document.
+    """
+
+    _parsed: dict[tuple[str, int], tuple[Any, list, Any]] = {}
 
     def __init__(self, text: str | None, style: Any = None, *args: Any, **kw: Any) -> None:
-        super().__init__(glue(text) if text is not None else text, style, *args, **kw)
+        if text is None or args or kw or style is None:
+            super().__init__(glue(text) if text is not None else text, style, *args, **kw)
+            return
+        glued = _GLUED.get(text)
+        if glued is None:
+            glued = _GLUED[text] = glue(text)
+        key = (glued, id(style))
+        cached = self._parsed.get(key)
+        if cached is None or cached[0] is not style and cached[0].parent is not style:
+            super().__init__(glued, style)
+            self._parsed[key] = (self.style, [frag.clone() for frag in self.frags], self.bulletText)
+            return
+        parsed_style, frags, bullet = cached
+        super().__init__(glued, parsed_style, bullet, [frag.clone() for frag in frags])
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
         _restore_spaces(self.blPara)
@@ -79,3 +102,10 @@ def _restore_spaces(para: Any) -> None:
                     frag.text = text.replace(GLUE, " ")
         lines.append(line)
     para.lines = lines
+
+
+def forget_parsed() -> None:
+    """Drop the parsed-markup memos (the PDF writer calls this after each document)."""
+    Paragraph._parsed.clear()
+    _GLUED.clear()
+

@@ -13,11 +13,14 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
+    LongTable,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -28,10 +31,10 @@ from reportlab.platypus import Table as RLTable
 from briefgen import ir
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
-from briefgen.writers.pdf.fonts import register_fonts
+from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
-from briefgen.writers.pdf.linebreak import Paragraph
+from briefgen.writers.pdf.linebreak import Paragraph, forget_parsed
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
 from briefgen.writers.pdf.styles import Styles, build_styles
 from briefgen.writers.pdf.toc import TocLine
@@ -46,6 +49,8 @@ MAX_PASSES = 10
 EXACT_PASSES = 3
 #: Tables shorter than this share of the text height move whole with caption and source line.
 TABLE_KEEP_RATIO = 0.6
+#: ReportLab's default left/right cell padding (pt).
+CELL_PADDING = 6
 #: A long table starts on a page only if its caption, header and this many rows fit there.
 LONG_TABLE_FIRST_ROWS = 3
 
@@ -65,9 +70,19 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
     markup = Markup(fonts, theme.color("emphasis"), theme.color("link"))
     story = _Story(doc, styles, markup, Geometry.from_theme(theme))
     notes = {n.number: story.markup.inlines(n.inlines, fonts.body, n.loc) for n in doc.footnotes}
+    try:
+        return _layout(doc, theme, out, story, notes, fonts, styles)
+    finally:
+        forget_parsed()
+
+
+def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dict[int, str],
+            fonts: FontSet, styles: Styles) -> PdfResult:
+    """Lay the story out until footnote space and TOC pages are stable, then draw it."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
+    draft = True
     for number in range(MAX_PASSES):
         engine = FootnoteEngine(
             notes,
@@ -86,13 +101,34 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
             engine=engine,
             heading_outline=story.outline(),
         )
-        template.build(story.flowables(toc_pages, engine))
+        template.build(story.flowables(toc_pages, engine), canvasmaker=DraftCanvas if draft else Canvas)
         if engine.fits() and template.heading_pages == toc_pages:
+            if draft:  # the layout is settled: lay it out once more and really draw it
+                draft = False
+                continue
             out.write_bytes(buf.getvalue())
             return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
         reserve = engine.next_reserve(monotone=number >= EXACT_PASSES - 1)
         toc_pages = dict(template.heading_pages)
     raise RuntimeError(f"PDF layout did not converge in {MAX_PASSES} passes")
+
+
+class DraftCanvas(Canvas):
+    """The canvas of layout passes: same layout, but images are not encoded, pages not
+    compressed and the file not assembled (only page breaks and mark positions matter)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["pageCompression"] = 0
+        super().__init__(*args, **kwargs)
+
+    def drawImage(self, *args: object, **kwargs: object) -> tuple[int, int]:  # noqa: N802
+        return (0, 0)
+
+    def drawInlineImage(self, *args: object, **kwargs: object) -> tuple[int, int]:  # noqa: N802
+        return (0, 0)
+
+    def save(self) -> None:
+        return None
 
 
 def format_date(date: dt.date) -> str:
@@ -314,23 +350,28 @@ class _Story:
         out: list[Flowable] = [self._caption(t.label, t.caption, t.loc)]
         if t.unit:
             out.append(self._p(t.unit, "unit"))
-        head = [self._inl(c.inlines, s.cell_style("center", True), t.loc) for c in t.header]
+        head_style = s.cell_style("center", True)
+        head = [self._inl(c.inlines, head_style, t.loc) for c in t.header]
+        widths = [self.geometry.text_width * f for f in column_fractions(t)]
+        styles = [s.cell_style(a, False) for a in t.align]
         rows = [
             [
-                self._inl(c.inlines, s.cell_style(a, False), t.loc)
-                for c, a in zip(row, t.align, strict=True)
+                self._cell(c, style, width, t.loc)
+                for c, style, width in zip(row, styles, widths, strict=True)
             ]
             for row in t.rows
         ]
-        widths = [self.geometry.text_width * f for f in column_fractions(t)]
-        table = RLTable([head, *rows], colWidths=widths, repeatRows=1)
+        table = LongTable([head, *rows], colWidths=widths, repeatRows=1)
         line = colors.HexColor(self.theme.color("text"))
+        aligns = [("ALIGN", (i, 1), (i, -1), a.upper()) for i, a in enumerate(t.align)]
         table.setStyle(
             TableStyle(
                 [
+                    *aligns,
                     ("FONTNAME", (0, 0), (-1, -1), s.fonts.body),
                     ("FONTNAME", (0, 0), (-1, 0), s.fonts.bold),
                     ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
+                    ("LEADING", (0, 0), (-1, -1), s.cell.leading),
                     (
                         "BACKGROUND",
                         (0, 0),
@@ -358,6 +399,19 @@ class _Story:
         head_rows = sum(table._rowHeights[: 1 + LONG_TABLE_FIRST_ROWS])
         above = sum(f.wrap(g.text_width, g.text_height)[1] + f.getSpaceBefore() for f in out)
         return [CondPageBreak(above + head_rows + 1), *group, Spacer(1, 6)]
+
+    def _cell(self, cell: ir.TableCell, style: ParagraphStyle, width: float,
+              loc: ir.SourceLoc | None) -> Flowable | str:
+        """A body cell: plain one-line text as a string (cheap to lay out, which keeps
+        5,000-row tables fast), anything else (marks, emphasis, wrapping) as a Paragraph."""
+        nodes = cell.inlines
+        if all(isinstance(node, ir.Text) for node in nodes):
+            text = "".join(node.text for node in nodes)
+            room = width - 2 * CELL_PADDING
+            if stringWidth(text, style.fontName, style.fontSize) <= room:
+                self.styles.fonts.check(text, style.fontName, loc)
+                return text
+        return self._inl(nodes, style, loc)
 
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio
