@@ -32,6 +32,7 @@ from briefgen.writers.docx import oxml
 from briefgen.writers.docx import styles as st
 from briefgen.writers.docx.oxml import ParaFormat, RunFormat
 from briefgen.writers.docx.package import write_stable_zip
+from briefgen.writers.inline_format import InlineFormat
 
 Container = DocxDocument | _Cell
 LAST_MODIFIED_BY = "briefgen"
@@ -39,14 +40,8 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 
 
 @dataclass(frozen=True)
-class _Fmt:
-    """Inline formatting inherited down the inline tree."""
-
-    bold: bool = False
-    emphasis: bool = False
-    superscript: bool = False
-    link: bool = False
-    in_footnote: bool = False
+class _Fmt(InlineFormat):
+    """Inline formatting inherited down the inline tree, as a DOCX run format."""
 
     def run_format(self, theme: Theme) -> RunFormat | None:
         """Emphasis and links are coloured as in the PDF (no italic Nanum face exists)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, assert_never
 
@@ -29,6 +29,7 @@ from briefgen.writers.docx.styles import text_width
 from briefgen.writers.hwpx import owpml
 from briefgen.writers.hwpx.package import stable_ids, write_stable_zip
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
+from briefgen.writers.inline_format import PLAIN, InlineFormat
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
@@ -38,17 +39,6 @@ def write_hwpx(doc: ir.Document, theme: Theme, out: Path) -> None:
     with stable_ids():
         data = _Writer(doc, theme).build()
     write_stable_zip(data, out)
-
-
-@dataclass(frozen=True)
-class _Fmt:
-    """Inline formatting inherited down the inline tree."""
-
-    bold: bool = False
-    emphasis: bool = False
-    superscript: bool = False
-    link: bool = False
-    in_footnote: bool = False
 
 
 class _Cell:
@@ -215,7 +205,7 @@ class _Writer:
         p.add_run(text, char_pr_id_ref=self.st.char(char))
         return p
 
-    def _char(self, base: CharStyle, fmt: _Fmt) -> str:
+    def _char(self, base: CharStyle, fmt: InlineFormat) -> str:
         style = base
         if fmt.bold:
             style = replace(style, role="bold", bold=True)
@@ -228,7 +218,7 @@ class _Writer:
         return self.st.char(style)
 
     def _inlines(
-        self, p: Any, inlines: list[ir.Inline], base: CharStyle, fmt: _Fmt = _Fmt()
+        self, p: Any, inlines: list[ir.Inline], base: CharStyle, fmt: InlineFormat = PLAIN
     ) -> None:
         for node in inlines:
             match node:
@@ -256,7 +246,7 @@ class _Writer:
         footnote = p.add_footnote(" ", char_pr_id_ref=self.st.char(self.note_char))
         body = footnote.body_paragraph
         body.para_pr_id_ref = self.st.para(self.note_para)
-        self._inlines(body, note.inlines, self.note_char, _Fmt(in_footnote=True))
+        self._inlines(body, note.inlines, self.note_char, InlineFormat(in_footnote=True))
 
     # ------------------------------------------------------------------ cover and front matter
     def _cover(self, flow: Flow) -> None:
@@ -448,7 +438,7 @@ class _Writer:
                     grid.set_cell_border_fill(r, c, self.header_fill)
                 cell = _Cell(grid.cell(r, c))
                 p = cell.paragraph(self.st.para(replace(self.table_para, align=align)))
-                self._inlines(p, inlines, char, _Fmt(bold=r == 0))
+                self._inlines(p, inlines, char, InlineFormat(bold=r == 0))
         self._notes_and_source(flow, table.notes, table.source)
 
     def _figure(self, flow: Flow, figure: ir.Figure) -> None:
