@@ -288,9 +288,9 @@ def _pages(manifest: dict[str, Any]) -> int:
 
 
 def _figures(document: Document) -> list[Figure]:
-    from briefgen.regen.sentences import walk_blocks
+    from briefgen.numbering import document_blocks
 
-    return [b for b in walk_blocks(document) if isinstance(b, Figure)]
+    return [b for b in document_blocks(document) if isinstance(b, Figure)]
 
 
 def _document_data(document: Document) -> Any:

@@ -24,6 +24,7 @@ from briefgen.ir import (
     Strong,
     Superscript,
     Table,
+    plain_text,
 )
 from briefgen.korean.josa import attach
 from briefgen.theme import Theme
@@ -152,8 +153,6 @@ def _resolve_crossrefs(doc: Document, objects: dict[str, Figure | Table]) -> lis
 
 def _reference_sort_key(inlines: list[Inline]) -> tuple[int, str]:
     """S32: Latin-script entries first (case-insensitive), then Hangul in 가나다 order."""
-    from briefgen.ir import plain_text
-
     text = plain_text(inlines).strip()
     first = next((ch for ch in text if ch.isalpha()), "")
     is_hangul = "\uac00" <= first <= "\ud7a3" or "\u3131" <= first <= "\u318e"

@@ -51,6 +51,7 @@ from briefgen.ir import (
     Table,
     TableCell,
     Text,
+    plain_text,
 )
 from briefgen.korean.normalize import normalize_text
 from briefgen.markup.rules import crossref_and_bullets_plugin
@@ -486,8 +487,6 @@ def _strip_prefix(line: list[Inline], pattern: re.Pattern[str]) -> bool:
 
 def _column_alignment(explicit: list[str | None], rows: list[list[TableCell]]) -> list[Alignment]:
     """Explicit ``---:`` alignment wins; otherwise numeric columns are right-aligned (S29)."""
-    from briefgen.ir import plain_text
-
     result: list[Alignment] = []
     for column, given in enumerate(explicit):
         if given in ("left", "center", "right"):

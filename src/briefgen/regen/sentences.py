@@ -7,7 +7,6 @@ section 1, block 3; ``note.4``), ``where`` is the human location (``Ⅱ. 1. 연�
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from briefgen.ir import Block, Box, Bullet, Document, Figure, Paragraph, Table, plain_text
@@ -39,21 +38,6 @@ def document_sentences(document: Document) -> list[dict[str, str]]:
     for index, ref in enumerate(document.references, 1):
         add(f"ref.{index}", "참고문헌", plain_text(ref.inlines))
     return out
-
-
-def walk_blocks(document: Document) -> Iterator[Block]:
-    """Every block of the body (boxes and their contents included), in reading order."""
-
-    def inner(blocks: list[Block]) -> Iterator[Block]:
-        for block in blocks:
-            yield block
-            if isinstance(block, Box):
-                yield from inner(block.blocks)
-
-    for chapter in document.chapters:
-        yield from inner(chapter.blocks)
-        for section in chapter.sections:
-            yield from inner(section.blocks)
 
 
 def _blocks(blocks: list[Block], prefix: str, where: str, add: Any) -> None:
