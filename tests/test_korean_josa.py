@@ -402,3 +402,9 @@ def test_percentages_always_take_the_vowel_form():
     for k in range(0, 5000, 3):
         assert attach(fmt_percent(k / 1000), "이/가").endswith("%가")
         assert attach(fmt_percent(k / 1000), "으로/로").endswith("%로")
+
+
+def test_digits_of_other_scripts_are_not_read_as_numbers():
+    """Fuzz finding: U+11950 (a Dives Akuru digit) matched \\d and crashed with KeyError."""
+    with pytest.raises(BriefError, match="cannot decide the particle"):
+        attach("\U00011950", "이")

@@ -130,13 +130,14 @@ _UNITS = {
 }
 _SKIPPED_END = "’”」』»〉》'\"*"  # closing quotes and * anchors: the word inside decides
 _CLOSERS = "]>】〕"  # [그림 3], <표 1>: the number inside decides
-_TIME = re.compile(r"(\d{1,2}):(\d{2})$")  # 15:00 열다섯 시, 15:30 … 삼십 분
-_DOT_DATE = re.compile(r"\d{4}\.\d{1,2}\.(\d{1,2}\.)?$")  # 2024.08.19. …일, 2024.08. …월
-_FRACTION = re.compile(r"(\d[\d,]*(?:\.\d+)?)/\d[\d,]*$")  # 1/3 삼분의 일: numerator read last
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$")
-_POWER = re.compile(r"\d[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # 10²³ 십의 이십삼 제곱
+# Digits are ASCII only (re.ASCII): other scripts' digits are not read as Sino-Korean.
+_TIME = re.compile(r"(\d{1,2}):(\d{2})$", re.ASCII)  # 15:00 열다섯 시, 15:30 … 삼십 분
+_DOT_DATE = re.compile(r"\d{4}\.\d{1,2}\.(\d{1,2}\.)?$", re.ASCII)  # 2024.08.19. …일, 2024.08. …월
+_FRACTION = re.compile(r"(\d[\d,]*(?:\.\d+)?)/\d[\d,]*$", re.ASCII)  # 1/3 삼분의 일: numerator read last
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$", re.ASCII)
+_POWER = re.compile(r"\d[⁰¹²³⁴⁵⁶⁷⁸⁹]+$", re.ASCII)  # 10²³ 십의 이십삼 제곱
 _LATIN = re.compile(r"[A-Za-z]+$")
-_AFTER_NUMBER = re.compile(r"\d ?$")
+_AFTER_NUMBER = re.compile(r"\d ?$", re.ASCII)
 
 
 def _is_syllable(ch: str) -> bool:
