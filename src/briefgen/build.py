@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.background import Background
 from briefgen.errors import BriefError
 from briefgen.ir import Document, Figure, SourceLoc
 from briefgen.project import Project, load_project
@@ -25,6 +26,7 @@ from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha25
 from briefgen.theme import Theme, load_theme
 
 PAGELESS_FORMATS = ("docx", "html", "hwpx")  # written after the PDF, in this order
+BESIDE_PDF = ("html", "hwpx")  # need no page numbers: written in a second process
 CACHE_DIR = ".briefgen-cache"
 
 Step = Callable[[str], None]
@@ -76,6 +78,7 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     from briefgen.markup.reader import read_markup
     from briefgen.numbering import number_document
     from briefgen.stats import compute_statistics
+    from briefgen.stats.tables import build_tables
     from briefgen.template.render import Namespace, render_with_lines
 
     theme = load_theme(project.theme, project.root)
@@ -86,6 +89,7 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     context = {
         "stats": Namespace("statistic", statistics),
         "facts": Namespace("fact", project.facts),
+        "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
         "meta": {
             "title": project.meta.title,
             "report_number": project.meta.report_number,
@@ -194,28 +198,40 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
     manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
     pages, cached = 0, []
+    beside = [f for f in BESIDE_PDF if f in temps and "pdf" in temps]
     try:
-        page_of: dict[str, int] | None = None
-        if "pdf" in temps:
-            step("pdf")
-            info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
-            if info is None:
-                from briefgen.writers.pdf import write_pdf
-
-                pdf = write_pdf(document, prepared.theme, temps["pdf"])
-                info = {"pages": pdf.pages, "page_of": pdf.page_of}
-                outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], info)
-            else:
-                cached.append("pdf")
-            pages, page_of = info["pages"], info["page_of"]
-        for fmt in (f for f in PAGELESS_FORMATS if f in temps):
-            step(fmt)
-            key = sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
-            if outputs_cache.fetch(f"{key}.{fmt}", temps[fmt]) is None:
-                _write_pageless(fmt, document, prepared.theme, temps[fmt], page_of)
-                outputs_cache.store(f"{key}.{fmt}", temps[fmt], {})
-            else:
+        for fmt in beside:  # HTML and HWPX need no page numbers: written beside the PDF
+            if outputs_cache.fetch(f"{doc_key}.{fmt}", temps[fmt]) is not None:
                 cached.append(fmt)
+        missing = [f for f in beside if f not in cached]
+        with Background(lambda: _write_all(missing, document, prepared.theme, temps)) as others:
+            page_of: dict[str, int] | None = None
+            if "pdf" in temps:
+                step("pdf")
+                info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
+                if info is None:
+                    from briefgen.writers.pdf import write_pdf
+
+                    pdf = write_pdf(document, prepared.theme, temps["pdf"])
+                    info = {"pages": pdf.pages, "page_of": pdf.page_of}
+                    outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], info)
+                else:
+                    cached.append("pdf")
+                pages, page_of = info["pages"], info["page_of"]
+            for fmt in (f for f in PAGELESS_FORMATS if f in temps and f not in beside):
+                step(fmt)
+                key = sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
+                if outputs_cache.fetch(f"{key}.{fmt}", temps[fmt]) is None:
+                    _write_pageless(fmt, document, prepared.theme, temps[fmt], page_of)
+                    outputs_cache.store(f"{key}.{fmt}", temps[fmt], {})
+                else:
+                    cached.append(fmt)
+            if missing:
+                step(missing[0])
+            others.result()
+        for fmt in missing:
+            outputs_cache.store(f"{doc_key}.{fmt}", temps[fmt], {})
+        cached = [f for f in ("pdf", *PAGELESS_FORMATS) if f in cached]
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -246,6 +262,12 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
         manifest=manifest_file,
         cached=cached,
     )
+
+
+def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path]) -> None:
+    """Write several page-less formats, one after the other (the background job)."""
+    for fmt in formats:
+        _write_pageless(fmt, document, theme, temps[fmt], None)
 
 
 def _write_pageless(fmt: str, document: Document, theme: Theme, out: Path,

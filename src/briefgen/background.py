@@ -1,0 +1,84 @@
+"""Run a job in a forked process while the main process works (the machines have ≥ 2 cores).
+
+The PDF layout is the longest stage of a build; the formats that do not need its page numbers
+(HTML, HWPX) are written beside it. Where ``fork`` is unavailable (Windows, macOS default) or
+there is one core, or ``BRIEFGEN_SERIAL=1`` is set, the job runs inline when its result is asked
+for. A ``BriefError`` raised in the child is raised again in the parent, unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any
+
+from briefgen.errors import BriefError
+
+
+def can_fork() -> bool:
+    """Whether background jobs really run in parallel here."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+        and os.environ.get("BRIEFGEN_SERIAL", "") not in ("1", "true", "yes")
+    )
+
+
+class Background:
+    """``job`` started now in a child process; ``result()`` waits for it (or runs it inline)."""
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        self._job = job
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(job, sender), daemon=True)
+            self._process.start()
+            sender.close()
+            self._conn = receiver
+
+    def result(self) -> Any:
+        """The job's return value; its BriefError or failure is raised here."""
+        if self._process is None or self._conn is None:
+            return self._job()
+        try:
+            kind, payload = self._conn.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"background writer died (exit code {self._process.exitcode})") from None
+        finally:
+            self._conn.close()
+        self._process.join()
+        if kind == "brief":
+            raise BriefError(**payload)
+        if kind == "crash":
+            raise RuntimeError(f"background writer failed:\n{payload}")
+        return payload
+
+    def __enter__(self) -> Background:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Stop a child that is still running (an error or Ctrl-C in the parent)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _child(job: Callable[[], Any], conn: Connection) -> None:
+    try:
+        message: tuple[str, Any] = ("ok", job())
+    except BriefError as error:
+        message = ("brief", dataclasses.asdict(error))
+    except BaseException:  # noqa: BLE001 — reported to the parent, which raises it
+        message = ("crash", traceback.format_exc())
+    conn.send(message)
+    conn.close()
