@@ -1,0 +1,71 @@
+"""Chart look from the theme: the body font (pinned to its TTF file), colours, rcParams (S30, S45)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from briefgen.errors import BriefError  # noqa: E402
+from briefgen.fonts import font_path  # noqa: E402
+from briefgen.theme import Theme  # noqa: E402
+
+DPI = 300
+FONT_SIZE = 9
+LABEL_SIZE = 8
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def palette(theme: Theme) -> list[str]:
+    """Series colours: theme ``colors.chart_series`` (a list of ``#RRGGBB``; first = primary)."""
+    colors = theme.data.get("colors", {}).get("chart_series")
+    if not isinstance(colors, list) or not colors or not all(isinstance(c, str) and _HEX.match(c) for c in colors):
+        raise BriefError(f"colors.chart_series must be a list of '#RRGGBB' colours, not {colors!r}",
+                         source="theme")
+    return colors
+
+
+@cache
+def register_font(path: str) -> str:
+    """Make ``path`` the font matplotlib finds for its family name and return that name.
+
+    The file is put first in the font list, so a system-wide copy of the same family (e.g.
+    ``~/.local/share/fonts/NanumGothic.ttf``) never wins: every machine draws with the TTF
+    that pip installed (same bytes → same output).
+    """
+    manager = font_manager.fontManager
+    others = [entry for entry in manager.ttflist if entry.fname != path]
+    manager.ttflist = []
+    manager.addfont(path)  # also clears findfont's cache
+    manager.ttflist.extend(others)
+    return font_manager.FontProperties(fname=path).get_name()
+
+
+@contextmanager
+def chart_style(theme: Theme) -> Iterator[None]:
+    """rcParams of every chart: body font only, ASCII minus, no top/right spine, fixed SVG ids."""
+    family = register_font(str(font_path(theme.font("body"))))
+    rc = {
+        "font.family": [family],
+        "font.size": FONT_SIZE,
+        "axes.unicode_minus": False,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.prop_cycle": matplotlib.cycler(color=palette(theme)),
+        "legend.frameon": False,
+        "legend.fontsize": LABEL_SIZE,
+        "savefig.dpi": DPI,
+        "svg.hashsalt": "briefgen",
+        "svg.fonttype": "path",
+        "path.simplify": True,
+    }
+    with plt.rc_context(rc):
+        yield
