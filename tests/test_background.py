@@ -1,4 +1,4 @@
-"""HTML and HWPX are written in a second process beside the PDF; failures there lose nothing."""
+"""HTML, HWPX and half the charts are made in a second process; failures there lose nothing."""
 
 from __future__ import annotations
 
@@ -74,10 +74,13 @@ def test_failing_background_writer_leaves_previous_outputs_byte_identical(exampl
 def test_parallel_and_serial_builds_write_the_same_bytes(example_build, tmp_path, monkeypatch):
     project = copy_built(example_build[0], tmp_path / "brief")
     parallel = output_bytes(project)
-    shutil.rmtree(project / CACHE_DIR / "out")  # no cached outputs: every writer runs again
+    charts = {p.name: p.read_bytes() for p in (project / CACHE_DIR / "charts").iterdir()}
+    assert len(charts) == 3  # drawn two on one process, one on the other
+    shutil.rmtree(project / CACHE_DIR)  # no cached charts or outputs: everything runs again
     monkeypatch.setenv("BRIEFGEN_SERIAL", "1")
     result = build(project, force=True)
     assert result.cached == []
     serial = output_bytes(project)
     for fmt in ("pdf", "docx", "html", "hwpx"):
         assert serial[f"{NAME}.{fmt}"] == parallel[f"{NAME}.{fmt}"], fmt
+    assert {p.name: p.read_bytes() for p in (project / CACHE_DIR / "charts").iterdir()} == charts

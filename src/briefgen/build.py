@@ -99,8 +99,9 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     }
     markup, origins = render_with_lines(project.content, project.root, context, josa)
     content_name = project.content.relative_to(project.root).as_posix()
-    resolve = _image_resolver(project, statistics, theme)
-    parts = read_markup(markup, content_name, resolve, origins)
+    images = _Images(project, statistics, theme)
+    parts = read_markup(markup, content_name, images.resolve, origins)
+    images.draw_charts()
     document = Document(
         meta=project.meta,
         summary=parts.summary,
@@ -119,19 +120,27 @@ def _quiet(stage: str) -> None:
     """A progress callback that reports nothing."""
 
 
-def _image_resolver(project: Project, statistics: dict[str, Any], theme: Theme
-                    ) -> Callable[[dict[str, str], SourceLoc], Path]:
-    from briefgen.charts.render import render_chart
+class _Images:
+    """Figures' images: files the content names, and declared charts (drawn after reading)."""
 
-    chart_dir = project.root / CACHE_DIR / "charts"
+    def __init__(self, project: Project, statistics: dict[str, Any], theme: Theme) -> None:
+        self.project, self.statistics, self.theme = project, statistics, theme
+        self.charts: list[Any] = []
 
-    def resolve(params: dict[str, str], loc: SourceLoc) -> Path:
+    def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
+        """The file of one figure (a chart's file may not exist until ``draw_charts``)."""
+        project = self.project
         if "chart" in params:
+            from briefgen.charts.render import plan_chart
+
             name = params["chart"]
             if name not in project.charts:
                 known = ", ".join(sorted(project.charts)) or "none declared"
                 raise BriefError(f"unknown chart '{name}' (charts: {known})", source=loc.file, line=loc.line)
-            return render_chart(name, project.charts[name], statistics, theme, chart_dir, project.config_file)
+            job = plan_chart(name, project.charts[name], self.statistics, self.theme,
+                             project.root / CACHE_DIR / "charts", project.config_file)
+            self.charts.append(job)
+            return job.path
         try:
             image = project.inside(params["image"], "content")
         except BriefError as error:  # name the figure's line, not brief.yaml's content key
@@ -142,7 +151,11 @@ def _image_resolver(project: Project, statistics: dict[str, Any], theme: Theme
             raise BriefError(f"image '{params['image']}' must be PNG or JPEG", source=loc.file, line=loc.line)
         return image
 
-    return resolve
+    def draw_charts(self) -> None:
+        """Draw the charts the content used, on two processes where possible."""
+        from briefgen.charts.render import draw_charts
+
+        draw_charts(self.charts, self.theme)
 
 
 def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,
