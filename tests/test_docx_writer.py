@@ -24,7 +24,10 @@ from briefgen.ir import (  # noqa: E402
     Link,
     Meta,
     Paragraph,
+    Strong,
+    Superscript,
     Table,
+    TableCell,
     Text,
     plain_text,
 )
@@ -489,3 +492,44 @@ def test_box_link_emph_and_empty_parts(tmp_path: Path) -> None:
     assert "2025.01.02." in [texts(p) for p in body.iter(w("p"))]
     notes = part(out, "word/footnotes.xml")
     assert len(notes.findall(w("footnote"))) == 2  # only the separators
+
+
+def test_table_cells_are_escaped_cleaned_and_formatted(tmp_path: Path) -> None:
+    """Cells are built as one XML string: specials escaped, control characters dropped,
+    inline formats and links kept, short rows padded to the header's width."""
+    specials = "R&D <a> \"q\" 'x' &"
+    rows = [
+        [TableCell([Text(f"셀 {specials}\x07\x1f 끝")]), TableCell([Text("1,234")])],
+        [TableCell([Strong([Text("굵게")]), Superscript([Text("위")])]),
+         TableCell([Link([Text("링크")], "https://spri.kr/?a=1&b=<2>")])],
+        [TableCell([Text("짧은 행")])],
+    ]
+    table = Table("t", [Text("표")], [TableCell([Text("이름")]), TableCell([Text("값")])], rows,
+                  ["left", "right"], number=1)
+    chapter = Chapter(title="서론", label="Ⅰ.", number=1, anchor="ch-1", sections=[],
+                      blocks=[Paragraph([Text(f"본문 {specials}\x0c 끝")]), table])
+    meta = Meta(title="제목", report_number="IS-001", date=dt.date(2025, 1, 2))
+    out = tmp_path / "t.docx"
+    write_docx(Document(meta, [], [], [chapter], [], []), load_theme(), out)
+    with zipfile.ZipFile(out) as package:
+        raw = package.read("word/document.xml").decode("utf-8")
+    assert not any(ch in raw for ch in "\x07\x0c\x1f")
+    body = etree.fromstring(raw.encode())
+    assert f"본문 {specials} 끝" in [texts(p) for p in body.iter(w("p"))]
+    grid = next(t for t in body.iter(w("tbl")) if "이름" in texts(t))
+    cells = [[texts(tc) for tc in tr.findall(w("tc"))] for tr in grid.findall(w("tr"))]
+    assert cells == [["이름", "값"], [f"셀 {specials} 끝", "1,234"], ["굵게위", "링크"],
+                     ["짧은 행", ""]]
+    columns = [c.get(w("w")) for c in grid.iter(w("gridCol"))]
+    for tr in grid.findall(w("tr")):
+        assert [tc.find("w:tcPr/w:tcW", NS).get(w("w")) for tc in tr.findall(w("tc"))] == columns
+        assert [tc.find("w:p/w:pPr/w:pStyle", NS).get(w("val")) for tc in tr.findall(w("tc"))] == [
+            "TableText", "TableText"]
+    bold = next(r for r in grid.iter(w("r")) if texts(r) == "굵게")
+    assert bold.find("w:rPr/w:b", NS) is not None
+    sup = next(r for r in grid.iter(w("r")) if texts(r) == "위")
+    assert sup.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
+    link = grid.find(".//w:hyperlink", NS)
+    rels = part(out, "word/_rels/document.xml.rels")
+    target = next(r for r in rels if r.get("Id") == link.get(f"{{{RELS_NS}}}id"))
+    assert target.get("Target") == "https://spri.kr/?a=1&b=<2>"

@@ -2,32 +2,68 @@
 
 python-docx 1.2 has no API for footnotes, numbering definitions, fields, East Asian fonts
 and languages, or several section and table properties. Every element the writer builds
-by hand is made here, children in the order the WordprocessingML schema requires.
+by hand is made here, children in the order the WordprocessingML schema requires. Bulk
+content (runs, table rows) is built as escaped strings (``run_xml``, ``cell_start``…) and
+parsed once (``parse_fragment``): element-by-element building is slow in Python.
 Lengths are twips (1/20 pt) unless a name says otherwise; sizes are points.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import parse_xml
+from docx.oxml.parser import element_class_lookup, parse_xml
 from lxml import etree
 
-# Characters XML 1.0 cannot carry (lxml refuses them): C0 controls except tab/LF/CR, FFFE/FFFF.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry (lxml refuses them): C0 controls except tab/LF/CR, lone
+# surrogates (not encodable as UTF-8), FFFE/FFFF.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
+_FRAGMENT_NS = nsdecls("w", "r")
+# python-docx's element classes; huge_tree: a 50,000-row table is one string (trusted: ours).
+_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
+_PARSER.set_element_class_lookup(element_class_lookup)
 
 
 def clean(text: str) -> str:
     """``text`` without XML-illegal control characters (tabs and newlines become spaces)."""
     return _ILLEGAL.sub("", text).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def escape(text: str) -> str:
+    """``text`` cleaned (see ``clean``) and escaped for XML text or a quoted attribute value.
+
+    Escaping ``&`` matters most: a bare ``&`` makes the markup unparseable, and lenient
+    readers drop everything after it.
+    """
+    return (
+        clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+
+
+def fragment(elem: etree._Element) -> str:
+    """``elem`` serialized without namespace declarations, to be put into a larger string."""
+    wrapper = parse_xml(f"<w:body {_FRAGMENT_NS}/>")
+    wrapper.append(elem)  # lxml drops the declarations the wrapper already makes
+    xml = etree.tostring(wrapper, encoding="unicode")
+    return xml[xml.index(">") + 1 : xml.rindex("<")]
+
+
+def parse_fragment(xml: str) -> list[etree._Element]:
+    """The elements of the WordprocessingML string ``xml`` (``w:`` and ``r:`` prefixes),
+    parsed in one go: building many small elements one by one is what makes Word writers
+    slow (a 5,000-row table took 1.5 s that way)."""
+    root = etree.fromstring(f"<w:body {_FRAGMENT_NS}>{xml}</w:body>".encode(), _PARSER)
+    return list(root)
 
 
 def twips(points: float) -> int:
@@ -101,14 +137,21 @@ def rpr(fmt: RunFormat) -> etree._Element:
     return el("w:rPr", children=kids)
 
 
+@functools.cache
+def rpr_xml(fmt: RunFormat) -> str:
+    """``rpr(fmt)`` as a string (a brief uses a handful of run formats)."""
+    return fragment(rpr(fmt))
+
+
+def run_xml(text: str, fmt: RunFormat | None = None) -> str:
+    """``<w:r>`` with one ``<w:t xml:space="preserve">`` holding ``text`` (cleaned, escaped)."""
+    props = rpr_xml(fmt) if fmt else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
 def run(text: str, fmt: RunFormat | None = None) -> etree._Element:
-    """``<w:r>`` with one ``<w:t xml:space="preserve">`` (text cleaned; lxml escapes ``& <``)."""
-    r = el("w:r", children=[rpr(fmt)] if fmt else [])
-    t = el("w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = clean(text)
-    r.append(t)
-    return r
+    """``run_xml`` as an element."""
+    return parse_fragment(run_xml(text, fmt))[0]
 
 
 def tab_run(fmt: RunFormat | None = None) -> etree._Element:
@@ -180,6 +223,12 @@ def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
     if run_fmt:
         kids.append(rpr(run_fmt))
     return el("w:pPr", children=kids)
+
+
+@functools.cache
+def ppr_xml(fmt: ParaFormat) -> str:
+    """``ppr(fmt)`` as a string."""
+    return fragment(ppr(fmt))
 
 
 def set_ppr(p: etree._Element, fmt: ParaFormat) -> None:
@@ -398,7 +447,7 @@ def numbering(levels: Sequence[BulletLevel], num_id: int = 1) -> etree._Element:
 # --------------------------------------------------------------------------- footnotes
 
 
-def footnote_reference(number: int, style_id: str, suffix: str = ")") -> list[etree._Element]:
+def footnote_reference(number: int, style_id: str, suffix: str = ")") -> str:
     """The mark ``n)`` of a Word footnote: an auto-numbered ``<w:footnoteReference>`` run
     (FootnoteReference style, superscript) and a superscript run with the ``)`` (S22, S25).
 
@@ -406,14 +455,9 @@ def footnote_reference(number: int, style_id: str, suffix: str = ")") -> list[et
     the label twice in LibreOffice and would not renumber when an editor inserts a note in
     Word; an automatic number followed by ``)`` does both right.
     """
-    mark = el(
-        "w:r",
-        children=[
-            rpr(RunFormat(char_style=style_id, superscript=True)),
-            el("w:footnoteReference", {"w:id": str(number)}),
-        ],
-    )
-    return [mark, run(suffix, RunFormat(superscript=True))]
+    props = rpr_xml(RunFormat(char_style=style_id, superscript=True))
+    mark = f'<w:r>{props}<w:footnoteReference w:id="{number}"/></w:r>'
+    return mark + run_xml(suffix, RunFormat(superscript=True))
 
 
 def footnote_label(suffix: str = ") ") -> list[etree._Element]:
@@ -472,14 +516,15 @@ def field(instr: str, cached: str, fmt: RunFormat | None = None) -> list[etree._
     return [*field_begin(instr, fmt), run(cached, fmt), field_end(fmt)]
 
 
-def hyperlink(*, rel_id: str | None = None, anchor: str | None = None) -> etree._Element:
-    """``<w:hyperlink>`` to an external relationship or to a bookmark in the document."""
-    attrs = {"w:history": "1"}
-    if rel_id:
-        attrs["r:id"] = rel_id
-    if anchor:
-        attrs["w:anchor"] = anchor
-    return el("w:hyperlink", attrs)
+def hyperlink(anchor: str) -> etree._Element:
+    """``<w:hyperlink>`` to a bookmark in the document."""
+    return el("w:hyperlink", {"w:history": "1", "w:anchor": anchor})
+
+
+def hyperlink_xml(rel_id: str, content: str) -> str:
+    """``<w:hyperlink>`` to the external relationship ``rel_id`` around the runs ``content``."""
+    return f'<w:hyperlink w:history="1" r:id="{escape(rel_id)}">{content}</w:hyperlink>'
+
 
 
 def bookmark(bookmark_id: int, name: str) -> tuple[etree._Element, etree._Element]:
@@ -548,7 +593,20 @@ def cell_shading(tc_pr: etree._Element, fill: str) -> None:
     )
 
 
-def row_properties(tr: etree._Element, *, header: bool) -> None:
-    """``<w:trPr>`` with ``cantSplit`` and, on a header row, ``tblHeader`` (S29)."""
+ROW_END = "</w:tr>"
+CELL_END = "</w:p></w:tc>"
+
+
+def row_start(*, header: bool) -> str:
+    """``<w:tr>`` and its ``<w:trPr>``: ``cantSplit`` and, on a header row, ``tblHeader`` (S29)."""
     kids = [el("w:cantSplit")] + ([el("w:tblHeader")] if header else [])
-    tr.insert(0, el("w:trPr", children=kids))
+    return "<w:tr>" + fragment(el("w:trPr", children=kids))
+
+
+def cell_start(width: int, para: ParaFormat, fill: str | None = None) -> str:
+    """``<w:tc>`` of ``width`` twips (shaded ``fill``), opening its one paragraph ``para``:
+    the cell's runs and ``CELL_END`` follow."""
+    tc_pr = el("w:tcPr", children=[el("w:tcW", {"w:type": "dxa", "w:w": str(width)})])
+    if fill:
+        tc_pr.append(_shading(fill))
+    return f"<w:tc>{fragment(tc_pr)}<w:p>{ppr_xml(para)}"

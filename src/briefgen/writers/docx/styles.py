@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from docx.oxml.ns import qn
-from fontTools.ttLib import TTFont
 from lxml import etree
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
@@ -13,21 +12,10 @@ from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
+from briefgen.writers.docx.fontinfo import ENGLISH_US, KOREAN, read_font_info
 from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, RunFormat
 
 BULLET_NUM_ID = 1
-PANOSE_FIELDS = (
-    "bFamilyType",
-    "bSerifStyle",
-    "bWeight",
-    "bProportion",
-    "bContrast",
-    "bStrokeVariation",
-    "bArmStyle",
-    "bLetterForm",
-    "bMidline",
-    "bXHeight",
-)
 LANG = "ko-KR"
 
 # Style ids (Word's own ids where Word has the style).
@@ -76,17 +64,11 @@ def text_width(family: str, text: str, size: float) -> float:
 
 @cache
 def _font_names(family: str) -> oxml.FontEntry:
-    with TTFont(font_path(family), lazy=True) as font:
-        names = font["name"]
-        english = names.getName(1, 3, 1, 0x409)
-        korean = names.getName(1, 3, 1, 0x412)
-        panose = font["OS/2"].panose
-        digits = [getattr(panose, field) for field in PANOSE_FIELDS]
-    name = english.toUnicode() if english else family
+    info = read_font_info(font_path(family))
     return oxml.FontEntry(
-        name=name,
-        alt_name=korean.toUnicode() if korean else "",
-        panose="".join(f"{digit:02X}" for digit in digits),
+        name=info.family_names.get(ENGLISH_US, family),
+        alt_name=info.family_names.get(KOREAN, ""),
+        panose=info.panose.hex().upper(),
     )
 
 
