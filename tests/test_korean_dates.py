@@ -64,3 +64,29 @@ def test_bad_dates_are_errors(bad):
 def test_year_month_string_needs_a_month_style():
     with pytest.raises(BriefError, match="no day"):
         fmt_date("2024-08", "day")
+
+
+# Issue 10: the brief's three date forms, across month and year edges
+@pytest.mark.parametrize(
+    ("value", "style", "expected"),
+    [
+        ("2024-08-19", "month", "2024년 8월"),
+        ("2024-12-31", "month", "2024년 12월"),
+        ("2025-01-01", "month", "2025년 1월"),
+        ("2024-08-19", "dot_month", "2024.08."),
+        ("2024-12", "dot_month", "2024.12."),
+        ("2024-08-19", "dot", "2024.08.19."),
+        ("2024-02-29", "dot", "2024.02.29."),
+        (dt.date(1999, 10, 9), "dot", "1999.10.09."),
+        (dt.date(2024, 1, 1), "day", "2024년 1월 1일"),
+        ("2000-02", "short_month", "\u201900년 2월"),
+    ],
+)
+def test_brief_date_forms(value, style, expected):
+    assert fmt_date(value, style) == expected
+
+
+@pytest.mark.parametrize("bad", ["2023-02-29", "2024-00", "2024-8", "24-08-19"])
+def test_impossible_or_short_dates_are_errors(bad):
+    with pytest.raises(BriefError):
+        fmt_date(bad, "dot_month")

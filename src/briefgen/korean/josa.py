@@ -4,11 +4,16 @@
 (퍼센트), ``attach("11", "으로/로")`` → ``11로`` (십일). Latin names come from an editable
 reading dictionary (``readings.yaml`` beside this module); a brief adds its own readings with
 ``Josa(readings={"Gato": "가토"})`` or ``attach(word, p, readings=...)``. A word whose reading
-cannot be decided is a ``BriefError`` naming the word and the dictionary to extend.
+cannot be decided is a ``BriefError`` naming the word and how to add its reading to brief.yaml.
+
+Powers of ten are read by their last word, 제곱: ``10²³`` 십의 이십삼 제곱, and scientific
+notation likewise (``1e23``, ``1.5e24``, ``1E+23``: 일 곱하기 십의 이십삼 제곱), so
+``1e23을``, ``1.5e24이``… take the forms after 곱.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -130,13 +135,19 @@ _UNITS = {
 }
 _SKIPPED_END = "’”」』»〉》'\"*"  # closing quotes and * anchors: the word inside decides
 _CLOSERS = "]>】〕"  # [그림 3], <표 1>: the number inside decides
+_OPENERS = "‘“「『«〈《'\"([<【〔"  # left off the word named in an error
 # Digits are ASCII only (re.ASCII): other scripts' digits are not read as Sino-Korean.
 _TIME = re.compile(r"(\d{1,2}):(\d{2})$", re.ASCII)  # 15:00 열다섯 시, 15:30 … 삼십 분
 _DOT_DATE = re.compile(r"\d{4}\.\d{1,2}\.(\d{1,2}\.)?$", re.ASCII)  # 2024.08.19. …일, 2024.08. …월
-_FRACTION = re.compile(r"(\d[\d,]*(?:\.\d+)?)/\d[\d,]*$", re.ASCII)  # 1/3 삼분의 일: numerator read last
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?$", re.ASCII)
+# Numbers start only where no digit or "digit," precedes: the same leftmost match, in linear
+# time (trying every digit as a start took minutes on a 100,000-digit word).
+_START = r"(?<!\d)(?<!\d,)"
+_FRACTION = re.compile(_START + r"(\d[\d,]*(?:\.\d+)?)/\d[\d,]*$", re.ASCII)  # 1/3 삼분의 일
+_NUMBER = re.compile(_START + r"\d[\d,]*(?:\.\d+)?$", re.ASCII)
 _POWER = re.compile(r"\d[⁰¹²³⁴⁵⁶⁷⁸⁹]+$", re.ASCII)  # 10²³ 십의 이십삼 제곱
-_LATIN = re.compile(r"[A-Za-z]+$")
+# 1e23, 1.5e24, 1E+23, 3e-5: … 곱하기 십의 N 제곱, like _POWER (not a name such as "A1e5")
+_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+$", re.ASCII)
+_LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z]+$")  # lookbehind: linear time, as _START
 _AFTER_NUMBER = re.compile(r"\d ?$", re.ASCII)
 
 
@@ -232,9 +243,17 @@ class Josa:
         self.copula = copula
         self.readings = load_readings(readings)
         self._keys = sorted(
-            ((len(word), word.casefold(), reading) for word, reading in self.readings.items()),
+            (
+                (len(word), word.casefold(), reading, word)
+                for word, reading in self.readings.items()
+            ),
             reverse=True,
         )
+        self._used: set[str] = set()
+
+    def used_readings(self) -> list[str]:
+        """Dictionary words that decided a particle so far (sorted), e.g. for the build manifest."""
+        return sorted(self._used)
 
     def particle(self, word: object, particle: str) -> str:
         """The form of ``particle`` (any spelling: 이/가, 가, 이(가) …) that fits ``word``."""
@@ -259,20 +278,18 @@ class Josa:
         text = _strip_end(_text(word))
         syllable = self._read_end(text) if text else None
         if syllable is None:
-            raise BriefError(
-                f"cannot decide the particle after {_text(word)!r}: add its reading to "
-                f"{READINGS_FILE} or the brief's readings:"
-            )
+            raise BriefError(_undecided(_text(word), text))
         return syllable
 
     def _read_end(self, text: str) -> str | None:
-        for size, key, reading in self._keys:
+        for size, key, reading, entry in self._keys:
             start = len(text) - size
             if (
                 start >= 0
                 and text[start:].casefold() == key
                 and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalpha())
             ):
+                self._used.add(entry)
                 return reading[-1]
         last = text[-1]
         if _is_syllable(last):
@@ -291,7 +308,7 @@ class Josa:
         for symbol, reading in _SYMBOLS:
             if text.endswith(symbol):
                 return reading[-1]
-        if _POWER.search(text):
+        if _POWER.search(text) or _SCIENTIFIC.search(text):
             return "곱"
         if match := _FRACTION.search(text):
             return _number_tail(match[1])
@@ -300,6 +317,28 @@ class Josa:
         if match := _LATIN.search(text):
             return _read_latin(match[0], text[: match.start()])
         return None
+
+
+def _undecided(word: str, text: str) -> str:
+    """One line naming the word that needs a reading and the brief.yaml entry that adds it."""
+    if not text:
+        return f"cannot decide the particle after {word!r}: nothing before it is read aloud"
+    last = text.split()[-1].lstrip(_OPENERS) or text.split()[-1]
+    key = _yaml_key(last)
+    whose = "its reading" if last == word else f"the reading of {last!r}"
+    return (
+        f"cannot decide the particle after {word!r}: add {whose} under readings: in brief.yaml"
+        f" (e.g. readings: {{{key}: <한글 읽기>}})"
+    )
+
+
+def _yaml_key(word: str) -> str:
+    """``word`` as a key of a YAML flow mapping: bare when YAML reads it back as that text."""
+    try:
+        bare = yaml.safe_load(f"{{{word}: 0}}") == {word: 0}
+    except yaml.YAMLError:
+        bare = False
+    return word if bare else json.dumps(word, ensure_ascii=False)
 
 
 def _read_latin(run: str, before: str) -> str | None:

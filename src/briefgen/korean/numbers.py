@@ -1,4 +1,4 @@
-"""Korean number formatting: 반올림, grouping, percentages, counts, money in 만/억/조, ranges.
+"""Korean number formatting: 반올림, grouping, percentages, changes, ranks, money, ranges.
 
 Rules: spri-style.md S34–S38, S36a; Babel is used only for digit grouping with an explicit
 pattern (P1: its compact, percent and interval formats are wrong for Korean briefs).
@@ -16,6 +16,7 @@ from briefgen.errors import BriefError
 _LOCALE = "ko_KR"
 _CONTEXT = Context(prec=80)  # wide enough that quantize never overflows for real data
 _MONEY_UNITS = (("조", Decimal(10) ** 12), ("억", Decimal(10) ** 8), ("만", Decimal(10) ** 4))
+_UNIT_SIZES = dict(_MONEY_UNITS) | {"": Decimal(1)}  # "" = base units (달러, 원)
 
 
 def to_decimal(x: object) -> Decimal:
@@ -97,6 +98,56 @@ def fmt_points(a_fraction: object, b_fraction: object, digits: int = 1) -> str:
     return f"{fmt_number(a - b, digits)}%p"
 
 
+def _plus(value: Decimal, text: str) -> str:
+    """``text`` with ``+`` in front when the printed ``value`` is above zero (``-`` is already there)."""
+    return f"+{text}" if value > 0 else text
+
+
+def fmt_signed_points(a_fraction: object, b_fraction: object = 0, digits: int = 1) -> str:
+    """Like :func:`fmt_points` with the sign always shown: ``+3.2%p``, ``-1.5%p``, ``0.0%p``.
+
+    One argument is a difference already (0.032 → ``+3.2%p``); two are shares whose PRINTED
+    values are subtracted (S34).
+    """
+    a = round_half_up(_percent_value(a_fraction), digits)
+    b = round_half_up(_percent_value(b_fraction), digits)
+    return _plus(a - b, f"{fmt_number(a - b, digits)}%p")
+
+
+def fmt_signed_percent(fraction: object, digits: int = 1) -> str:
+    """A change rate with its sign: 0.125 → ``+12.5%``, -0.03 → ``-3.0%``, 0 → ``0.0%``."""
+    rounded = round_half_up(_percent_value(fraction), digits)
+    return _plus(rounded, f"{_group(rounded, digits)}%")
+
+
+def growth_rate(new: object, old: object) -> Decimal:
+    """``new / old − 1``, exact (not rounded); BriefError unless ``old`` is above zero."""
+    base = to_decimal(old)
+    if base <= 0:
+        raise BriefError(
+            f"a growth rate needs an old value above 0, not {old!r} (new value {new!r})"
+        )
+    with localcontext(_CONTEXT):
+        return to_decimal(new) / base - 1
+
+
+def _phrase(basis: str, body: str) -> str:
+    return f"{basis} {body}" if basis else body
+
+
+def fmt_change(new: object, old: object, basis: str = "", digits: int = 1) -> str:
+    """The growth from ``old`` to ``new`` in words: ``전년 대비 12.5% 증가``, ``3.0% 감소``, ``변동 없음``.
+
+    The rate ``new/old − 1`` is rounded once; a non-zero rate that rounds to 0 prints
+    ``0.1% 미만 증가`` (S34), only equal values print ``변동 없음``. ``basis`` leads the phrase.
+    """
+    rate = growth_rate(new, old)
+    if rate.is_zero():
+        return _phrase(basis, "변동 없음")
+    word = "증가" if rate > 0 else "감소"
+    return _phrase(basis, f"{fmt_percent(abs(rate), digits)} {word}")
+
+
 def _whole(n: object) -> Decimal:
     value = to_decimal(n)
     if value != value.to_integral_value():
@@ -119,21 +170,80 @@ def fmt_share_count(share: object, n: object, unit: str = "개", digits: int = 1
     return f"{fmt_percent(share, digits)}({fmt_count(n, unit)})"
 
 
-def fmt_money(value: object, currency: str = "달러", digits: int = 1) -> str:
+def fmt_count_change(new: object, old: object, unit: str = "개", basis: str = "") -> str:
+    """The difference of two counts in words: ``8개 증가``, ``전년 대비 3건 감소``, ``변동 없음``."""
+    difference = _whole(new) - _whole(old)
+    if difference.is_zero():
+        return _phrase(basis, "변동 없음")
+    word = "증가" if difference > 0 else "감소"
+    return _phrase(basis, f"{fmt_count(abs(difference), unit)} {word}")
+
+
+def fmt_rank(n: object) -> str:
+    """``3위``: a rank is a whole number from 1 (competition ranks may repeat)."""
+    value = to_decimal(n)
+    if value != value.to_integral_value() or value < 1:
+        raise BriefError(f"a rank must be a whole number from 1, not {n!r}")
+    return f"{fmt_number(value)}위"
+
+
+def _unit_size(unit: str) -> Decimal:
+    if unit not in _UNIT_SIZES:
+        valid = ", ".join(repr(name) for name in _UNIT_SIZES)
+        raise BriefError(f"unknown money unit {unit!r} (valid: {valid})")
+    return _UNIT_SIZES[unit]
+
+
+def _with_currency(number: str, unit: str, currency: str) -> str:
+    """S37: one space between a Korean unit and the currency word; none after bare digits."""
+    if unit and currency:
+        return f"{number}{unit} {currency}"
+    return f"{number}{unit}{currency}"
+
+
+def fmt_money(
+    value: object, currency: str = "달러", digits: int = 1, unit: str | None = None
+) -> str:
     """Money in 만/억/조 (S37): ``672.2억 달러``, ``1.2조 원``, ``1조 달러``, ``5,000달러``.
 
     ``value`` is in base units (dollars, won). The largest unit whose ROUNDED value is ≥ 1 is
-    used; trailing fraction zeros are dropped. Below 1만 the currency word attaches directly.
+    used, or ``unit`` when given (``조``, ``억``, ``만``, ``""`` for base units: ``12,000억 원``
+    keeps a table in one unit); trailing fraction zeros are dropped. Below 1만 the currency
+    word attaches directly.
     """
     _check_digits(digits)
     exact = to_decimal(value)
-    for name, size in _MONEY_UNITS:
+    choices = _MONEY_UNITS if unit is None else ((unit, _unit_size(unit)),)
+    for name, size in choices:
         with localcontext(_CONTEXT):
             scaled = round_half_up(exact / size, digits)
-        if abs(scaled) >= 1:
-            number = _group(scaled, digits, keep_zeros=False)
-            return f"{number}{name} {currency}" if currency else f"{number}{name}"
-    return f"{_group(round_half_up(exact, digits), digits, keep_zeros=False)}{currency}"
+        if abs(scaled) >= 1 or unit is not None:
+            return _with_currency(_group(scaled, digits, keep_zeros=False), name, currency)
+    return _with_currency(
+        _group(round_half_up(exact, digits), digits, keep_zeros=False), "", currency
+    )
+
+
+def fmt_money_mixed(value: object, currency: str = "달러", unit: str = "만") -> str:
+    """Money spelled in several units (S37 mixed form, only when a template asks for it).
+
+    ``value`` is rounded once to whole ``unit`` s (the smallest shown; ``""`` for base units),
+    then split: ``1조 2,000억 원``, ``6억 7,400만 달러``, ``1억 2,345달러``; zero parts are left out.
+    """
+    size = _unit_size(unit)
+    with localcontext(_CONTEXT):
+        rounded = round_half_up(to_decimal(value) / size) * size
+    rest = int(abs(rounded))
+    parts = []
+    for name, part_size in (*_MONEY_UNITS, ("", Decimal(1))):
+        part, rest = divmod(rest, int(part_size))
+        if part:
+            parts.append((_group(Decimal(part), 0), name))
+    if not parts:
+        return _with_currency("0", "", currency)
+    *leading, (number, name) = parts
+    text = " ".join([*(f"{n}{u}" for n, u in leading), _with_currency(number, name, currency)])
+    return f"-{text}" if rounded < 0 else text
 
 
 def _as_given(x: object) -> str:
@@ -153,10 +263,22 @@ def _year(y: object) -> int:
     return int(value)
 
 
+def _month(m: object) -> int:
+    value = to_decimal(m)
+    if value != value.to_integral_value() or not 1 <= value <= 12:
+        raise BriefError(f"a month must be a whole number from 1 to 12, not {m!r}")
+    return int(value)
+
+
 def fmt_range(a: object, b: object, unit: str = "") -> str:
-    """``2020~2023년``, ``20~25%``: ASCII ``~``, no spaces, unit once; years never grouped (S38)."""
-    if unit == "년":
-        return f"{_year(a)}~{_year(b)}년"
+    """``2020~2023년``, ``3~4월``, ``20~25%``: ASCII ``~``, no spaces, unit once (S38).
+
+    Years (``년``, ``년도``) are never grouped; months must be 1 to 12.
+    """
+    if unit in ("년", "년도"):
+        return f"{_year(a)}~{_year(b)}{unit}"
+    if unit == "월":
+        return f"{_month(a)}~{_month(b)}월"
     return f"{_as_given(a)}~{_as_given(b)}{unit}"
 
 
