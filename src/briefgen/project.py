@@ -16,6 +16,7 @@ from briefgen.yamlio import parse_yaml, position
 CONFIG_NAME = "brief.yaml"
 TOP_LEVEL_KEYS = {
     "meta", "theme", "content", "facts", "readings", "data", "statistics", "charts", "output",
+    "tables",
 }
 META_KEYS = {
     "title", "subtitle", "series", "report_number", "date", "organisation", "authors", "keywords",
@@ -26,6 +27,8 @@ OUTPUT_KEYS = {"dir", "name", "formats"}
 FORMATS = ("docx", "pdf", "html", "hwpx")
 DEFAULT_FORMATS = ("docx", "pdf")
 _REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
+# XML (DOCX, HWPX) cannot carry these and the PDF would print them; tab, LF and CR may stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OUTPUT_NAME = re.compile(r"^[A-Za-z0-9가-힣][A-Za-z0-9가-힣._-]{0,99}$")
 
 
@@ -48,6 +51,7 @@ class Project:
     formats: tuple[str, ...]
     data_snapshot: str = ""
     lines: dict[str, int] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict)
 
     def line_of(self, key: str | None) -> int | None:
         """The brief.yaml line of a dotted key (or of its nearest parent)."""
@@ -141,6 +145,7 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
         data=_mapping(raw.get("data", {}), "data", name, lines),
         statistics=_mapping(raw.get("statistics", {}), "statistics", name, lines),
         charts=_mapping(raw.get("charts", {}), "charts", name, lines),
+        tables=_mapping(raw.get("tables", {}), "tables", name, lines),
         output_dir=Path(),
         output_name=output_name,
         formats=formats,
@@ -196,6 +201,14 @@ def _meta(raw: dict[str, Any], source: str, lines: dict[str, int]) -> Meta:
         authors.append(Author(**{k: str(v) for k, v in author.items()}))
     text = {k: str(raw[k]) for k in ("subtitle", "series", "organisation", "subject", "homepage",
                                       "address", "contact", "disclaimer") if k in raw}
+    strings = {"meta.title": str(raw["title"]), **{f"meta.{k}": v for k, v in text.items()}}
+    strings |= {f"meta.keywords.{i}": str(k) for i, k in enumerate(raw.get("keywords") or [])}
+    for index, author in enumerate(authors):
+        strings |= {f"meta.authors.{index}.{k}": v for k, v in vars(author).items() if v}
+    for key, value in strings.items():
+        if bad := _CONTROL.search(value):
+            raise BriefError(f"control character U+{ord(bad.group()):04X}; remove it",
+                             source=source, line=lines.get(key), key=key)
     return Meta(
         title=str(raw["title"]),
         report_number=number,

@@ -1,4 +1,4 @@
-"""Declared statistics over loaded datasets: counts, shares, CAGR, crosstabs, aggregates."""
+"""Declared statistics over loaded datasets: counts, sums, shares, growth, CAGR, crosstabs."""
 
 from briefgen.stats.compute import compute_statistics
 from briefgen.stats.results import (
@@ -8,10 +8,18 @@ from briefgen.stats.results import (
     CountItem,
     Counts,
     Crosstab,
+    Cumulative,
+    CumulativeItem,
+    Grouped,
+    Growth,
+    GrowthItem,
     Provenance,
+    Ratio,
     Rows,
     Share,
     Stat,
+    SumItem,
+    Sums,
     Value,
 )
 
@@ -22,10 +30,18 @@ __all__ = [
     "CountItem",
     "Counts",
     "Crosstab",
+    "Cumulative",
+    "CumulativeItem",
+    "Grouped",
+    "Growth",
+    "GrowthItem",
     "Provenance",
+    "Ratio",
     "Rows",
     "Share",
     "Stat",
+    "SumItem",
+    "Sums",
     "Value",
     "compute_statistics",
 ]

@@ -19,12 +19,20 @@ from briefgen.stats.results import (
     CountItem,
     Counts,
     Crosstab,
+    Cumulative,
+    CumulativeItem,
+    Growth,
+    GrowthItem,
     Provenance,
+    Ratio,
     Rows,
     Share,
     Stat,
+    SumItem,
+    Sums,
     Value,
 )
+from briefgen.stats.rounding import ROUNDINGS, largest_remainder
 
 SORTS = ("label", "desc", "asc")
 AGGREGATES = ("min", "max", "sum", "mean", "median")
@@ -124,11 +132,68 @@ def _order(counter: Counter, sort: str) -> list[str]:
     return sorted(labels, key=key)
 
 
+def _row_labels(ctx: _Ctx, column: str, empty: str | None = None) -> list[list[str]]:
+    """Per row of the population, its labels (``[empty]`` for an empty cell if given)."""
+    rows = _labels(ctx.frame[column], column in ctx.dataset.multi)
+    return [labels or ([empty] if empty is not None else []) for labels in rows]
+
+
 def _tally(ctx: _Ctx, column: str, empty: str | None = None) -> Counter:
     counter: Counter = Counter()
-    for labels in _labels(ctx.frame[column], column in ctx.dataset.multi):
-        counter.update(labels or ([empty] if empty is not None else []))
+    for labels in _row_labels(ctx, column, empty):
+        counter.update(labels)
     return counter
+
+
+def _ranks(amounts: Counter) -> dict[str, int]:
+    """Competition ranking by amount, largest first: ties share a rank (1, 2, 2, 4)."""
+    values = sorted(amounts.values(), reverse=True)
+    first = {}
+    for position, value in enumerate(values, start=1):
+        first.setdefault(value, position)
+    return {label: first[amount] for label, amount in amounts.items()}
+
+
+def _top(ctx: _Ctx, labels: list[str]) -> tuple[list[str], list[str]]:
+    """(shown labels, labels cut off) by the ``top`` key."""
+    top = ctx.spec.get("top")
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ctx.error(f"top must be a positive integer, got {top!r}", "top")
+    return (labels[:top], labels[top:]) if top else (labels, [])
+
+
+def _printed_shares(
+    ctx: _Ctx, column: str, rows: list[list[str]], shown: list[float], hidden: list[float]
+) -> list[float | None]:
+    """Shares of the ``shown`` amounts after ``rounding:`` (None each for plain rounding);
+    ``hidden`` = amounts of labels cut off by ``top`` without ``other``."""
+    rounding = ctx.spec.get("rounding", "plain")
+    if rounding not in ROUNDINGS:
+        raise ctx.error(f"rounding must be one of {', '.join(ROUNDINGS)}, got {rounding!r}",
+                        "rounding")
+    digits = ctx.spec.get("digits", 1)
+    if not isinstance(digits, int) or isinstance(digits, bool) or not 0 <= digits <= 4:
+        raise ctx.error(f"digits must be a whole number from 0 to 4, got {digits!r}", "digits")
+    if rounding == "plain":
+        if "digits" in ctx.spec:
+            raise ctx.error("'digits' is only meaningful with rounding: largest_remainder", "digits")
+        return [None] * len(shown)
+    _check_partition(ctx, column, rows, shown + hidden)
+    return list(largest_remainder(shown + hidden, digits)[: len(shown)]) if rows else []
+
+
+def _check_partition(ctx: _Ctx, column: str, rows: list[list[str]], amounts: list[float]) -> None:
+    """Largest-remainder rounding needs every row in exactly one group, amounts >= 0."""
+    prefix = "rounding: largest_remainder needs each row in exactly one group, but"
+    if any(len(labels) > 1 for labels in rows):
+        raise ctx.error(f"{prefix} '{column}' gives some rows several labels (their shares "
+                        "can exceed 100%); use plain rounding", "rounding")
+    if any(not labels for labels in rows):
+        raise ctx.error(f"{prefix} some rows have an empty '{column}'; add 'empty: 미상' to "
+                        "count them", "rounding")
+    if rows and (any(a < 0 for a in amounts) or sum(amounts) <= 0):
+        raise ctx.error("rounding: largest_remainder needs non-negative amounts with a positive "
+                        "sum", "rounding")
 
 
 def _sort_key(ctx: _Ctx, key: str) -> str:
@@ -142,23 +207,134 @@ def _count(ctx: _Ctx) -> Stat:
     return Count(**ctx.base(len(ctx.frame)), value=len(ctx.frame))
 
 
+def _grouped(ctx: _Ctx, column: str, rows: list[list[str]], amounts: Counter) -> list[tuple]:
+    """(label, amount, rank, printed share) per shown group: sorted, cut by ``top``, the rest
+    merged into ``other`` if given, shares rounded by ``rounding:``."""
+    labels, rest = _top(ctx, _order(amounts, _sort_key(ctx, "sort")))
+    ranks = _ranks(amounts)
+    groups = [(label, amounts[label], ranks[label]) for label in labels]
+    other = ctx.spec.get("other")
+    if other is not None and rest:
+        groups.append((str(other), sum(amounts[x] for x in rest), None))
+        rest = []
+    printed = _printed_shares(
+        ctx, column, rows, [g[1] for g in groups], [amounts[x] for x in rest]
+    )
+    return [(*group, share) for group, share in zip(groups, printed, strict=True)]
+
+
 def _counts(ctx: _Ctx) -> Stat:
     column = ctx.column("by")
     empty = ctx.spec.get("empty")
-    counter = _tally(ctx, column, None if empty is None else str(empty))
-    labels = _order(counter, _sort_key(ctx, "sort"))
+    rows = _row_labels(ctx, column, None if empty is None else str(empty))
+    counter: Counter = Counter(label for labels in rows for label in labels)
     total = len(ctx.frame)
-    top = ctx.spec.get("top")
-    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
-        raise ctx.error(f"top must be a positive integer, got {top!r}", "top")
-    rest = labels[top:] if top else []
-    labels = labels[:top] if top else labels
-    pairs = [(label, counter[label]) for label in labels]
-    other = ctx.spec.get("other")
-    if other is not None and rest:
-        pairs.append((str(other), sum(counter[x] for x in rest)))
-    items = [CountItem(str(lab), n, n / total if total else 0.0) for lab, n in pairs]
+    items = [
+        CountItem(str(label), n, n / total if total else 0.0, rank, printed)
+        for label, n, rank, printed in _grouped(ctx, column, rows, counter)
+    ]
     return Counts(**ctx.base(total), items=items, total=total)
+
+
+def _sums(ctx: _Ctx) -> Stat:
+    by, column = ctx.column("by"), ctx.column("column")
+    values = ctx.dataset.numbers(column, ctx.frame)
+    empty = ctx.spec.get("empty")
+    numbered = values.notna().to_numpy()
+    rows = [
+        labels
+        for labels, keep in zip(_row_labels(ctx, by, None if empty is None else str(empty)), numbered,
+                                strict=True)
+        if keep
+    ]
+    numbers = values[numbered].tolist()
+    sums: Counter = Counter()
+    counted: Counter = Counter()
+    for labels, number in zip(rows, numbers, strict=True):
+        for label in labels:
+            sums[label] += number
+            counted[label] += 1
+    total = float(sum(numbers))
+    if total == 0:
+        raise ctx.error(f"sums has a denominator of 0 (the values of '{column}' sum to 0)")
+    items = [
+        SumItem(str(label), float(value), value / total, counted[label], rank, printed)
+        for label, value, rank, printed in _grouped(ctx, by, rows, sums)
+    ]
+    return Sums(**ctx.base(len(numbers)), items=items, column=column, total=total)
+
+
+def _series(ctx: _Ctx) -> list[tuple[str, float]]:
+    """(label, amount) in label order: rows per label, or the ``column`` sum with ``agg: sum``.
+    Integer labels (years) are filled to a contiguous range (a missing year is 0)."""
+    by = ctx.column("by")
+    if "agg" in ctx.spec and "column" not in ctx.spec:
+        raise ctx.error("'agg' needs a 'column' to aggregate", "agg")
+    if ctx.spec.get("agg", "sum") != "sum":
+        raise ctx.error(f"agg must be sum, got {ctx.spec['agg']!r}", "agg")
+    rows = _row_labels(ctx, by)
+    amounts: Counter = Counter()
+    if "column" in ctx.spec:
+        values = ctx.dataset.numbers(ctx.column("column"), ctx.frame)
+        for labels, number in zip(rows, values.tolist(), strict=True):
+            for label in labels if number == number else []:  # skip NaN
+                amounts[label] += number
+    else:
+        for labels in rows:
+            amounts.update(labels)
+    labels = _order(amounts, "label")
+    if labels and all(label.lstrip("-").isdigit() for label in labels):
+        labels = [str(n) for n in range(int(labels[0]), int(labels[-1]) + 1)]
+    return [(label, amounts[label]) for label in labels]
+
+
+def _growth(ctx: _Ctx) -> Stat:
+    items, previous = [], None
+    for label, value in _series(ctx):
+        change = None if previous is None else value - previous
+        rate = change / previous if previous else None
+        items.append(GrowthItem(label, value, previous, change, rate))
+        previous = value
+    return Growth(**ctx.base(len(ctx.frame)), items=items)
+
+
+def _cumulative(ctx: _Ctx) -> Stat:
+    series = _series(ctx)
+    running: float = 0
+    totals = []
+    for _, value in series:
+        running += value
+        totals.append(running)
+    final = totals[-1] if totals else 0
+    items = [
+        CumulativeItem(label, value, total, total / final if final else 0.0)
+        for (label, value), total in zip(series, totals, strict=True)
+    ]
+    return Cumulative(**ctx.base(len(ctx.frame)), items=items, total=final)
+
+
+def _ratio(ctx: _Ctx) -> Stat:
+    column = ctx.column("column") if "column" in ctx.spec else None
+    values = ctx.dataset.numbers(column, ctx.frame) if column else None
+    amounts = []
+    for key in ("numerator", "denominator"):
+        nodes = parse_conditions(
+            ctx.require(key), list(ctx.dataset.frame.columns), ctx.config_file, f"{ctx.key}.{key}"
+        )
+        for node in nodes:
+            ctx.filtered.extend(node.columns())
+        selected = mask(nodes, ctx.dataset, ctx.frame)
+        amounts.append(float(values[selected].sum()) if values is not None else int(selected.sum()))
+    numerator, denominator = amounts
+    if denominator == 0:
+        what = f"the sum of '{column}'" if column else "the number of rows"
+        raise ctx.error(f"ratio has a denominator of 0 ({what} matching it is 0)", "denominator")
+    return Ratio(
+        **ctx.base(len(ctx.frame)),
+        value=numerator / denominator,
+        numerator=numerator,
+        denominator=denominator,
+    )
 
 
 def _share(ctx: _Ctx) -> Stat:
@@ -264,7 +440,14 @@ def _rows(ctx: _Ctx) -> Stat:
 
 COMPUTE: dict[str, tuple[tuple[str, ...], Callable[[_Ctx], Stat]]] = {
     "count": (("where",), _count),
-    "counts": (("by", "where", "sort", "top", "other", "empty"), _counts),
+    "counts": (("by", "where", "sort", "top", "other", "empty", "rounding", "digits"), _counts),
+    "sums": (
+        ("by", "column", "where", "sort", "top", "other", "empty", "rounding", "digits"),
+        _sums,
+    ),
+    "growth": (("by", "column", "agg", "where"), _growth),
+    "cumulative": (("by", "column", "agg", "where"), _cumulative),
+    "ratio": (("numerator", "denominator", "column", "where"), _ratio),
     "share": (("where", "within"), _share),
     "cagr": (("by", "from", "to", "where"), _cagr),
     "crosstab": (("rows", "columns", "where", "row_sort", "col_sort"), _crosstab),

@@ -63,21 +63,69 @@ class Cagr(Stat):
 
 @dataclass(frozen=True)
 class CountItem:
-    """One label of a Counts result; ``share`` = count / rows of the population."""
+    """One label of a Counts result; ``share`` = count / rows of the population.
+
+    ``rank``: competition rank by count among all labels (ties share a rank: 1, 2, 2, 4);
+    None for the ``other`` bucket. ``printed_share``: the share after ``rounding:``
+    (None without it); the ``pct`` filters print it instead of ``share``.
+    """
 
     label: str
     count: int
     share: float
+    rank: int | None = None
+    printed_share: float | None = None
+
+
+@dataclass(frozen=True)
+class SumItem:
+    """One label of a Sums result: ``value`` = sum of the column over the label's rows,
+    ``share`` = value / total, ``rows`` = rows with a number; rank/printed_share as CountItem."""
+
+    label: str
+    value: float
+    share: float
+    rows: int
+    rank: int | None = None
+    printed_share: float | None = None
+
+
+@dataclass(frozen=True)
+class GrowthItem:
+    """One label of a Growth result: ``value`` (rows or a column sum; also ``.count``),
+    ``previous`` (the preceding label's value, None for the first), ``change`` (difference)
+    and ``rate`` (change / previous; None for the first label and for a zero base)."""
+
+    label: str
+    value: float
+    previous: float | None
+    change: float | None
+    rate: float | None
+
+    @property
+    def count(self) -> float:
+        """The grown quantity (same as ``value``), so ``count``/``num`` filters print it."""
+        return self.value
+
+
+@dataclass(frozen=True)
+class CumulativeItem:
+    """One label of a Cumulative result: ``count`` (rows or a column sum of the label),
+    ``cumulative`` (running total up to it) and ``share`` (cumulative / final total)."""
+
+    label: str
+    count: float
+    cumulative: float
+    share: float
 
 
 @dataclass
-class Counts(Stat):
-    """Ordered (label, count, share) items; ``total`` = rows of the population."""
+class Grouped(Stat):
+    """Items keyed by label, in the declared order: ``["미국"]``, ``in``, loops, ``.top(n)``."""
 
-    items: list[CountItem] = field(default_factory=list)
-    total: int = 0
+    items: list[Any] = field(default_factory=list)
 
-    def __getitem__(self, label: object) -> CountItem:
+    def __getitem__(self, label: object) -> Any:
         key = str(label)
         for item in self.items:
             if item.label == key:
@@ -89,15 +137,46 @@ class Counts(Stat):
     def __contains__(self, label: object) -> bool:
         return any(item.label == str(label) for item in self.items)
 
-    def __iter__(self) -> Iterator[CountItem]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.items)
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def top(self, n: int) -> list[CountItem]:
+    def top(self, n: int) -> list[Any]:
         """The first ``n`` items (items are already in the declared order)."""
         return self.items[:n]
+
+    def labels(self) -> list[str]:
+        """All labels in order."""
+        return [item.label for item in self.items]
+
+    @property
+    def first(self) -> Any:
+        """The first item (the largest with ``sort: desc``)."""
+        if not self.items:
+            raise BriefError(f"statistic '{self.name}' has no items")
+        return self.items[0]
+
+    def ratio(self, numerator: object, denominator: object) -> float:
+        """``amount(numerator) / amount(denominator)`` of two labels (error on a zero base, S36a)."""
+        top, bottom = _amount(self[numerator]), _amount(self[denominator])
+        if not bottom:
+            raise BriefError(
+                f"statistic '{self.name}': ratio {numerator}/{denominator} has a denominator of 0"
+            )
+        return top / bottom
+
+
+def _amount(item: Any) -> float:
+    return item.count if hasattr(item, "count") else item.value
+
+
+@dataclass
+class Counts(Grouped):
+    """Ordered (label, count, share) items; ``total`` = rows of the population."""
+
+    total: int = 0
 
     def count_of(self, label: object) -> int:
         """The count of ``label``, 0 if it does not occur (e.g. a country absent in one year)."""
@@ -105,20 +184,42 @@ class Counts(Stat):
         return next((item.count for item in self.items if item.label == key), 0)
 
     def rank(self, label: object) -> int:
-        """1-based position of ``label`` in the declared order (competition ranking on ties)."""
-        target = self[label]
-        return 1 + sum(1 for item in self.items if item.count > target.count)
+        """Competition rank of ``label`` by count among all labels (1, 2, 2, 4 on ties)."""
+        item = self[label]
+        if item.rank is None:
+            raise BriefError(f"statistic '{self.name}': {item.label!r} (the 'other' bucket) has no rank")
+        return item.rank
 
-    def labels(self) -> list[str]:
-        """All labels in order."""
-        return [item.label for item in self.items]
 
-    @property
-    def first(self) -> CountItem:
-        """The first item (the largest with ``sort: desc``)."""
-        if not self.items:
-            raise BriefError(f"statistic '{self.name}' has no items")
-        return self.items[0]
+@dataclass
+class Sums(Grouped):
+    """Sum of a numeric ``column`` by label (SumItem); ``total`` = sum over the population
+    (a multi-value label column adds a row's value to each of its labels)."""
+
+    column: str = ""
+    total: float = 0.0
+
+
+@dataclass
+class Growth(Grouped):
+    """Label-to-label growth (GrowthItem) in label order; integer labels (years) are filled
+    to a contiguous range, a missing year counting 0."""
+
+
+@dataclass
+class Cumulative(Grouped):
+    """Running totals (CumulativeItem) in label order; ``total`` = the final running total."""
+
+    total: float = 0.0
+
+
+@dataclass
+class Ratio(Stat):
+    """``numerator`` / ``denominator`` (row counts, or sums of ``column``); ``value`` = ratio."""
+
+    value: float = 0.0
+    numerator: float = 0
+    denominator: float = 0
 
 
 @dataclass

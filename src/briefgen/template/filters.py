@@ -24,10 +24,18 @@ def _amount(value: Any) -> Any:
 
 
 def _share(value: Any) -> Any:
-    """The share (a fraction) a statistic stands for; CAGR's value is a fraction too."""
-    for attribute in ("share", "value"):
+    """The share (a fraction) a statistic stands for; CAGR's value and a growth item's rate
+    are fractions too. A share adjusted by ``rounding: largest_remainder`` (``printed_share``)
+    wins."""
+    if getattr(value, "printed_share", None) is not None:
+        return value.printed_share
+    for attribute in ("share", "rate", "value"):
         if hasattr(value, attribute):
-            return getattr(value, attribute)
+            value = getattr(value, attribute)
+            break
+    if value is None:
+        raise BriefError("no value to print as a percentage (a growth rate is None for the "
+                         "first label and after a zero base)")
     return value
 
 
@@ -53,17 +61,70 @@ def count(value: Any, unit: str = "개") -> str:
 
 def count_share(value: Any, unit: str = "개") -> str:
     """``130개(90.3%)`` (S35)."""
-    return numbers.fmt_count_share(value.count, value.share, unit)
+    return numbers.fmt_count_share(value.count, _share(value), unit)
 
 
 def share_count(value: Any, unit: str = "개") -> str:
     """``51.9%(67개)`` (S35)."""
-    return numbers.fmt_share_count(value.share, value.count, unit)
+    return numbers.fmt_share_count(_share(value), value.count, unit)
 
 
-def money(value: Any, currency: str = "달러", digits: int = 1) -> str:
-    """``672.2억 달러`` (S37)."""
-    return numbers.fmt_money(_amount(value), currency, digits)
+def money(
+    value: Any,
+    currency: str = "달러",
+    digits: int = 1,
+    style: str = "plain",
+    unit: str | None = None,
+) -> str:
+    """``672.2억 달러`` (S37); ``unit='억'`` fixes the unit (``12,000억 원``); ``style='mixed'``
+    gives ``1조 2,000억 원`` rounded to whole ``unit`` s (default ``만``; ``digits`` is unused)."""
+    if style == "plain":
+        return numbers.fmt_money(_amount(value), currency, digits, unit)
+    if style == "mixed":
+        return numbers.fmt_money_mixed(_amount(value), currency, "만" if unit is None else unit)
+    raise BriefError(f"unknown money style {style!r} (valid: 'plain', 'mixed')")
+
+
+def pp_signed(value: Any, other: Any = 0, digits: int = 1) -> str:
+    """``+3.2%p`` / ``-1.5%p`` / ``0.0%p``: ``pp`` with the sign always shown (S34)."""
+    return numbers.fmt_signed_points(_share(value), _share(other), digits)
+
+
+def pct_signed(value: Any, digits: int = 1) -> str:
+    """A change rate with its sign: ``+12.5%`` (``stats.cagr | pct_signed`` → ``+226.1%``)."""
+    return numbers.fmt_signed_percent(_share(value), digits)
+
+
+def change(value: Any, old: Any, basis: str = "", digits: int = 1) -> str:
+    """``new | change(old, '전년 대비')`` → ``전년 대비 12.5% 증가`` / ``12.5% 감소`` / ``변동 없음``."""
+    return numbers.fmt_change(_amount(value), _amount(old), basis, digits)
+
+
+def count_change(value: Any, old: Any, unit: str = "개", basis: str = "") -> str:
+    """``new | count_change(old)`` → ``8개 증가`` / ``3개 감소`` / ``변동 없음``."""
+    return numbers.fmt_count_change(_amount(value), _amount(old), unit, basis)
+
+
+def rank(value: Any, label: Any = None) -> str:
+    """``3위`` from a number, an item (``stats.by_country['중국'] | rank``) or a grouped
+    statistic and a label (``stats.by_country | rank('중국')``); ties share a rank."""
+    if label is not None:
+        if not hasattr(value, "labels"):
+            raise BriefError(
+                "rank('label') needs a grouped statistic: stats.by_country | rank('미국')"
+            )
+        value = value[label]
+    if hasattr(value, "label"):
+        if getattr(value, "rank", None) is None:
+            raise BriefError(
+                f"{value.label!r} has no rank (the 'other' bucket or an unranked item)"
+            )
+        return numbers.fmt_rank(value.rank)
+    if hasattr(value, "labels"):
+        raise BriefError(
+            "rank of a grouped statistic needs a label: stats.by_country | rank('미국')"
+        )
+    return numbers.fmt_rank(value)
 
 
 def span(value: Any, end: Any = None, unit: str = "") -> str:
@@ -100,6 +161,11 @@ def korean_filters(josa: Josa) -> dict[str, Callable[..., str]]:
         "count_share": count_share,
         "share_count": share_count,
         "money": money,
+        "pp_signed": pp_signed,
+        "pct_signed": pct_signed,
+        "change": change,
+        "count_change": count_change,
+        "rank": rank,
         "span": span,
         "year": year,
         "date": date,
