@@ -30,17 +30,18 @@ def test_fault_after_pdf_leaves_previous_outputs_byte_identical(example_build, t
     project = copy_built(example_build[0], tmp_path / "brief")
     before = output_bytes(project)
     edit(project / CONTENT, "# 서론", "# 서론\n\nㅇ 새 문단")  # the document changes: writers must run
-    seen = {}
+    seen = tmp_path / "pdf-size-seen-by-docx"
 
-    def broken_docx(document, theme, out, page_of=None):
-        seen["pdf_temp"] = (out.parent / f".{NAME}.pdf.tmp").stat().st_size
+    def broken_docx(document, theme, out, page_of=None):  # may run in the second process
+        page_of()  # waits until the PDF is laid out and written
+        seen.write_text(str((out.parent / f".{NAME}.pdf.tmp").stat().st_size))
         out.write_bytes(b"half a docx")
         raise fault
 
     monkeypatch.setattr(briefgen.writers.docx, "write_docx", broken_docx)
     with pytest.raises(type(fault)):
         build(project)
-    assert seen["pdf_temp"] > 10_000  # the PDF had been written when the DOCX writer failed
+    assert int(seen.read_text()) > 10_000  # the PDF had been written when the DOCX writer failed
     assert output_bytes(project) == before  # outputs, manifest: same files, same bytes
     assert leftovers(project) == []
 

@@ -29,14 +29,40 @@ def can_fork() -> bool:
     )
 
 
-class Background:
-    """``job`` started now in a child process; ``result()`` waits for it (or runs it inline)."""
+class Handoff:
+    """A value the parent gives a background job after starting it (the PDF's page numbers)."""
 
-    def __init__(self, job: Callable[[], Any]) -> None:
+    def __init__(self) -> None:
+        self._value: Any = None
+        self._receiver: Connection | None = None
+        self._sender: Connection | None = None
+        if can_fork():
+            self._receiver, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def give(self, value: Any) -> None:
+        """Hand ``value`` over (in the parent)."""
+        self._value = value
+        if self._sender is not None:
+            self._sender.send(value)
+
+    def take(self) -> Any:
+        """The value handed over, waiting for it in a child process."""
+        if self._receiver is not None and multiprocessing.parent_process() is not None:
+            return self._receiver.recv()
+        return self._value
+
+
+class Background:
+    """``job`` started now in a child process; ``result()`` waits for it (or runs it inline).
+
+    With ``parallel=False`` the job simply runs inline when its result is asked for.
+    """
+
+    def __init__(self, job: Callable[[], Any], *, parallel: bool = True) -> None:
         self._job = job
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
-        if can_fork():
+        if parallel and can_fork():
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(job, sender), daemon=True)
@@ -58,6 +84,8 @@ class Background:
         self._process.join()
         if kind == "brief":
             raise BriefError(**payload)
+        if kind == "interrupted":
+            raise KeyboardInterrupt
         if kind == "crash":
             raise RuntimeError(f"background writer failed:\n{payload}")
         return payload
@@ -78,6 +106,8 @@ def _child(job: Callable[[], Any], conn: Connection) -> None:
         message: tuple[str, Any] = ("ok", job())
     except BriefError as error:
         message = ("brief", dataclasses.asdict(error))
+    except KeyboardInterrupt:
+        message = ("interrupted", None)
     except BaseException:  # noqa: BLE001 — reported to the parent, which raises it
         message = ("crash", traceback.format_exc())
     conn.send(message)

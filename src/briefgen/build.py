@@ -13,10 +13,11 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from briefgen.background import Background
+from briefgen.background import Background, Handoff
 from briefgen.errors import BriefError
 from briefgen.ir import Document, Figure, SourceLoc
 from briefgen.project import Project, load_project
@@ -25,8 +26,8 @@ from briefgen.regen.cache import OutputCache
 from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
 
-PAGELESS_FORMATS = ("docx", "html", "hwpx")  # written after the PDF, in this order
-BESIDE_PDF = ("html", "hwpx")  # need no page numbers: written in a second process
+PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
+REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
 
 Step = Callable[[str], None]
@@ -211,40 +212,38 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
     manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
     pages, cached = 0, []
-    beside = [f for f in BESIDE_PDF if f in temps and "pdf" in temps]
     try:
-        for fmt in beside:  # HTML and HWPX need no page numbers: written beside the PDF
-            if outputs_cache.fetch(f"{doc_key}.{fmt}", temps[fmt]) is not None:
+        page_of: dict[str, int] | None = None
+        pdf_info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
+        if pdf_info is not None:
+            cached.append("pdf")
+            pages, page_of = pdf_info["pages"], pdf_info["page_of"]
+        laying_out = "pdf" in temps and pdf_info is None
+        writes = []  # page-less formats to write, beside the PDF layout when there is one
+        for fmt in (f for f in PAGELESS_FORMATS if f in temps):
+            waits_for_pages = fmt == "docx" and laying_out  # its key holds the PDF's page numbers
+            key = f"{_output_key(fmt, doc_key, page_of)}.{fmt}"
+            if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
+                writes.append(fmt)
+            else:
                 cached.append(fmt)
-        missing = [f for f in beside if f not in cached]
-        with Background(lambda: _write_all(missing, document, prepared.theme, temps)) as others:
-            page_of: dict[str, int] | None = None
-            if "pdf" in temps:
+        pages_known = Handoff()
+        job = partial(_write_all, writes, document, prepared.theme, temps, pages_known.take)
+        with Background(job, parallel=laying_out) as others:
+            if laying_out:
                 step("pdf")
-                info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
-                if info is None:
-                    from briefgen.writers.pdf import write_pdf
+                from briefgen.writers.pdf import write_pdf
 
-                    pdf = write_pdf(document, prepared.theme, temps["pdf"])
-                    info = {"pages": pdf.pages, "page_of": pdf.page_of}
-                    outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], info)
-                else:
-                    cached.append("pdf")
-                pages, page_of = info["pages"], info["page_of"]
-            for fmt in (f for f in PAGELESS_FORMATS if f in temps and f not in beside):
+                pdf = write_pdf(document, prepared.theme, temps["pdf"])
+                pages, page_of = pdf.pages, pdf.page_of
+                outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
+            pages_known.give(page_of)
+            for fmt in writes:
                 step(fmt)
-                key = sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
-                if outputs_cache.fetch(f"{key}.{fmt}", temps[fmt]) is None:
-                    _write_pageless(fmt, document, prepared.theme, temps[fmt], page_of)
-                    outputs_cache.store(f"{key}.{fmt}", temps[fmt], {})
-                else:
-                    cached.append(fmt)
-            if missing:
-                step(missing[0])
             others.result()
-        for fmt in missing:
-            outputs_cache.store(f"{doc_key}.{fmt}", temps[fmt], {})
-        cached = [f for f in ("pdf", *PAGELESS_FORMATS) if f in cached]
+        for fmt in writes:
+            outputs_cache.store(f"{_output_key(fmt, doc_key, page_of)}.{fmt}", temps[fmt], {})
+        cached = [f for f in REPORT_ORDER if f in cached]
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -277,27 +276,27 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     )
 
 
-def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path]) -> None:
-    """Write several page-less formats, one after the other (the background job)."""
+def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
+    """Cache key of one format's output (the DOCX also holds the PDF's page numbers)."""
+    return sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
+
+
+def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
+               page_of: Callable[[], dict[str, int] | None]) -> None:
+    """Write the page-less formats (the job beside the PDF): HTML, HWPX, then the DOCX."""
     for fmt in formats:
-        _write_pageless(fmt, document, theme, temps[fmt], None)
+        if fmt == "docx":
+            from briefgen.writers.docx import write_docx
 
+            write_docx(document, theme, temps[fmt], page_of=page_of)
+        elif fmt == "html":
+            from briefgen.writers.html import write_html
 
-def _write_pageless(fmt: str, document: Document, theme: Theme, out: Path,
-                    page_of: dict[str, int] | None) -> None:
-    """Write one of the formats that follow the PDF (the DOCX takes its TOC page numbers)."""
-    if fmt == "docx":
-        from briefgen.writers.docx import write_docx
+            write_html(document, theme, temps[fmt])
+        else:
+            from briefgen.writers.hwpx import write_hwpx
 
-        write_docx(document, theme, out, page_of=page_of)
-    elif fmt == "html":
-        from briefgen.writers.html import write_html
-
-        write_html(document, theme, out)
-    else:
-        from briefgen.writers.hwpx import write_hwpx
-
-        write_hwpx(document, theme, out)
+            write_hwpx(document, theme, temps[fmt])
 
 
 def _read_old(path: Path) -> dict[str, Any] | None:

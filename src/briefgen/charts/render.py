@@ -89,6 +89,8 @@ def draw_charts(jobs: list[ChartJob], theme: Theme) -> None:
         for job in todo:
             job.draw(theme)
         return
+    import matplotlib.pyplot  # noqa: F401 — imported once, before the fork, for both processes
+
     with Background(lambda: [job.draw(theme) for job in todo[1::2]]) as other_half:
         for job in todo[::2]:
             job.draw(theme)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import assert_never
@@ -36,6 +37,8 @@ from briefgen.writers.docx import styles as st
 from briefgen.writers.docx.oxml import ParaFormat, RunFormat
 from briefgen.writers.docx.package import write_stable_zip
 from briefgen.writers.inline_format import InlineFormat
+
+PageNumbers = Mapping[str, int] | None  # heading anchor -> printed page (from the PDF)
 
 Container = DocxDocument | _Cell
 LAST_MODIFIED_BY = "briefgen"
@@ -69,18 +72,21 @@ def write_docx(
     theme: Theme,
     out: Path,
     *,
-    page_of: dict[str, int] | None = None,
+    page_of: PageNumbers | Callable[[], PageNumbers] = None,
 ) -> None:
     """Write ``doc`` as a DOCX file at ``out`` in ``theme``'s house style.
 
     ``page_of`` maps chapter/section anchors to the page numbers the PDF printed; they fill
-    the cached result of the TOC field (omitted when ``None``). Same input, same bytes.
+    the cached result of the TOC field (omitted when ``None``). It may be a function, called
+    only when the rest of the document is built (the PDF can still be laying out meanwhile).
+    Same input, same bytes.
     """
     _Writer(doc, theme, page_of).write(out)
 
 
 class _Writer:
-    def __init__(self, doc: ir.Document, theme: Theme, page_of: dict[str, int] | None) -> None:
+    def __init__(self, doc: ir.Document, theme: Theme,
+                 page_of: PageNumbers | Callable[[], PageNumbers]) -> None:
         self.doc = doc
         self.theme = theme
         self.page_of = page_of
@@ -92,6 +98,7 @@ class _Writer:
         self.shape_id = 0  # last drawing id; python-docx's next_id searches the whole body
         self.bookmark_id = 0
         self.note_ids: dict[int, int] = {}  # footnote number -> Word id, in order of the marks
+        self.toc_links: list[tuple[etree._Element, str]] = []  # filled with page numbers last
         self._prepare_package()
 
     # ------------------------------------------------------------------ package
@@ -135,6 +142,7 @@ class _Writer:
         self._footnotes()
         self._finish_styles()
         self._core_properties()
+        self._toc_pages()
         buffer = io.BytesIO()
         self.word.save(buffer)
         write_stable_zip(buffer.getvalue(), out)
@@ -304,12 +312,18 @@ class _Writer:
                 p.extend(oxml.field_begin(instr))
             link = oxml.hyperlink(_bookmark_name(anchor))
             link.append(oxml.run(heading))
-            if self.page_of is not None and anchor in self.page_of:
-                link.append(oxml.tab_run())
-                link.append(oxml.run(str(self.page_of[anchor])))
+            self.toc_links.append((link, anchor))
             p.append(link)
             if index == len(entries) - 1:
                 p.append(oxml.field_end())
+
+    def _toc_pages(self) -> None:
+        """Page numbers after each TOC entry, once the PDF layout has given them."""
+        page_of = self.page_of() if callable(self.page_of) else self.page_of
+        for link, anchor in self.toc_links:
+            if page_of is not None and anchor in page_of:
+                link.append(oxml.tab_run())
+                link.append(oxml.run(str(page_of[anchor])))
 
     # ------------------------------------------------------------------ chapters
     def _heading(
