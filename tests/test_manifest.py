@@ -93,3 +93,12 @@ def test_load_manifest_rejects_other_files(tmp_path):
         load_manifest(tmp_path / "x.json")
     with pytest.raises(BriefError, match="manifest not found"):
         load_manifest(tmp_path / "none.json")
+
+
+def test_reading_dictionary_words_used_are_listed(built):
+    """The particle after the top organisation (Google이) was decided by the dictionary."""
+    _, result, data = built
+    top = result.statistics["by_org"].first.label
+    assert top in data["readings_used"]
+    assert data["readings_used"] == sorted(set(data["readings_used"]))
+    assert all(word.isascii() for word in data["readings_used"])  # Hangul needs no entry

@@ -60,6 +60,7 @@ class Prepared:
     markup: str
     warnings: list[str]
     datasets: dict[str, Any] = field(default_factory=dict)
+    readings_used: list[str] = field(default_factory=list)
 
 
 def prepare(path: Path) -> Prepared:
@@ -114,7 +115,7 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     if not document.chapters:
         raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
     warnings = parts.warnings + number_document(document, theme)
-    return Prepared(project, theme, document, statistics, markup, warnings, datasets)
+    return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
 
 
 def _quiet(stage: str) -> None:
@@ -345,6 +346,7 @@ def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any
         sentences=document_sentences(prepared.document),
         outputs=outputs,
         warnings=prepared.warnings,
+        readings_used=prepared.readings_used,
         timing={"seconds": round(seconds, 3), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "cached": cached},
     )

@@ -128,8 +128,12 @@ def make_manifest(
     outputs: dict[str, dict[str, Any]],
     warnings: list[str],
     timing: dict[str, Any],
+    readings_used: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Assemble the manifest (``fingerprint`` = hash of ``inputs``)."""
+    """Assemble the manifest (``fingerprint`` = hash of ``inputs``).
+
+    ``readings_used``: the reading-dictionary words that decided a particle in the text.
+    """
     return {
         "manifest_version": MANIFEST_VERSION,
         "name": name,
@@ -139,6 +143,7 @@ def make_manifest(
         "statistics": {n: stat_entry(s) for n, s in statistics.items()},
         "datasets": {n: dataset_entry(d) for n, d in datasets.items()},
         "sentences": sentences,
+        "readings_used": list(readings_used or []),
         "warnings": list(warnings),
         "timing": timing,
     }
