@@ -68,6 +68,9 @@ class FootnoteEngine:
     theme: Theme
     area: NoteArea
     reserve: dict[int, float]
+    #: Hanging-indent style of each note; passing one dict to every pass lets the memo of
+    #: parsed paragraphs (keyed by style) serve all passes.
+    note_styles: dict[int, ParagraphStyle] = field(default_factory=dict)
     marks: dict[int, int] = field(default_factory=dict)  # note number -> absolute page
     needed: dict[int, float] = field(default_factory=dict)  # absolute page -> height used
     _pending: list[int] = field(default_factory=list)
@@ -90,10 +93,12 @@ class FootnoteEngine:
 
     def _note(self, number: int) -> Paragraph:
         prefix = f"{number}) "
-        hang = stringWidth(prefix, self.style.fontName, self.style.fontSize)
-        style = ParagraphStyle(
-            f"fn{number}", self.style, leftIndent=hang, firstLineIndent=-hang, allowOrphans=1
-        )
+        style = self.note_styles.get(number)
+        if style is None:
+            hang = stringWidth(prefix, self.style.fontName, self.style.fontSize)
+            style = self.note_styles[number] = ParagraphStyle(
+                f"fn{number}", self.style, leftIndent=hang, firstLineIndent=-hang, allowOrphans=1
+            )
         return Paragraph(f"{prefix}{self.notes[number]}", style)
 
     def _first_line(self) -> float:

@@ -14,6 +14,9 @@ import re
 from typing import Any
 
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.rl_config import _FUZZ
+
+from briefgen.writers.pdf.draft import is_draft
 
 #: No line starts with one of these (S51).
 NO_START = frozenset(",.:;!?)]}」』’”%·")
@@ -64,9 +67,14 @@ class Paragraph(RLParagraph):
     that memo after a document.
     """
 
-    _parsed: dict[tuple[str, int], tuple[Any, list, Any]] = {}
+    #: (glued markup, id(style)) → (style, style as parsed, fragments, bullet); the parsed
+    #: style is a copy when the markup sets attributes (``<bullet font=…>``).
+    _parsed: dict[tuple[str, int], tuple[Any, Any, list, Any]] = {}
 
     def __init__(self, text: str | None, style: Any = None, *args: Any, **kw: Any) -> None:
+        #: False when drawing fires no callback (a part of a split paragraph may: unknown).
+        self.calls = text is None or "<onDraw" in text
+        self._wrapped_at: float | None = None  # width of the last wrap, while it holds
         if text is None or args or kw or style is None:
             super().__init__(glue(text) if text is not None else text, style, *args, **kw)
             return
@@ -75,12 +83,32 @@ class Paragraph(RLParagraph):
             glued = _GLUED[text] = glue(text)
         key = (glued, id(style))
         cached = self._parsed.get(key)
-        if cached is None or cached[0] is not style and cached[0].parent is not style:
+        if cached is None or cached[0] is not style:
             super().__init__(glued, style)
-            self._parsed[key] = (self.style, [frag.clone() for frag in self.frags], self.bulletText)
+            frags = [frag.clone() for frag in self.frags]
+            self._parsed[key] = (style, self.style, frags, self.bulletText)
             return
-        parsed_style, frags, bullet = cached
+        _, parsed_style, frags, bullet = cached
         super().__init__(glued, parsed_style, bullet, [frag.clone() for frag in frags])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """ReportLab's wrap, whose line breaking only depends on the width: a second wrap at
+        the same width (common in one layout pass) reuses the first until a split or draw."""
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if availWidth >= _FUZZ else None
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        self._wrapped_at = None
+        return super().split(availWidth, availHeight)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        """Draw, except on a layout pass if that fires no callback (nothing else counts)."""
+        self._wrapped_at = None
+        if self.calls or not is_draft(canvas):
+            super().drawOn(canvas, x, y, _sW)
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
         _restore_spaces(self.blPara)

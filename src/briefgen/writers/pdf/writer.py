@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
 from xml.sax.saxutils import quoteattr
@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    LongTable,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -31,10 +30,12 @@ from reportlab.platypus import Table as RLTable
 from briefgen import ir
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
+from briefgen.writers.pdf.draft import DraftCanvas
 from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
 from briefgen.writers.pdf.linebreak import Paragraph, forget_parsed
+from briefgen.writers.pdf.longtable import BOTTOM_RULE, Cell, ParaCell, RowRun, TableRows
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
 from briefgen.writers.pdf.styles import Styles, build_styles
 from briefgen.writers.pdf.toc import TocLine
@@ -78,11 +79,16 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
 
 def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dict[int, str],
             fonts: FontSet, styles: Styles) -> PdfResult:
-    """Lay the story out until footnote space and TOC pages are stable, then draw it."""
+    """Lay the story out until footnote space and TOC pages are stable, then draw it.
+
+    Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
+    a pass changes only the TOC page numbers (which move nothing), the next pass will be
+    settled, so it draws for real at once."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
-    draft = True
+    note_styles: dict[int, ParagraphStyle] = {}
+    final = False
     for number in range(MAX_PASSES):
         engine = FootnoteEngine(
             notes,
@@ -90,6 +96,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             theme,
             NoteArea(g.left, g.bottom, g.text_width, g.text_height),
             reserve,
+            note_styles,
         )
         buf = io.BytesIO()
         template = BriefDocTemplate(
@@ -101,34 +108,17 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             engine=engine,
             heading_outline=story.outline(),
         )
-        template.build(story.flowables(toc_pages, engine), canvasmaker=DraftCanvas if draft else Canvas)
+        template.build(story.flowables(toc_pages, engine), canvasmaker=Canvas if final else DraftCanvas)
         if engine.fits() and template.heading_pages == toc_pages:
-            if draft:  # the layout is settled: lay it out once more and really draw it
-                draft = False
-                continue
-            out.write_bytes(buf.getvalue())
-            return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
-        reserve = engine.next_reserve(monotone=number >= EXACT_PASSES - 1)
-        toc_pages = dict(template.heading_pages)
+            if final:
+                out.write_bytes(buf.getvalue())
+                return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
+            final = True  # the layout is settled: lay it out once more and really draw it
+            continue
+        next_reserve = engine.next_reserve(monotone=number >= EXACT_PASSES - 1)
+        final = engine.fits() and next_reserve == reserve
+        reserve, toc_pages = next_reserve, dict(template.heading_pages)
     raise RuntimeError(f"PDF layout did not converge in {MAX_PASSES} passes")
-
-
-class DraftCanvas(Canvas):
-    """The canvas of layout passes: same layout, but images are not encoded, pages not
-    compressed and the file not assembled (only page breaks and mark positions matter)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs["pageCompression"] = 0
-        super().__init__(*args, **kwargs)
-
-    def drawImage(self, *args: object, **kwargs: object) -> tuple[int, int]:  # noqa: N802
-        return (0, 0)
-
-    def drawInlineImage(self, *args: object, **kwargs: object) -> tuple[int, int]:  # noqa: N802
-        return (0, 0)
-
-    def save(self) -> None:
-        return None
 
 
 def format_date(date: dt.date) -> str:
@@ -142,6 +132,9 @@ class _Story:
     styles: Styles
     markup: Markup
     geometry: Geometry
+    tables: dict[int, TableRows] = field(default_factory=dict)  # id(ir.Table) → its rows
+    #: (id(inlines), font) → (inlines, their markup), for every layout pass
+    marked: dict[tuple[int, str], tuple[list[ir.Inline], str]] = field(default_factory=dict)
 
     @property
     def theme(self) -> Theme:
@@ -209,7 +202,14 @@ class _Story:
         prefix: str = "",
     ) -> Paragraph:
         head = self.markup.text(prefix, style.fontName, loc) if prefix else ""
-        return Paragraph(head + self.markup.inlines(nodes, style.fontName, loc), style)
+        return Paragraph(head + self._inlines(nodes, style.fontName, loc), style)
+
+    def _inlines(self, nodes: list[ir.Inline], font: str, loc: ir.SourceLoc | None) -> str:
+        """``markup.inlines``, made once for all layout passes."""
+        cached = self.marked.get((id(nodes), font))
+        if cached is None or cached[0] is not nodes:
+            cached = self.marked[(id(nodes), font)] = (nodes, self.markup.inlines(nodes, font, loc))
+        return cached[1]
 
     def _box(self, flowables: list[Flowable]) -> RLTable:
         box = RLTable([[flowables]], colWidths=[self.geometry.text_width])
@@ -317,8 +317,9 @@ class _Story:
             case ir.Paragraph(inlines=nodes, loc=loc):
                 return [self._inl(nodes, s.body, loc)]
             case ir.Bullet(level=level, inlines=nodes, loc=loc):
-                para = self._inl(nodes, s.bullets[level], loc)
-                return [Paragraph(s.bullet_markup(level) + para.text, s.bullets[level])]
+                style = s.bullets[level]
+                markup = self._inlines(nodes, style.fontName, loc)
+                return [Paragraph(s.bullet_markup(level) + markup, style)]
             case ir.Table():
                 return self._table(block)
             case ir.Figure():
@@ -346,64 +347,68 @@ class _Story:
         return [Spacer(1, 4), *out] if out else out
 
     def _table(self, t: ir.Table) -> list[Flowable]:
-        s = self.styles
         out: list[Flowable] = [self._caption(t.label, t.caption, t.loc)]
         if t.unit:
             out.append(self._p(t.unit, "unit"))
+        rows = self._table_rows(t)
+        after = self._after(t.notes, t.source, t.loc)
+        g = self.geometry
+        if rows.below[0] < g.text_height * TABLE_KEEP_RATIO:
+            return [KeepTogether([*out, rows.table(0, len(rows.body)), *after]), Spacer(1, 6)]
+        # A long table starts where it is if its caption, header and first rows fit there,
+        # else on the next page; it splits with the header row repeated (S29).
+        for flowable in out:
+            flowable.keepWithNext = 0
+        head_rows = sum(rows.heights[: 1 + LONG_TABLE_FIRST_ROWS])
+        above = sum(f.wrap(g.text_width, g.text_height)[1] + f.getSpaceBefore() for f in out)
+        return [CondPageBreak(above + head_rows + 1), *out, RowRun(rows), *after, Spacer(1, 6)]
+
+    def _table_rows(self, t: ir.Table) -> TableRows:
+        """The cells, widths, style and row heights of ``t``, made once for all passes."""
+        rows = self.tables.get(id(t))
+        if rows is None:
+            rows = self.tables[id(t)] = self._make_rows(t)
+        return rows
+
+    def _make_rows(self, t: ir.Table) -> TableRows:
+        s = self.styles
         head_style = s.cell_style("center", True)
-        head = [self._inl(c.inlines, head_style, t.loc) for c in t.header]
+        head: list[Cell] = [
+            ParaCell(self.markup.inlines(c.inlines, head_style.fontName, t.loc), head_style)
+            for c in t.header
+        ]
         widths = [self.geometry.text_width * f for f in column_fractions(t)]
         styles = [s.cell_style(a, False) for a in t.align]
-        rows = [
+        body = [
             [
                 self._cell(c, style, width, t.loc)
                 for c, style, width in zip(row, styles, widths, strict=True)
             ]
             for row in t.rows
         ]
-        table = LongTable([head, *rows], colWidths=widths, repeatRows=1)
         line = colors.HexColor(self.theme.color("text"))
         aligns = [("ALIGN", (i, 1), (i, -1), a.upper()) for i, a in enumerate(t.align)]
-        table.setStyle(
-            TableStyle(
-                [
-                    *aligns,
-                    ("FONTNAME", (0, 0), (-1, -1), s.fonts.body),
-                    ("FONTNAME", (0, 0), (-1, 0), s.fonts.bold),
-                    ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
-                    ("LEADING", (0, 0), (-1, -1), s.cell.leading),
-                    (
-                        "BACKGROUND",
-                        (0, 0),
-                        (-1, 0),
-                        colors.HexColor(self.theme.color("table_header_fill")),
-                    ),
-                    ("LINEABOVE", (0, 0), (-1, 0), 1, line),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.5, line),
-                    ("LINEBELOW", (0, -1), (-1, -1), 1, line),
-                    ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#999999")),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        group = [*out, table, *self._after(t.notes, t.source, t.loc)]
-        g = self.geometry
-        if table.wrap(g.text_width, g.text_height * 100)[1] < g.text_height * TABLE_KEEP_RATIO:
-            return [KeepTogether(group), Spacer(1, 6)]
-        # A long table starts where it is if its caption, header and first rows fit there,
-        # else on the next page; it splits with the header row repeated (S29).
-        for flowable in out:
-            flowable.keepWithNext = 0
-        head_rows = sum(table._rowHeights[: 1 + LONG_TABLE_FIRST_ROWS])
-        above = sum(f.wrap(g.text_width, g.text_height)[1] + f.getSpaceBefore() for f in out)
-        return [CondPageBreak(above + head_rows + 1), *group, Spacer(1, 6)]
+        commands = [
+            *aligns,
+            ("FONTNAME", (0, 0), (-1, -1), s.fonts.body),
+            ("FONTNAME", (0, 0), (-1, 0), s.fonts.bold),
+            ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), s.cell.leading),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(self.theme.color("table_header_fill"))),
+            ("LINEABOVE", (0, 0), (-1, 0), 1, line),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.5, line),
+            (*BOTTOM_RULE, 1, line),
+            ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#999999")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        return TableRows(head, body, widths, commands)
 
     def _cell(self, cell: ir.TableCell, style: ParagraphStyle, width: float,
-              loc: ir.SourceLoc | None) -> Flowable | str:
+              loc: ir.SourceLoc | None) -> Cell:
         """A body cell: plain one-line text as a string (cheap to lay out, which keeps
-        5,000-row tables fast), anything else (marks, emphasis, wrapping) as a Paragraph."""
+        5,000-row tables fast), anything else (marks, emphasis, wrapping) as a paragraph."""
         nodes = cell.inlines
         if all(isinstance(node, ir.Text) for node in nodes):
             text = "".join(node.text for node in nodes)
@@ -411,7 +416,7 @@ class _Story:
             if stringWidth(text, style.fontName, style.fontSize) <= room:
                 self.styles.fonts.check(text, style.fontName, loc)
                 return text
-        return self._inl(nodes, style, loc)
+        return ParaCell(self.markup.inlines(nodes, style.fontName, loc), style)
 
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio
