@@ -9,6 +9,7 @@ for. A ``BriefError`` raised in the child is raised again in the parent, unchang
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import os
 import traceback
@@ -66,7 +67,11 @@ class Background:
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(job, sender), daemon=True)
-            self._process.start()
+            gc.freeze()  # the child's collector then leaves the inherited objects (and pages) alone
+            try:
+                self._process.start()
+            finally:
+                gc.unfreeze()
             sender.close()
             self._conn = receiver
 

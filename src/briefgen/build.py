@@ -27,6 +27,7 @@ from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha25
 from briefgen.theme import Theme, load_theme
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
+AFTER_PDF = ("html",)  # written by the main process once the PDF is done (the rest beside it)
 REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
 
@@ -228,8 +229,14 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 writes.append(fmt)
             else:
                 cached.append(fmt)
+        if laying_out:  # font files parsed once, before the second process is forked
+            from briefgen.writers.pdf.fonts import register_fonts
+
+            register_fonts(prepared.theme)
         pages_known = Handoff()
-        job = partial(_write_all, writes, document, prepared.theme, temps, pages_known.take)
+        after_pdf = [f for f in writes if f in AFTER_PDF and laying_out]  # balances the two processes
+        beside = [f for f in writes if f not in after_pdf]
+        job = partial(_write_all, beside, document, prepared.theme, temps, pages_known.take)
         with Background(job, parallel=laying_out) as others:
             if laying_out:
                 step("pdf")
@@ -239,7 +246,10 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 pages, page_of = pdf.pages, pdf.page_of
                 outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
             pages_known.give(page_of)
-            for fmt in writes:
+            for fmt in after_pdf:
+                step(fmt)
+                _write_all([fmt], document, prepared.theme, temps, lambda: page_of)
+            for fmt in beside:
                 step(fmt)
             others.result()
         for fmt in writes:
