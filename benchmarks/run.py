@@ -27,7 +27,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import floors  # noqa: E402
 from synthetic import Spec, blocks, pandoc_markdown, typst_markup, write_project  # noqa: E402
+
+FLOORS = ("reportlab", "python-docx", "docxtpl", "lxml")
 
 NAME = "ai-models-2024"
 CSV = "data/epoch/large_scale_ai_models_2024-07.csv"
@@ -45,7 +48,8 @@ def child(kind: str, target: str, extra: str) -> None:
         from briefgen.build import build
 
         marks: dict[str, float] = {}
-        result = build(Path(target), force=extra == "force",
+        only = (extra[len("only-"):],) if extra.startswith("only-") else None  # one format's part
+        result = build(Path(target), only, force=extra == "force" or only is not None,
                        step=lambda stage: marks.setdefault(stage, time.perf_counter()))
         end = time.perf_counter()
         order = [*marks, "end"]
@@ -68,6 +72,16 @@ def child(kind: str, target: str, extra: str) -> None:
         result = build(Path(target))
         print(json.dumps({"seconds": time.perf_counter() - started, "pages": result.pages,
                           "up_to_date": result.up_to_date, "cached": result.cached}))
+    elif kind in FLOORS:
+        import pickle
+
+        content, images = pickle.loads((Path(target) / "content.pickle").read_bytes())
+        out = Path(target) / f"floor-{kind}.{'pdf' if kind == 'reportlab' else 'docx'}"
+        seconds = {"reportlab": lambda: floors.write_reportlab(content, images, out),
+                   "python-docx": lambda: floors.write_python_docx(content, images, out),
+                   "docxtpl": lambda: floors.write_docxtpl(content, out),
+                   "lxml": lambda: floors.build_lxml_string(content)}[kind]()
+        print(json.dumps({"seconds": seconds}))
     elif kind == "typst":
         import typst
 
@@ -174,9 +188,20 @@ def bench_synthetic(work: Path, label: str, spec: Spec, n: int) -> list[dict]:
     pandoc = pypandoc.get_pandoc_path()
     pandoc_runs = [measure([pandoc, "brief.md", "-o", "brief.docx"], cwd=anchors) for _ in range(n)]
     typst_runs = [run_child("typst", anchors / "brief.typ", str(anchors / "brief.pdf")) for _ in range(n)]
-    return [summary(f"{label}: briefgen DOCX+PDF (cold)", ours),
+    rows = [summary(f"{label}: briefgen DOCX+PDF (cold)", ours),
             summary(f"{label}: Pandoc md→DOCX", pandoc_runs),
             summary(f"{label}: Typst →PDF", typst_runs)]
+    import pickle
+
+    (anchors / "content.pickle").write_bytes(pickle.dumps((content, images)))
+    kinds = ["reportlab", "python-docx"] + (["docxtpl", "lxml"] if spec.table_rows else [])
+    for kind in kinds:
+        rows.append(summary(f"{label}: floor {kind}", [run_child(kind, anchors) for _ in range(n)]))
+    if spec.table_rows:  # each writer alone (in the full build they overlap on two cores)
+        for fmt in ("docx", "pdf"):
+            runs = [run_child("build", project, f"only-{fmt}") for _ in range(n)]
+            rows.append(summary(f"{label}: briefgen {fmt.upper()} only", runs))
+    return rows
 
 
 def fmt(value: float | None, unit: str = "s") -> str:
@@ -217,6 +242,16 @@ def ratios(rows: list[dict]) -> list[str]:
             a = by[f"{size}: {anchor}"]
             out.append(f"- {size}: briefgen / {anchor}: wall {ours['wall'] / a['wall']:.1f}×, "
                        f"in build() {ours['build'] / a['wall']:.1f}×")
+        floor = [by[f"{size}: floor {k}"]["build"] for k in ("reportlab", "python-docx")]
+        out.append(f"- {size}: briefgen in build() / (raw ReportLab + raw python-docx, after imports) "
+                   f"{ours['build'] / sum(floor):.1f}×")
+    docx_only, pdf_only = (by.get(f"5,000-row table: briefgen {f} only") for f in ("DOCX", "PDF"))
+    if docx_only and pdf_only:
+        docx_part = docx_only["stages"]["docx"]
+        out.append(f"- 5,000-row table: DOCX writer {docx_part:.2f} s = "
+                   f"{docx_part / by['5,000-row table: floor docxtpl']['build']:.2f}× docxtpl, "
+                   f"{docx_part / by['5,000-row table: floor lxml']['build']:.1f}× the lxml string; "
+                   f"PDF writer {pdf_only['stages']['pdf']:.2f} s (target < 1 s)")
     small, big = by.get("50 pages: briefgen DOCX+PDF (cold)"), by.get("500 pages: briefgen DOCX+PDF (cold)")
     if small and big:
         out.append(f"- briefgen 500 pages / 50 pages: {big['build'] / small['build']:.1f}× (in build())")

@@ -12,12 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))  # tests/ir_sample.py
 
 
-def copy_example(target: Path) -> Path:
-    """Copy the example brief project (config, templates, data) into ``target``."""
+def copy_example(target: Path, source: Path = ROOT) -> Path:
+    """Copy a bundled example project (config, templates, data) into ``target``:
+    the root example, or ``source`` (e.g. ``ROOT / "examples" / "soai-scorecard"``)."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "brief.yaml", target / "brief.yaml")
-    shutil.copytree(ROOT / "templates", target / "templates")
-    shutil.copytree(ROOT / "data", target / "data")
+    shutil.copy(source / "brief.yaml", target / "brief.yaml")
+    shutil.copytree(source / "templates", target / "templates")
+    shutil.copytree(source / "data", target / "data")
     return target
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_example
 
 from briefgen.build import prepare
 from briefgen.ir import Bullet, FootnoteRef, Inline, Superscript, plain_text
@@ -30,10 +30,7 @@ def _final_m(text: str) -> bool:
 @pytest.fixture(scope="module", params=["root", "soai-scorecard"])
 def document(request, tmp_path_factory):
     source = ROOT if request.param == "root" else ROOT / "examples" / request.param
-    target = tmp_path_factory.mktemp(request.param)
-    shutil.copy(source / "brief.yaml", target / "brief.yaml")
-    for folder in ("templates", "data"):
-        shutil.copytree(source / folder, target / folder)
+    target = copy_example(tmp_path_factory.mktemp(request.param), source)
     return prepare(target).document
 
 

@@ -6,10 +6,10 @@ means something.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_example
 from house_format import docx_text, pdf_text, scan
 
 from briefgen.build import build
@@ -74,10 +74,7 @@ def test_scanner_accepts_house_format(text):
 @pytest.fixture(scope="module", params=["root", "soai-scorecard"])
 def outputs(request, tmp_path_factory):
     source = ROOT if request.param == "root" else ROOT / "examples" / request.param
-    target = tmp_path_factory.mktemp(request.param)
-    shutil.copy(source / "brief.yaml", target / "brief.yaml")
-    for folder in ("templates", "data"):
-        shutil.copytree(source / folder, target / folder)
+    target = copy_example(tmp_path_factory.mktemp(request.param), source)
     result = build(target, formats=("docx", "pdf"))
     return result.outputs
 

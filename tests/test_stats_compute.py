@@ -6,27 +6,20 @@ Population (year 2020..2023): B C | D E | F G H | I J K NA  (2/2/3/4 = 11 rows).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
+from stats_helpers import FIXTURES, fixture_datasets, stat
 
 from briefgen.data import load_datasets
 from briefgen.errors import BriefError
 from briefgen.stats import Cagr, Counts, Share, compute_statistics
 
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
-
 
 @pytest.fixture(scope="module")
 def datasets():
-    spec = yaml.safe_load((FIXTURES / "models.yaml").read_text(encoding="utf-8"))["data"]
-    return load_datasets(spec, FIXTURES, "brief.yaml")
-
-
-def stat(datasets, **body):
-    return compute_statistics({"s": {"data": "models", **body}}, datasets, "brief.yaml")["s"]
+    return fixture_datasets()
 
 
 def test_count(datasets):

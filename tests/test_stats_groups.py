@@ -3,28 +3,18 @@ rounding on the small fixture (years 2020..2023 hold 2/2/3/4 rows, see test_stat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from stats_helpers import fixture_datasets, stat
 
-from briefgen.data import load_datasets
 from briefgen.errors import BriefError
 from briefgen.stats import compute_statistics
 from briefgen.stats.rounding import largest_remainder
 from briefgen.template.filters import count_share, pct, share_count
 
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
-
 
 @pytest.fixture(scope="module")
 def datasets():
-    spec = yaml.safe_load((FIXTURES / "models.yaml").read_text(encoding="utf-8"))["data"]
-    return load_datasets(spec, FIXTURES, "brief.yaml")
-
-
-def stat(datasets, **body):
-    return compute_statistics({"s": {"data": "models", **body}}, datasets, "brief.yaml")["s"]
+    return fixture_datasets()
 
 
 def error(datasets, **body) -> BriefError:

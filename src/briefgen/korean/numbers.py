@@ -131,7 +131,12 @@ def growth_rate(new: object, old: object) -> Decimal:
         return to_decimal(new) / base - 1
 
 
-def _phrase(basis: str, body: str) -> str:
+def _change_phrase(difference: Decimal, amount: str, basis: str) -> str:
+    """``전년 대비 12.5% 증가`` / ``3개 감소`` / ``변동 없음``: the word follows the sign."""
+    if difference.is_zero():
+        body = "변동 없음"
+    else:
+        body = f"{amount} {'증가' if difference > 0 else '감소'}"
     return f"{basis} {body}" if basis else body
 
 
@@ -142,10 +147,7 @@ def fmt_change(new: object, old: object, basis: str = "", digits: int = 1) -> st
     ``0.1% 미만 증가`` (S34), only equal values print ``변동 없음``. ``basis`` leads the phrase.
     """
     rate = growth_rate(new, old)
-    if rate.is_zero():
-        return _phrase(basis, "변동 없음")
-    word = "증가" if rate > 0 else "감소"
-    return _phrase(basis, f"{fmt_percent(abs(rate), digits)} {word}")
+    return _change_phrase(rate, fmt_percent(abs(rate), digits), basis)
 
 
 def _whole(n: object) -> Decimal:
@@ -173,10 +175,7 @@ def fmt_share_count(share: object, n: object, unit: str = "개", digits: int = 1
 def fmt_count_change(new: object, old: object, unit: str = "개", basis: str = "") -> str:
     """The difference of two counts in words: ``8개 증가``, ``전년 대비 3건 감소``, ``변동 없음``."""
     difference = _whole(new) - _whole(old)
-    if difference.is_zero():
-        return _phrase(basis, "변동 없음")
-    word = "증가" if difference > 0 else "감소"
-    return _phrase(basis, f"{fmt_count(abs(difference), unit)} {word}")
+    return _change_phrase(difference, fmt_count(abs(difference), unit), basis)
 
 
 def fmt_rank(n: object) -> str:
