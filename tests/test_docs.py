@@ -79,6 +79,30 @@ def test_tutorial_statistic_example_prints_what_it_says(tmp_path):
     assert rendered == documented.group(1)
 
 
+def test_tutorial_table_example_builds_the_documented_rows(tmp_path):
+    """Step 4: the declared table lands in the brief with the documented rows."""
+    from briefgen.build import prepare
+    from briefgen.ir import Table, plain_text
+    from briefgen.numbering import document_blocks
+    from briefgen.scaffold import create_project
+
+    project = tmp_path / "p"
+    create_project(project)
+    config = project / "brief.yaml"
+    config.write_text(config.read_text("utf-8") + "\n" + blocks("tutorial.md", "yaml")[1], "utf-8")
+    content = project / "templates" / "content.md"
+    block = next(b for b in blocks("tutorial.md", "text") if "tables.sectors" in b)
+    text = content.read_text("utf-8")
+    assert "ㅇ 연도별·업종별 분포는" in text
+    content.write_text(text.replace("ㅇ 연도별·업종별 분포는", block + "\nㅇ 연도별·업종별 분포는", 1), "utf-8")
+    document = prepare(project).document
+    table = next(b for b in document_blocks(document) if isinstance(b, Table) and b.key == "tab-sector-share")
+    rows = [" | ".join(plain_text(cell.inlines) for cell in row) for row in table.rows]
+    sentence = re.search(r"The table gets.*?\.\s", (DOCS / "tutorial.md").read_text("utf-8"), re.S)[0]
+    documented = re.findall(r"`([^`]+ \| [^`]+)`", sentence)
+    assert rows == documented and table.number == 2
+
+
 @pytest.mark.parametrize("block", blocks("markup.md", "markdown"), ids=lambda b: b.split("\n")[0])
 def test_markup_examples_read_without_error(block):
     parts = read_markup(block, "example.md", lambda params, loc: Path(params.get("image", "x.png")))
