@@ -75,3 +75,49 @@ def test_diff_without_previous_build_is_a_one_line_error(tmp_path, example_build
     (project / "output" / f".{NAME}.manifest.prev.json").unlink(missing_ok=True)
     result = CliRunner().invoke(main, ["diff", "--project", str(project)])
     assert result.exit_code == 1 and "no previous build" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def annexes(updated):
+    """The same change report typeset as PDF, DOCX and HTML (`briefgen diff --annex`)."""
+    paths = {fmt: updated / "output" / f"changes.{fmt}" for fmt in ("pdf", "docx", "html")}
+    for path in paths.values():
+        run("diff", "--project", str(updated), "--annex", str(path))
+    return paths
+
+
+def test_annex_pdf_holds_the_numbers_sentences_and_rows(updated, annexes):
+    import pdfplumber
+
+    changed = json.loads(run("diff", "--project", str(updated), "--json"))
+    counts = f"통계 {len(changed['statistics'])}개와 문장 {len(changed['sentences'])}개가 바뀌었다."
+    with pdfplumber.open(annexes["pdf"]) as pdf:
+        pages = [" ".join(page.extract_text().split()) for page in pdf.pages]  # lines break at spaces
+    text = " ".join(pages)
+    assert "초거대 AI 모델 개발 현황과 시사점 변경 보고서" in pages[0] and "IS-201" in pages[0]
+    assert counts in text and "144개에서 150개로 바뀌었다(추가 12개, 삭제 6개, 이름 변경 7개)" in text
+    assert not [p for p in pages if p.startswith("Executive Summary")]  # an annex has no English page
+    for heading in ("Ⅰ. 수치 변경", "Ⅱ. 문장 변경", "Ⅲ. 데이터 변경", "Ⅳ. 입력 파일", "<표 1> 바뀐 통계 값"):
+        assert heading in text
+    assert "total - 144개 150개 +6" in text  # a row of the numbers table
+    assert "2023 87.8% 90.0% +2.2%p" in text  # a share of a sum, in %p
+    assert "삭제 GPT-4V" in text and "이름 변경 Stable Diffusion XL → Stable Diffusion XL (SDXL)" in text
+    assert "−" not in text  # ASCII minus only (NanumGothic has no U+2212)
+
+
+def test_annex_docx_and_html_carry_the_same_report(annexes):
+    from house_format import docx_text
+
+    docx = docx_text(annexes["docx"])
+    html = annexes["html"].read_text("utf-8")
+    for text in (docx, html):
+        assert "변경 보고서" in text and "144개에서 150개로 바뀌었다" in text and "GPT-4V" in text
+
+
+def test_annex_is_deterministic_and_rejects_other_suffixes(updated, annexes):
+    again = updated / "output" / "again.pdf"
+    run("diff", "--project", str(updated), "--annex", str(again))
+    assert again.read_bytes() == annexes["pdf"].read_bytes()
+    result = CliRunner().invoke(main, ["diff", "--project", str(updated), "--annex", "changes.txt"])
+    assert result.exit_code == 1
+    assert "the annex must be a .pdf, .docx, .html file, not 'changes.txt'" in result.output

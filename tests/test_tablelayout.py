@@ -12,9 +12,21 @@ def cells(*texts: str) -> list[TableCell]:
     return [TableCell([Text(t)]) for t in texts]
 
 
-def test_display_width_counts_hangul_double():
-    assert display_width("미국") == 4
-    assert display_width("R&D 1,234") == 9
+def test_display_width_is_measured_in_half_em_cells():
+    assert display_width("미국") == pytest.approx(3.76)  # NanumGothic: 가 is 0.94 em
+    assert display_width("1,234") == pytest.approx(5.454)  # digits 0.606 em, comma 0.303 em
+    assert display_width("+2.2%p") > display_width("+2.2") + 3  # % is wider than a digit
+
+
+def test_every_column_keeps_its_longest_word_when_others_are_long():
+    """A change column ('+11.2%p') is not squeezed by wide neighbours."""
+    long = "Animal (human/non-human) imitation"
+    table = Table("t", [], cells("통계", "항목", "이전", "이후", "증감"),
+                  [cells("by_task", long, "134개(93.1%)", "141개(94.0%)", "+11.2%p")],
+                  ["left", "left", "right", "right", "right"])
+    fractions = column_fractions(table)
+    for column, word in ((2, "134개(93.1%)"), (4, "+11.2%p")):
+        assert fractions[column] * 96 >= display_width(word) + 3
 
 
 def test_long_text_column_gets_most_room_but_short_columns_keep_their_words():
@@ -29,5 +41,5 @@ def test_long_text_column_gets_most_room_but_short_columns_keep_their_words():
 
 
 def test_equal_content_gives_equal_columns():
-    table = Table("t", [], cells("a", "b"), [cells("xxxx", "yyyy")], ["left", "left"])
+    table = Table("t", [], cells("a", "b"), [cells("abcd", "abcd")], ["left", "left"])
     assert column_fractions(table) == [0.5, 0.5]

@@ -13,6 +13,7 @@ import click
 
 from briefgen import __version__
 from briefgen.errors import BriefError
+from briefgen.ir import Meta
 from briefgen.project import FORMATS
 
 EXIT_INPUT_ERROR = 1
@@ -251,8 +252,10 @@ def new(name: Path, template: str) -> None:
 @click.option("-p", "--project", type=click.Path(path_type=Path), default=Path("."),
               help="The project whose previous and current builds to compare (default: .).")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--annex", type=click.Path(path_type=Path),
+              help="Also typeset the report as a small document: a .pdf, .docx or .html file.")
 @run_guarded
-def diff(manifests: tuple[Path, ...], project: Path, as_json: bool) -> None:
+def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path | None) -> None:
     """Show what changed between two builds: numbers, sentences, data rows (in Korean).
 
     With no MANIFESTS, compares the project's previous build with its current one
@@ -264,6 +267,7 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool) -> None:
       briefgen diff                                   # previous build → current build
       briefgen diff old/ai.manifest.json output/ai-models-2024.manifest.json
       briefgen diff --json
+      briefgen diff --annex output/changes.pdf        # the same report as a PDF annex
     """
     import json
 
@@ -276,12 +280,31 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool) -> None:
     if len(manifests) > 2:
         raise click.UsageError("give at most two manifests: OLD NEW")
     old_path, new_path = _diff_paths(manifests, project)
-    changes = diff_manifests(load_manifest(old_path), load_manifest(new_path))
+    new = load_manifest(new_path)
+    changes = diff_manifests(load_manifest(old_path), new)
+    if annex is not None:
+        from briefgen.regen.annex import write_annex
+
+        write_annex(changes, _annex_meta(project, new), _display(old_path), _display(new_path), annex)
     if as_json:
         click.echo(json.dumps(diff_json(changes), ensure_ascii=False, indent=1))
         return
     print_report(changes, Console(highlight=False, soft_wrap=True), old_label=_display(old_path),
                  new_label=_display(new_path))
+
+
+def _annex_meta(project: Path, manifest: dict) -> Meta:
+    """The brief's title and report number (if PROJECT is one), dated by the newer build."""
+    from briefgen.project import load_project
+    from briefgen.regen.annex import annex_meta
+
+    built_at = manifest.get("timing", {}).get("built_at")
+    try:
+        meta = load_project(project).meta
+    except BriefError:
+        name = str(manifest.get("name", "brief"))
+        return annex_meta(name, name, built_at)
+    return annex_meta(meta.title, meta.report_number, built_at)
 
 
 def _diff_paths(manifests: tuple[Path, ...], project: Path) -> tuple[Path, Path]:

@@ -6,19 +6,36 @@ starve the others), but never less than its longest unbreakable word.
 
 from __future__ import annotations
 
-import unicodedata
+from functools import cache
 
+from briefgen.fonts import font_path
 from briefgen.ir import Table, plain_text
+
+MEASURE_FONT = "NanumGothic"  # the house body face: widths as the reader sees them
 
 MAX_DESIRED = 60  # display cells: beyond this a column wraps anyway
 MAX_WORD = 24  # a longer token may be split by the writer
 MIN_WIDTH = 4
 PADDING = 3  # cell padding and a little air, in display cells
+LINE = 96  # the text width in display cells at the table size (170 mm at 10 pt)
 
 
-def display_width(text: str) -> int:
-    """Width in half-width cells: Hangul and other wide characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+@cache
+def _registered() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if MEASURE_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(MEASURE_FONT, str(font_path(MEASURE_FONT))))
+    return MEASURE_FONT
+
+
+def display_width(text: str) -> float:
+    """Width in half-em cells, measured in the house font: a Hangul syllable is about 2, a
+    digit 1.2, ``%`` 2.2 (counting every Latin character as 1 cell squeezed ``+2.2%p``)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, _registered(), 2)
 
 
 def column_fractions(table: Table) -> list[float]:
@@ -33,6 +50,11 @@ def column_fractions(table: Table) -> list[float]:
             minimum[column] = max(minimum[column], min(max(words), MAX_WORD))
             if row_index:  # headers wrap at their spaces; body cells decide the width
                 desired[column] = max(desired[column], min(display_width(text), MAX_DESIRED))
-    weights = [max(d, m) + PADDING for d, m in zip(desired, minimum, strict=True)]
-    total = sum(weights)
-    return [weight / total for weight in weights]
+    want = [max(d, m) + PADDING for d, m in zip(desired, minimum, strict=True)]
+    need = [m + PADDING for m in minimum]
+    if sum(want) <= LINE or sum(need) >= LINE:  # all fits, or nothing does: in proportion
+        weights = want if sum(want) <= LINE else need
+        return [weight / sum(weights) for weight in weights]
+    # Every column gets its longest word; the room left goes to the columns that want more.
+    spare, extra = LINE - sum(need), [w - n for w, n in zip(want, need, strict=True)]
+    return [(n + spare * e / sum(extra)) / LINE for n, e in zip(need, extra, strict=True)]

@@ -193,7 +193,7 @@ def _delta(old: Any, new: Any, digits: int = 0, unit: str = "") -> str:
     if change == 0:
         return ""
     text = f"{abs(change):,.{digits}f}"
-    return f"{'+' if change > 0 else '−'}{text}{unit}"
+    return f"{'+' if change > 0 else '-'}{text}{unit}"  # ASCII minus (S36a)
 
 
 def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange]:
@@ -215,6 +215,15 @@ def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange
             return _counts(nv, ov, nt.get("items", {}), ot.get("items", {}))
         case "crosstab":
             return _crosstab(nv, ov)
+        case "sums" | "growth" | "cumulative":
+            field = {"sums": "share", "growth": "value", "cumulative": "cumulative"}[kind]
+            return _items(field, nv, ov, nt.get("items", {}), ot.get("items", {}))
+        case "ratio" | "min" | "max" | "sum" | "mean" | "median":
+            if ov.get("value") == nv.get("value"):
+                return []
+            digits = 2 if kind == "ratio" else 1
+            return [ValueChange("", ot.get("num", missing) if old else missing, nt.get("num", missing),
+                                _delta(ov.get("value"), nv.get("value"), digits))]
     before = _short(ov) if old else missing
     after = _short(nv)
     return [] if before == after else [ValueChange("", before, after)]
@@ -247,6 +256,23 @@ def _counts(nv: dict, ov: dict, nt: dict, ot: dict) -> list[ValueChange]:
     if ov.get("total") != nv.get("total") and ov.get("total") is not None:
         out.append(ValueChange("모집단", f"{ov['total']:,}", f"{nv.get('total', 0):,}",
                                _delta(ov["total"], nv.get("total", 0))))
+    return out
+
+
+def _items(field: str, nv: dict, ov: dict, nt: dict, ot: dict) -> list[ValueChange]:
+    """Per-label changes of one item field (a sum's share, growth's value, a running total)."""
+    new_items = {i["label"]: i.get(field) for i in nv.get("items", [])}
+    old_items = {i["label"]: i.get(field) for i in ov.get("items", [])}
+    out = []
+    for label in list(new_items) + [label for label in old_items if label not in new_items]:
+        a, b = old_items.get(label), new_items.get(label)
+        if a == b:
+            continue
+        before = (ot.get(label) or {}).get(field) or "—"
+        after = (nt.get(label) or {}).get(field) or "—"
+        change = _delta(_pct(a), _pct(b), 1, "%p") if field == "share" else _delta(a, b)
+        if before != after:
+            out.append(ValueChange(label, before, after, change))
     return out
 
 

@@ -72,6 +72,12 @@ def stat_texts(stat: Any) -> dict[str, Any]:
                 for item in stat.items
             }
         }
+    elif kind in ("Sums", "Growth", "Cumulative"):
+        field = {"Sums": "share", "Growth": "value", "Cumulative": "cumulative"}[kind]
+        show = filters.pct if field == "share" else filters.num
+        texts = {"items": {item.label: {field: safe(show, getattr(item, field))} for item in stat.items}}
+    elif kind == "Ratio":
+        texts = {"num": safe(filters.num, stat.value, 2)}
     elif kind == "Value" and isinstance(stat.value, str | int | float):
         texts = {"text": str(stat.value)}
     return {k: v for k, v in texts.items() if v is not None}

@@ -281,12 +281,13 @@ class _Writer:
             p = box.paragraphs[0]._p if index == 0 else box.add_paragraph()._p
             oxml.set_ppr(p, ParaFormat(style=st.SUMMARY))
             self._inlines(p, paragraph.inlines)
-        self._text_para(
-            body,
-            st.FRONT_HEADING,
-            self.theme.title("executive_summary_title"),
-            page_break_before=True,
-        )
+        if self.doc.executive_summary:  # a change-report annex has none
+            self._text_para(
+                body,
+                st.FRONT_HEADING,
+                self.theme.title("executive_summary_title"),
+                page_break_before=True,
+            )
         for paragraph in self.doc.executive_summary:
             self._inlines(self._para(body, st.BODY), paragraph.inlines)
         self._text_para(

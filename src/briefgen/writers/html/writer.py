@@ -186,7 +186,9 @@ class _Page:
         return self._front("summary", "summary-title", self.theme.title("summary_title"), body)
 
     def _executive_summary(self) -> str:
-        """S4: English prose under the fixed heading."""
+        """S4: English prose under the fixed heading (nothing when there is none)."""
+        if not self.doc.executive_summary:
+            return ""
         paras = [self._p("text", self.inl.render(p.inlines)) for p in self.doc.executive_summary]
         title = self.theme.title("executive_summary_title")
         return self._front("executive-summary", "executive-summary-title", title, paras, "en")

@@ -309,7 +309,8 @@ class _Writer:
             p = box.paragraph(self.st.para(replace(self.body_para, after=4)))
             self._inlines(p, paragraph.inlines, summary)
         self._fit_height(box.cell)
-        self._front_heading(flow, self.theme.title("executive_summary_title"))
+        if self.doc.executive_summary:
+            self._front_heading(flow, self.theme.title("executive_summary_title"))
         for paragraph in self.doc.executive_summary:
             self._inlines(self._para(flow, self.body_para), paragraph.inlines, self.body_char)
 

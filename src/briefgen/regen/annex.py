@@ -1,0 +1,211 @@
+"""The change report as a small document (``briefgen diff --annex changes.pdf``).
+
+``annex_document`` turns a ``ManifestDiff`` into the same document model the briefs use, so
+the PDF, DOCX and HTML writers typeset it in house style: a 요약 sentence, then chapters for
+the numbers (a table: statistic, item, before, after, change), the sentences (changed words in
+bold, the earlier wording below) and the data rows (added, removed, renamed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from pathlib import Path
+
+from briefgen.errors import BriefError
+from briefgen.ir import (
+    Bullet,
+    Chapter,
+    Document,
+    Inline,
+    Meta,
+    Paragraph,
+    Section,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+)
+from briefgen.korean.josa import attach
+from briefgen.korean.numbers import fmt_count
+from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange, StatChange
+from briefgen.regen.report import GROUPS
+
+ANNEX_FORMATS = (".pdf", ".docx", ".html")
+ROW_LIMIT = 200  # rows listed per kind of data change; the rest are counted
+_STATUS = {"added": "추가", "removed": "삭제", "changed": "변경"}
+
+
+def annex_document(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str) -> Document:
+    """The change report ``diff`` as a document; ``meta`` is the brief's (title, number)."""
+    chapters = [c for c in (_numbers(diff.statistics), _sentences(diff.sentences),
+                            _rows(diff.rows), _inputs(diff)) if c is not None]
+    if not chapters:
+        chapters = [Chapter("변경 내역", [Bullet(2, [Text("두 빌드의 수치·문장·데이터가 같음")])], [])]
+    annex_meta = Meta(
+        title=f"{meta.title} 변경 보고서", report_number=meta.report_number, date=meta.date,
+        subtitle=f"{old_label} → {new_label}", series="변경 보고서", organisation=meta.organisation,
+        lang=meta.lang,
+    )
+    return Document(meta=annex_meta, summary=[Paragraph([Text(_summary(diff))])],
+                    executive_summary=[], chapters=chapters, footnotes=[], references=[])
+
+
+def write_annex(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str, out: Path) -> None:
+    """Typeset the change report to ``out`` (.pdf, .docx or .html), written atomically."""
+    suffix = out.suffix.lower()
+    if suffix not in ANNEX_FORMATS:
+        raise BriefError(f"the annex must be a {', '.join(ANNEX_FORMATS)} file, not '{out.name}'")
+    from briefgen.numbering import number_document
+    from briefgen.theme import load_theme
+
+    theme = load_theme()
+    document = annex_document(diff, meta, old_label, new_label)
+    number_document(document, theme)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(f".{out.name}.tmp")
+    try:
+        if suffix == ".pdf":
+            from briefgen.writers.pdf import write_pdf
+
+            write_pdf(document, theme, temp)
+        elif suffix == ".docx":
+            from briefgen.writers.docx import write_docx
+
+            write_docx(document, theme, temp)
+        else:
+            from briefgen.writers.html import write_html
+
+            write_html(document, theme, temp)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def annex_meta(title: str, report_number: str, built_at: str | None) -> Meta:
+    """Meta for an annex when only manifests are known: the build date of the newer one."""
+    try:
+        date = dt.datetime.strptime(str(built_at)[:10], "%Y-%m-%d").date()
+    except ValueError:
+        date = dt.date(1970, 1, 1)
+    return Meta(title=title, report_number=report_number, date=date)
+
+
+# ---------------------------------------------------------------------------- summary
+
+
+def _summary(diff: ManifestDiff) -> str:
+    sentences = [f"통계 {attach(fmt_count(len(diff.statistics)), '와/과')} "
+                 f"문장 {attach(fmt_count(len(diff.sentences)), '이/가')} 바뀌었다."]
+    for rows in diff.rows:
+        moved = (f"데이터 {rows.dataset}의 분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
+                 f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었다")
+        if rows.key:
+            moved += (f"(추가 {fmt_count(len(rows.added))}, 삭제 {fmt_count(len(rows.removed))}, "
+                      f"이름 변경 {fmt_count(len(rows.renamed))})")
+        sentences.append(moved + ".")
+    if diff.pages[0] != diff.pages[1]:
+        sentences.append(f"쪽수는 {diff.pages[0]}쪽에서 {diff.pages[1]}쪽으로 바뀌었다.")
+    return " ".join(sentences)
+
+
+# ---------------------------------------------------------------------------- chapters
+
+
+def _cells(*texts: str) -> list[TableCell]:
+    return [TableCell([Text(t)]) for t in texts]
+
+
+def _numbers(stats: list[StatChange]) -> Chapter | None:
+    if not stats:
+        return None
+    rows = []
+    for stat in stats:
+        if stat.status != "changed" or not stat.changes:
+            rows.append(_cells(stat.name, f"({_STATUS[stat.status]})", "-", "-", ""))
+        for change in stat.changes:
+            rows.append(_cells(stat.name, change.label or "-", change.old or "-", change.new or "-",
+                               change.delta))
+    table = Table(key="tab-numbers", caption=[Text("바뀐 통계 값")], header=_cells("통계", "항목", "이전", "이후", "증감"),
+                  rows=rows, align=["left", "left", "right", "right", "right"])
+    lead = Bullet(2, [Text(f"값이 바뀌거나 새로 생기거나 없어진 통계는 {fmt_count(len(stats))}임")])
+    return Chapter("수치 변경", [], [Section("바뀐 통계", [lead, table])])
+
+
+def _sentences(changes: list[SentenceChange]) -> Chapter | None:
+    if not changes:
+        return None
+    groups: dict[str, list[SentenceChange]] = {}
+    for change in changes:
+        groups.setdefault(change.where or "본문", []).append(change)
+    sections = []
+    for where, items in groups.items():
+        blocks = []
+        for change in items:
+            if change.status == "changed":
+                blocks.append(Bullet(2, [Text("(변경) "), *_marked(change.old, change.new)]))
+                blocks.append(Bullet(3, [Text(f"이전: {change.old}")]))
+            elif change.status == "added":
+                blocks.append(Bullet(2, [Text(f"(추가) {change.new}")]))
+            else:
+                blocks.append(Bullet(2, [Text(f"(삭제) {change.old}")]))
+        sections.append(Section(where, blocks))
+    return Chapter("문장 변경", [], sections)
+
+
+def _marked(old: str, new: str) -> list[Inline]:
+    """``new`` with the words that differ from ``old`` in bold."""
+    a, b = old.split(" "), new.split(" ")
+    out: list[Inline] = []
+    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        words = " ".join(b[j1:j2])
+        if not words:
+            continue
+        if out:
+            out.append(Text(" "))
+        out.append(Text(words) if tag == "equal" else Strong([Text(words)]))
+    return out
+
+
+def _rows(all_rows: list[RowsDiff]) -> Chapter | None:
+    sections = [s for s in (_dataset(rows) for rows in all_rows) if s is not None]
+    return Chapter("데이터 변경", [], sections) if sections else None
+
+
+def _dataset(rows: RowsDiff) -> Section | None:
+    if rows.old_rows == rows.new_rows and not (rows.added or rows.removed or rows.renamed):
+        return None
+    lead = [Bullet(2, [Text(f"분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
+                             f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었음")])]
+    if not rows.key:
+        lead.append(Bullet(3, [Text("행별 비교에는 데이터의 key: 열 지정이 필요함")]))
+        return Section(f"데이터 {rows.dataset}", lead)
+    listed = ([("추가", r.label or r.key) for r in rows.added]
+              + [("삭제", r.label or r.key) for r in rows.removed]
+              + [("이름 변경", f"{r.old} → {r.new}") for r in rows.renamed])
+    table_rows = [_cells(kind, text) for kind, text in listed[:ROW_LIMIT]]
+    if len(listed) > ROW_LIMIT:
+        table_rows.append(_cells("…", f"외 {fmt_count(len(listed) - ROW_LIMIT)}"))
+    blocks: list = lead
+    if table_rows:
+        blocks.append(Table(key=f"tab-rows-{rows.dataset}", caption=[Text(f"데이터 {rows.dataset}의 행 변경")],
+                            header=_cells("구분", f"행({rows.key} 기준)"), rows=table_rows,
+                            align=["left", "left"]))
+    return Section(f"데이터 {rows.dataset}", blocks)
+
+
+def _inputs(diff: ManifestDiff) -> Chapter | None:
+    if not diff.inputs:
+        return None
+    items = []
+    for change in diff.inputs:
+        group = GROUPS.get(change.group, change.group)
+        if change.old and change.new and change.old != change.new:
+            text = f"{group}: {change.old} → {change.new}"
+        elif change.old and change.new:
+            text = f"{group}: {change.new} (내용 변경)"
+        else:
+            text = f"{group}: {change.new or change.old} ({'추가' if change.new else '삭제'})"
+        items.append(Bullet(2, [Text(text)]))
+    return Chapter("입력 파일", [], [Section("바뀐 입력 파일", items)])
