@@ -170,12 +170,18 @@ def test_regeneration_demo_runs_and_reports_what_the_page_says(tmp_path):
     project = copy_example(tmp_path / "example")
     results = [shell(line[2:], project) for block in blocks("regeneration.md", "console")
                for line in block.splitlines() if line.startswith("$ ")]
-    assert len(results) == 4 and all(r.returncode == 0 for r in results), results[-1].stderr
-    report = results[-1].stdout
+    assert len(results) == 5 and all(r.returncode == 0 for r in results), results[-1].stderr
+    report = results[-2].stdout
     page = (DOCS / "regeneration.md").read_text("utf-8")
-    spans = re.findall(r"`([^`]+)`", page.split("reports, among others,")[1])
+    spans = re.findall(r"`([^`]+)`", page.split("reports, among others,")[1].split("The annex")[0])
     quoted = [span for span in spans if "→" in span]
     assert len(quoted) >= 4
     for phrase in quoted:
         assert phrase in report, phrase
     assert "[-144개를-]{+150개를+}" in report
+    import pdfplumber
+
+    with pdfplumber.open(project / "output" / "changes.pdf") as pdf:
+        annex = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for phrase in ("Ⅰ. 수치 변경", "Ⅱ. 문장 변경", "Ⅲ. 데이터 변경", "Ⅳ. 입력 파일", "total - 144개 150개 +6"):
+        assert phrase in annex and phrase in " ".join(page.split())
