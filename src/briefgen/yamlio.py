@@ -56,7 +56,10 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
             column=mark.column + 1 if mark else None,
         ) from None
     lines = LineMap()
-    _collect_lines(node, "", lines, set())
+    try:
+        _collect_lines(node, "", lines, set())
+    except BriefError as error:
+        raise BriefError(error.message, source=source, line=error.line, column=error.column) from None
     return data, lines
 
 
@@ -67,7 +70,13 @@ def _collect_lines(node: yaml.Node | None, prefix: str, lines: LineMap, seen: se
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
+            key, line = str(key_node.value), key_node.start_mark.line + 1
+            if key in first and key != "<<":  # PyYAML would keep the last one silently
+                raise BriefError(f"duplicate key '{key}' (first at line {first[key]})", line=line,
+                                 column=key_node.start_mark.column + 1)
+            first[key] = line
             path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
             lines[path] = key_node.start_mark.line + 1
             lines.columns[path] = key_node.start_mark.column + 1
