@@ -81,7 +81,15 @@ def test_unknown_statistic_names_line_and_suggests(tmp_path):
 def test_undefined_variable_names_the_line(tmp_path):
     with pytest.raises(BriefError) as caught:
         render(tmp_path, "a\nb\n{{ nothing }}\n")
-    assert str(caught.value).startswith("t.md:3: undefined: 'nothing' is undefined")
+    message = str(caught.value)
+    assert message.startswith("t.md:3: unknown name 'nothing'; a template knows ")
+    assert "stats" in message and "{% set %}" in message
+
+
+def test_undefined_name_suggests_the_closest_known_one(tmp_path):
+    with pytest.raises(BriefError) as caught:
+        render(tmp_path, "{{ stat.total }}\n")
+    assert str(caught.value).startswith("t.md:1: unknown name 'stat' (did you mean 'stats'?)")
 
 
 def test_syntax_error_names_the_line(tmp_path):

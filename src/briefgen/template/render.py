@@ -163,7 +163,8 @@ def render_with_lines(
         line = _template_line(exc, path)
         raise BriefError(f"not allowed in a template: {exc}", source=relative, line=line) from None
     except jinja2.UndefinedError as exc:
-        raise BriefError(f"undefined: {exc.message}", source=relative, line=_template_line(exc, path)) from None
+        message = undefined_message(exc.message or "", context)
+        raise BriefError(message, source=relative, line=_template_line(exc, path)) from None
     except BriefError as exc:
         exc.source = exc.source or relative
         exc.line = exc.line or _template_line(exc, path)
@@ -174,6 +175,18 @@ def render_with_lines(
         raise BriefError(
             f"template error: {type(exc).__name__}: {exc}", source=relative, line=_template_line(exc, path)
         ) from None
+
+
+def undefined_message(message: str, context: dict[str, Any]) -> str:
+    """``'totl' is undefined`` → which names a template knows, and the closest one."""
+    match = re.fullmatch(r"'([^']+)' is undefined", message)
+    if not match:
+        return f"undefined: {message}"
+    name, known = match[1], sorted(context)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return (f"unknown name '{name}'{hint}; a template knows {', '.join(known)} "
+            f"and the names it sets with {{% set %}}")
 
 
 def _bounded(chunks: Iterator[str], relative: str) -> str:
