@@ -18,7 +18,14 @@ from briefgen.ir import Chapter, Footnote, FootnoteRef, Paragraph, Text, plain_t
 from briefgen.theme import Theme
 from briefgen.writers.pdf import write_pdf
 from briefgen.writers.pdf.fonts import register_fonts
-from briefgen.writers.pdf.linebreak import GLUE, NO_END, NO_START, _restore_spaces, glue
+from briefgen.writers.pdf.linebreak import (
+    GLUE,
+    NO_END,
+    NO_START,
+    _parse_plain,
+    _restore_spaces,
+    glue,
+)
 from briefgen.writers.pdf.linebreak import Paragraph as KoParagraph
 
 #: Spaces that S51 forbids breaking at, in realistic (and some sloppy) Korean prose.
@@ -142,3 +149,30 @@ def test_narrow_column_pdf_keeps_kinsoku_and_plain_spaces(tmp_path: Path) -> Non
     assert sum(t.count("672.2억") for t in texts) == 3
     right = (THEME.page("width") - 75) * MM  # justified lines with glued spaces stay inside
     assert max(ln["x1"] for ln in lines) == pytest.approx(right, abs=0.5)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "클라우드 시장은 2023년 672.2억 달러임",
+        " 앞뒤  공백과\n줄바꿈이 있는 문단 ",
+        '<bullet><font size="10.5">□</font></bullet>주요 내용',
+        '<bullet><font size="10.5">○</font></bullet> 미국 (단위: 개 , %) 기준',
+        "미국 · 중국 순이며 △ 한국",
+    ],
+)
+def test_plain_paragraphs_skip_the_parser_with_its_result(markup: str, style: ParagraphStyle) -> None:
+    """Plain text (after an optional ``<bullet>``) is not parsed by ReportLab but gets the
+    fragments, bullet and style that parsing would give."""
+    glued = glue(markup)
+    plain = _parse_plain(glued, style)
+    assert plain is not None
+    parsed = PlainParagraph(glued, style)
+    assert [f.__dict__ for f in plain[1]] == [f.__dict__ for f in parsed.frags]
+    assert repr(plain[2]) == repr(parsed.bulletText)
+    assert plain[0].__dict__ == parsed.style.__dict__
+
+
+@pytest.mark.parametrize("markup", ["<b>굵게</b> 쓴 말", "A &amp; B", "주석<super>1)</super>"])
+def test_other_markup_is_parsed(markup: str, style: ParagraphStyle) -> None:
+    assert _parse_plain(glue(markup), style) is None

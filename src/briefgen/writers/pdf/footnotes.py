@@ -17,6 +17,11 @@ under a full-width rule. Every note starts on its mark's page: continuations yie
 the first line of each new note, and if those first lines alone exceed the cap the area grows
 (the body shrinks, which may move marks to the next page). Notes still running after the
 last body page get pages of their own (``FlushNotes``).
+
+The first pass has no reservations; instead each mark, as it is drawn, raises the bottom of
+the rest of its page above the notes due so far (``guess``). Only the paragraph that holds a
+mark may then reach into its notes' space, so the second pass starts close to the fixed
+point (a 460-page brief: 5 passes instead of 8).
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from dataclasses import dataclass, field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Frame, Spacer
 
 from briefgen.theme import Theme
 from briefgen.writers.pdf.linebreak import Paragraph
+from briefgen.writers.pdf.styles import color
 
 
 @dataclass
@@ -71,6 +77,12 @@ class FootnoteEngine:
     #: Hanging-indent style of each note; passing one dict to every pass lets the memo of
     #: parsed paragraphs (keyed by style) serve all passes.
     note_styles: dict[int, ParagraphStyle] = field(default_factory=dict)
+    #: Each note's paragraph, shared by all passes like ``note_styles``: it keeps its line
+    #: breaks from pass to pass (a layout pass draws nothing; the real one draws it once).
+    note_paragraphs: dict[int, Paragraph] = field(default_factory=dict)
+    #: First pass, with no reservations yet: each mark shrinks the rest of its page by the
+    #: notes so far, so that the pass starts the loop near its end (see ``on_mark``).
+    guess: bool = False
     marks: dict[int, int] = field(default_factory=dict)  # note number -> absolute page
     needed: dict[int, float] = field(default_factory=dict)  # absolute page -> height used
     _pending: list[int] = field(default_factory=list)
@@ -90,8 +102,22 @@ class FootnoteEngine:
         if number not in self.marks:
             self.marks[number] = canv.getPageNumber()
             self._pending.append(number)
+            if self.guess:
+                self._shrink_frame(canv._doctemplate.frame)
+
+    def _shrink_frame(self, frame: Frame) -> None:
+        """Raise the bottom of the rest of the page above the notes due on it so far (the
+        paragraph holding the mark may already reach below: the next pass reserves)."""
+        used = self._layout(list(self._carry), sorted(self._pending)).used + 2 * self._gap
+        frame._y1p = max(frame._y1p, frame._y1 + used)
 
     def _note(self, number: int) -> Paragraph:
+        para = self.note_paragraphs.get(number)
+        if para is None:
+            para = self.note_paragraphs[number] = self._make_note(number)
+        return para
+
+    def _make_note(self, number: int) -> Paragraph:
         prefix = f"{number}) "
         style = self.note_styles.get(number)
         if style is None:
@@ -158,7 +184,7 @@ class FootnoteEngine:
         rule_y = self.area.y + fit.used + self._gap * 0.75
         canv.saveState()
         canv.setLineWidth(float(cfg["rule_width"]))
-        canv.setStrokeColor(self.theme.color("text"))
+        canv.setStrokeColor(color(self.theme, "text"))
         length = width if fit.continued else width * float(cfg["rule_ratio"])
         canv.line(x, rule_y, x + length, rule_y)
         canv.restoreState()

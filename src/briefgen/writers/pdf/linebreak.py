@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.rl_config import _FUZZ
 
 from briefgen.writers.pdf.draft import is_draft
@@ -26,6 +27,8 @@ NO_END = frozenset("([{「『‘“△")
 GLUE = "\u00a0"
 
 _TOKEN = re.compile(r"<[^>]*>|&[#\w]+;|.", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_KINSOKU = NO_START | NO_END
 
 
 def glue(markup: str) -> str:
@@ -33,6 +36,8 @@ def glue(markup: str) -> str:
 
     A space is glued when the next visible character may not start a line (or opens a
     superscript) or the previous one may not end a line. ``<bullet>`` content is not text."""
+    if "<super" not in markup and _KINSOKU.isdisjoint(_TAG.sub("", markup)):
+        return markup  # nothing to glue (most paragraphs): skip the tokenising
     tokens = _TOKEN.findall(markup)
     visible: list[tuple[int, str, bool]] = []  # (token index, text, starts a superscript)
     in_bullet, sup_open = False, False
@@ -75,6 +80,8 @@ class Paragraph(RLParagraph):
         #: False when drawing fires no callback (a part of a split paragraph may: unknown).
         self.calls = text is None or "<onDraw" in text
         self._wrapped_at: float | None = None  # width of the last wrap, while it holds
+        #: (width, lines in the first part) → the parts of a split (see ``split``)
+        self._parts: dict[tuple[float, int], list[Any]] = {}
         if text is None or args or kw or style is None:
             super().__init__(glue(text) if text is not None else text, style, *args, **kw)
             return
@@ -84,9 +91,13 @@ class Paragraph(RLParagraph):
         key = (glued, id(style))
         cached = self._parsed.get(key)
         if cached is None or cached[0] is not style:
-            super().__init__(glued, style)
-            frags = [frag.clone() for frag in self.frags]
-            self._parsed[key] = (style, self.style, frags, self.bulletText)
+            plain = _parse_plain(glued, style)
+            if plain is None:
+                super().__init__(glued, style)
+                plain = self.style, [frag.clone() for frag in self.frags], self.bulletText
+            else:
+                super().__init__(glued, plain[0], plain[2], [frag.clone() for frag in plain[1]])
+            self._parsed[key] = (style, *plain)
             return
         _, parsed_style, frags, bullet = cached
         super().__init__(glued, parsed_style, bullet, [frag.clone() for frag in frags])
@@ -101,18 +112,67 @@ class Paragraph(RLParagraph):
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        """ReportLab's split; a split at the same width after the same number of lines as
+        in an earlier layout pass returns that pass's parts, which keep their line breaks."""
         self._wrapped_at = None
-        return super().split(availWidth, availHeight)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        key = (availWidth, len(parts[0].blPara.lines))
+        return self._parts.setdefault(key, parts)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
-        """Draw, except on a layout pass if that fires no callback (nothing else counts)."""
+        """Draw; on a layout pass only fire the callbacks, in drawing order (only their page
+        counts there)."""
+        if is_draft(canvas):
+            if self.calls:
+                _fire_callbacks(canvas, self.blPara)
+            return
         self._wrapped_at = None
-        if self.calls or not is_draft(canvas):
-            super().drawOn(canvas, x, y, _sW)
+        super().drawOn(canvas, x, y, _sW)
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
         _restore_spaces(self.blPara)
         super().drawPara(debug)
+
+
+#: (markup before the text, id(style)) → (style, (style as parsed, text fragment, bullet)),
+#: or (style, None) when that markup does not parse into one text fragment.
+_TEMPLATES: dict[tuple[str, int], tuple[Any, tuple[Any, Any, Any] | None]] = {}
+
+
+def _parse_plain(glued: str, style: Any) -> tuple[Any, list, Any] | None:
+    """What ReportLab's parser makes of ``glued`` (style as parsed, fragments, bullet) when it
+    is plain text, optionally after a ``<bullet>``: one text fragment, made here from the
+    parse of that bullet and one letter, which spares parsing most paragraphs (ReportLab's
+    parser is slow). None for any other markup."""
+    prefix, end, rest = glued.partition("</bullet>") if glued.startswith("<bullet>") else ("", "", glued)
+    prefix += end
+    if "<" in rest or "&" in rest:
+        return None
+    full, head = cleanBlockQuotedText(glued), cleanBlockQuotedText(prefix)
+    if not full.startswith(head) or len(full) == len(head):
+        return None
+    key = (prefix, id(style))
+    template = _TEMPLATES.get(key)
+    if template is None or template[0] is not style:
+        sample = RLParagraph(prefix + "x", style)
+        one = len(sample.frags) == 1 and getattr(sample.frags[0], "text", None) == "x"
+        template = _TEMPLATES[key] = (style, (sample.style, sample.frags[0], sample.bulletText) if one else None)
+    if template[1] is None:
+        return None
+    parsed_style, frag, bullet = template[1]
+    return parsed_style, [frag.clone(text=full[len(head):])], bullet
+
+
+def _fire_callbacks(canvas: Any, para: Any) -> None:
+    """Call the canvas callbacks (``<onDraw>``) of the broken lines ``para`` in order, as
+    drawing them would; lines of one style (tuples) hold none."""
+    for line in para.lines:
+        for frag in getattr(line, "words", ()):
+            cb = getattr(frag, "cbDefn", None)
+            if cb is not None and cb.kind not in ("img", "anchor"):
+                canvas.getNamedCB(cb.name)(canvas, cb.kind, getattr(cb, "label", None))
 
 
 def _restore_spaces(para: Any) -> None:
@@ -136,4 +196,5 @@ def forget_parsed() -> None:
     """Drop the parsed-markup memos (the PDF writer calls this after each document)."""
     Paragraph._parsed.clear()
     _GLUED.clear()
+    _TEMPLATES.clear()
 

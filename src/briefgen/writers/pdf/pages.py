@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import FontSet
 from briefgen.writers.pdf.footnotes import FootnoteEngine
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, MARK_CALLBACK
+from briefgen.writers.pdf.styles import color
 
 #: Page template ids, in document order (S1).
 COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
@@ -106,7 +108,7 @@ class BriefDocTemplate(BaseDocTemplate):
 
     def _template(self, name: str) -> PageTemplate:
         g = self.geometry
-        frame = Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id=name)
+        frame = _Frame(g.left, g.bottom, g.text_width, g.text_height, 0, 0, 0, 0, id=name)
         return PageTemplate(name, [frame], onPage=self._on_page, onPageEnd=self._on_page_end)
 
     def handle_documentBegin(self) -> None:
@@ -147,7 +149,7 @@ class BriefDocTemplate(BaseDocTemplate):
         """Running header top-left; page number at the outer bottom corner (S47)."""
         g, theme = self.geometry, self.theme
         canv.saveState()
-        canv.setFillColor(theme.color("primary"))
+        canv.setFillColor(color(theme, "primary"))
         size = theme.size("header")
         canv.setFont(self.fonts.body, size)
         canv.drawString(g.left, g.height - g.header - size, self.header_text)
@@ -158,6 +160,15 @@ class BriefDocTemplate(BaseDocTemplate):
         else:
             canv.drawRightString(g.width - g.right, g.footer, str(number))
         canv.restoreState()
+
+
+class _Frame(Frame):
+    """A frame whose deep copy is a shallow one: ReportLab deep-copies the current frame each
+    time it measures a ``KeepTogether`` (for frame-generated content, which these frames never
+    hold), a tenth of a layout pass."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        return copy.copy(self)
 
 
 def _set_timestamp(canv: Canvas, date: dt.date) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -40,15 +41,13 @@ class Styles:
     cover_line: ParagraphStyle
 
     def bullet_markup(self, level: int) -> str:
-        """``<bullet>`` markup drawing the level's marker in its font, size and colour (S9, S45)."""
+        """``<bullet>`` markup drawing the level's marker in its size (S9); font and colour
+        (S45) come from the style, as attributes of ``<bullet>`` would make ReportLab copy
+        the style for every paragraph it parses."""
         st = self.bullets[level]
         marker = self.theme.marker(level)
-        self.fonts.check(marker, st.fontName)
-        color = _marker_color(self.theme, level)
-        return (
-            f'<bullet font="{st.fontName}" color="{color}">'
-            f'<font size="{st.fontSize}">{escape(marker)}</font></bullet>'
-        )
+        self.fonts.check(marker, st.bulletFontName)
+        return f'<bullet><font size="{st.fontSize}">{escape(marker)}</font></bullet>'
 
     def cell_style(self, align: str, header: bool) -> ParagraphStyle:
         """Table cell text: 10 pt, bold centred in the header row, else per column ``align``."""
@@ -62,7 +61,7 @@ class Styles:
 def build_styles(theme: Theme, fonts: FontSet) -> Styles:
     """All styles for ``theme``; leading is ``line_spacing`` × size everywhere but footnotes."""
     ls = theme.line_spacing
-    text = theme.color("text")
+    text = color(theme, "text")
 
     def style(name: str, size: float, font: str = fonts.body, **kw: object) -> ParagraphStyle:
         kw.setdefault("leading", size * ls)
@@ -80,7 +79,7 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
             "chapter",
             theme.size("chapter"),
             fonts.bold,
-            textColor=theme.color("primary"),
+            textColor=color(theme, "primary"),
             spaceAfter=14,
             keepWithNext=1,
         ),
@@ -115,7 +114,7 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
             "page-title",
             theme.size("chapter"),
             fonts.bold,
-            textColor=theme.color("primary"),
+            textColor=color(theme, "primary"),
             spaceAfter=16,
         ),
         reference=style(
@@ -132,7 +131,7 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
             "cover-series",
             theme.size("cover_subtitle"),
             fonts.bold,
-            textColor=theme.color("primary"),
+            textColor=color(theme, "primary"),
         ),
         cover_title=style(
             "cover-title",
@@ -148,8 +147,14 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
     )
 
 
-def _marker_color(theme: Theme, level: int) -> str:
-    return {1: theme.color("bullet1"), 2: theme.color("bullet2")}.get(level, theme.color("text"))
+def color(theme: Theme, token: str) -> Color:
+    """The theme colour ``token`` as a ReportLab colour: a ``#RRGGBB`` string would be parsed
+    again at every use (ReportLab's ``toColor`` is slow, and text is coloured per line)."""
+    return HexColor(theme.color(token))
+
+
+def _marker_color(theme: Theme, level: int) -> Color:
+    return color(theme, {1: "bullet1", 2: "bullet2"}.get(level, "text"))
 
 
 def _bullet_style(theme: Theme, fonts: FontSet, level: int) -> ParagraphStyle:
@@ -170,10 +175,11 @@ def _bullet_style(theme: Theme, fonts: FontSet, level: int) -> ParagraphStyle:
         leading=size * theme.line_spacing,
         alignment=TA_JUSTIFY,
         bulletFontName=font,
+        bulletColor=_marker_color(theme, level),
         bulletFontSize=space / 0.6,
         bulletIndent=x,
         leftIndent=x + stringWidth(theme.marker(level) + " ", font, size),
         spaceBefore=theme.bullet_space_before(level),
-        textColor=theme.color("bullet1") if level == 1 else theme.color("text"),
+        textColor=color(theme, "bullet1" if level == 1 else "text"),
         keepWithNext=int(level == 1),  # a □ sub-heading never ends a page
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+
+from briefgen.writers.pdf.draft import is_draft
 
 LEADER = "·"  # U+00B7 (S5)
 
@@ -21,7 +24,7 @@ class TocLine(Flowable):
         size: float,
         indent: float,
         leading: float,
-        color: str,
+        color: Color,
         space_before: float,
     ) -> None:
         super().__init__()
@@ -34,6 +37,8 @@ class TocLine(Flowable):
         return avail_width, self.leading
 
     def draw(self) -> None:
+        if is_draft(self.canv):  # nothing here fires a callback
+            return
         canv, font, size = self.canv, self.font, self.size
         y = (self.leading - size) / 2 + size * 0.2
         canv.setFont(font, size)
@@ -42,11 +47,13 @@ class TocLine(Flowable):
         canv.drawRightString(self.width, y, self.page)
         start = self.indent + stringWidth(self.text, font, size) + size * 0.5
         end = self.width - stringWidth(self.page, font, size) - size * 0.5
-        dot = stringWidth(LEADER, font, size) * 1.6
-        x = end - dot
+        width = stringWidth(LEADER, font, size)
+        dot = width * 1.6
+        count, x = 0, end - dot
         while x >= start:  # right-aligned leaders so the columns of dots line up
-            canv.drawString(x, y, LEADER)
-            x -= dot
+            count, x = count + 1, x - dot
+        if count:  # one string, its dots ``dot`` apart (character spacing)
+            canv.drawString(end - count * dot, y, LEADER * count, charSpace=dot - width)
         canv.linkRect(
             "", self.anchor, (self.indent, 0, self.width, self.leading), relative=1, thickness=0
         )

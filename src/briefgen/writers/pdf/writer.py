@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import assert_never
+from typing import Any, assert_never
 from xml.sax.saxutils import quoteattr
 
 from reportlab import rl_config
@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -33,11 +32,12 @@ from briefgen.theme import Theme
 from briefgen.writers.pdf.draft import DraftCanvas
 from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
+from briefgen.writers.pdf.images import Figure
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
 from briefgen.writers.pdf.linebreak import Paragraph, forget_parsed
 from briefgen.writers.pdf.longtable import BOTTOM_RULE, Cell, ParaCell, RowRun, TableRows
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
-from briefgen.writers.pdf.styles import Styles, build_styles
+from briefgen.writers.pdf.styles import Styles, build_styles, color
 from briefgen.writers.pdf.toc import TocLine
 
 #: Images as binary streams: reportlab's pure-Python ASCII85 encoder took ~25% of the PDF
@@ -46,8 +46,9 @@ rl_config.useA85 = 0
 
 #: Upper bound on layout passes; the loop converges long before (see footnotes.py).
 MAX_PASSES = 10
-#: Passes that reserve exactly the space needed before reservations may only grow.
-EXACT_PASSES = 3
+#: Passes that reserve exactly the space needed before reservations may only grow (the first
+#: pass guesses the notes' space as it goes, so its needs are close to the final ones).
+EXACT_PASSES = 2
 #: Tables shorter than this share of the text height move whole with caption and source line.
 TABLE_KEEP_RATIO = 0.6
 #: ReportLab's default left/right cell padding (pt).
@@ -88,6 +89,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
     note_styles: dict[int, ParagraphStyle] = {}
+    note_paragraphs: dict[int, Paragraph] = {}
     final = False
     for number in range(MAX_PASSES):
         engine = FootnoteEngine(
@@ -97,6 +99,8 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             NoteArea(g.left, g.bottom, g.text_width, g.text_height),
             reserve,
             note_styles,
+            note_paragraphs,
+            guess=number == 0,
         )
         buf = io.BytesIO()
         template = BriefDocTemplate(
@@ -108,7 +112,11 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             engine=engine,
             heading_outline=story.outline(),
         )
+        edits: list[tuple[Any, ...]] = []  # attributes ReportLab changes on flowables
+        template._multiBuildEdits = edits.append
         template.build(story.flowables(toc_pages, engine), canvasmaker=Canvas if final else DraftCanvas)
+        for undo, *args in edits:  # the story's flowables serve the next pass as they were
+            undo(*args)
         if engine.fits() and template.heading_pages == toc_pages:
             if final:
                 out.write_bytes(buf.getvalue())
@@ -135,6 +143,8 @@ class _Story:
     tables: dict[int, TableRows] = field(default_factory=dict)  # id(ir.Table) → its rows
     #: (id(inlines), font) → (inlines, their markup), for every layout pass
     marked: dict[tuple[int, str], tuple[list[ir.Inline], str]] = field(default_factory=dict)
+    #: front matter before the TOC, body, back page: made by the first pass, reused by the others
+    parts: tuple[list[Flowable], list[Flowable], list[Flowable]] | None = None
 
     @property
     def theme(self) -> Theme:
@@ -150,17 +160,30 @@ class _Story:
         return entries
 
     def flowables(self, toc_pages: dict[str, int], engine: FootnoteEngine) -> list[Flowable]:
-        """The whole document in S1 order; ``toc_pages`` come from the previous pass."""
+        """The whole document in S1 order; ``toc_pages`` come from the previous pass.
+
+        Only the TOC and the note flush are made anew: the other flowables are made once and
+        laid out by every pass (as ReportLab's ``multiBuild`` does), which spares remaking
+        thousands of paragraphs and lets them keep what they measured."""
+        if self.parts is None:
+            self.parts = self._front(), self._body(), self._back_page()
+        front, body, back = self.parts
+        toc = [*self._toc(toc_pages), NextPageTemplate(BODY), PageBreak()]
+        return [*front, *toc, *body, FlushNotes(engine), NextPageTemplate(BACK), PageBreak(), *back]
+
+    def _front(self) -> list[Flowable]:
         story: list[Flowable] = [*self._cover(), NextPageTemplate(FRONT), PageBreak()]
-        story += [*self._summary(), PageBreak(), *self._executive_summary(), PageBreak()]
-        story += [*self._toc(toc_pages), NextPageTemplate(BODY), PageBreak()]
+        english = [*self._executive_summary(), PageBreak()] if self.doc.executive_summary else []
+        return story + [*self._summary(), PageBreak(), *english]
+
+    def _body(self) -> list[Flowable]:
+        story: list[Flowable] = []
         for i, chapter in enumerate(self.doc.chapters):
             if i:
                 story.append(PageBreak())
             story += self._bind_keeps(self._chapter(chapter))
         if self.doc.references:
             story += [PageBreak(), *self._references()]
-        story += [FlushNotes(engine), NextPageTemplate(BACK), PageBreak(), *self._back_page()]
         return story
 
     # ----------------------------------------------------------------- helpers
@@ -283,7 +306,7 @@ class _Story:
                     size=s.toc.fontSize,
                     indent=level * 14,
                     leading=s.toc.leading,
-                    color=self.theme.color("text"),
+                    color=color(self.theme, "text"),
                     space_before=10 if level == 0 else 0,
                 )
             )
@@ -421,7 +444,7 @@ class _Story:
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio
         iw, ih = ImageReader(str(f.image)).getSize()
-        image = Image(str(f.image), width=width, height=width * ih / iw)
+        image = Figure(f.image, width, width * ih / iw)
         group = [
             self._caption(f.label, f.caption, f.loc),
             image,
