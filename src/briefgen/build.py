@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from briefgen.background import Background, Handoff
@@ -87,37 +88,38 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     from briefgen.template.render import Namespace, render_with_lines
 
     theme = load_theme(project.theme, project.root)
-    datasets = load_datasets(project.data, project.root, project.config_file)
-    statistics = compute_statistics(project.statistics, datasets, project.config_file)
-    step("template")
-    josa = Josa(project.readings)
-    context = {
-        "stats": Namespace("statistic", statistics),
-        "facts": Namespace("fact", project.facts),
-        "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
-        "meta": {
-            "title": project.meta.title,
-            "report_number": project.meta.report_number,
-            "date": project.meta.date,
-            "data_snapshot": project.data_snapshot,
-        },
-    }
-    markup, origins = render_with_lines(project.content, project.root, context, josa)
-    content_name = project.content.relative_to(project.root).as_posix()
-    images = _Images(project, statistics, theme)
-    parts = read_markup(markup, content_name, images.resolve, origins)
-    images.draw_charts()
-    document = Document(
-        meta=project.meta,
-        summary=parts.summary,
-        executive_summary=parts.executive_summary,
-        chapters=parts.chapters,
-        footnotes=parts.footnotes,
-        references=parts.references,
-    )
-    if not document.chapters:
-        raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
-    warnings = parts.warnings + number_document(document, theme)
+    with _Images(project, theme) as images:  # a child process gets ready to draw the charts
+        datasets = load_datasets(project.data, project.root, project.config_file)
+        statistics = compute_statistics(project.statistics, datasets, project.config_file)
+        step("template")
+        images.plan_charts(statistics)  # drawn from now on, while the template is rendered
+        josa = Josa(project.readings)
+        context = {
+            "stats": Namespace("statistic", statistics),
+            "facts": Namespace("fact", project.facts),
+            "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
+            "meta": {
+                "title": project.meta.title,
+                "report_number": project.meta.report_number,
+                "date": project.meta.date,
+                "data_snapshot": project.data_snapshot,
+            },
+        }
+        markup, origins = render_with_lines(project.content, project.root, context, josa)
+        content_name = project.content.relative_to(project.root).as_posix()
+        parts = read_markup(markup, content_name, images.resolve, origins)
+        document = Document(
+            meta=project.meta,
+            summary=parts.summary,
+            executive_summary=parts.executive_summary,
+            chapters=parts.chapters,
+            footnotes=parts.footnotes,
+            references=parts.references,
+        )
+        if not document.chapters:
+            raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
+        warnings = parts.warnings + number_document(document, theme)
+        images.charts.finish()
     return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
 
 
@@ -126,26 +128,40 @@ def _quiet(stage: str) -> None:
 
 
 class _Images:
-    """Figures' images: files the content names, and declared charts (drawn after reading)."""
+    """Figures' images: files the content names, and every declared chart.
 
-    def __init__(self, project: Project, statistics: dict[str, Any], theme: Theme) -> None:
-        self.project, self.statistics, self.theme = project, statistics, theme
-        self.charts: list[Any] = []
+    All declared charts are planned (a bad spec is an error even when no figure uses it) and
+    drawn from the end of the statistics on, before the content says which it uses: a declared
+    chart is almost always used, and waiting for the markup would serialise the drawing after
+    the reading. ``charts`` is the drawing (a child process forked when the build starts).
+    """
+
+    def __init__(self, project: Project, theme: Theme) -> None:
+        from briefgen.charts.batch import ChartBatch
+
+        self.project, self.theme = project, theme
+        self.chart_files: dict[str, Path] = {}
+        self.charts = ChartBatch(theme, parallel=bool(project.charts))
+
+    def plan_charts(self, statistics: dict[str, Any]) -> None:
+        """Check every declared chart, decide its file and start drawing it."""
+        from briefgen.charts.render import plan_chart
+
+        project = self.project
+        jobs = [plan_chart(name, spec, statistics, self.theme, project.root / CACHE_DIR / "charts",
+                           project.config_file) for name, spec in project.charts.items()]
+        self.chart_files = {job.spec.name: job.path for job in jobs}
+        self.charts.start(jobs)
 
     def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
-        """The file of one figure (a chart's file may not exist until ``draw_charts``)."""
+        """The file of one figure (a chart's file may not exist until ``charts.finish()``)."""
         project = self.project
         if "chart" in params:
-            from briefgen.charts.render import plan_chart
-
             name = params["chart"]
-            if name not in project.charts:
+            if name not in self.chart_files:
                 known = ", ".join(sorted(project.charts)) or "none declared"
                 raise BriefError(f"unknown chart '{name}' (charts: {known})", source=loc.file, line=loc.line)
-            job = plan_chart(name, project.charts[name], self.statistics, self.theme,
-                             project.root / CACHE_DIR / "charts", project.config_file)
-            self.charts.append(job)
-            return job.path
+            return self.chart_files[name]
         try:
             image = project.inside(params["image"], "content")
         except BriefError as error:  # name the figure's line, not brief.yaml's content key
@@ -156,11 +172,13 @@ class _Images:
             raise BriefError(f"image '{params['image']}' must be PNG or JPEG", source=loc.file, line=loc.line)
         return image
 
-    def draw_charts(self) -> None:
-        """Draw the charts the content used, on two processes where possible."""
-        from briefgen.charts.render import draw_charts
+    def __enter__(self) -> _Images:
+        return self
 
-        draw_charts(self.charts, self.theme)
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Stop the chart drawing if the build failed."""
+        self.charts.__exit__(kind, error, tb)
 
 
 def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,

@@ -8,9 +8,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
 from briefgen.charts.labels import HouseTicks, value_label
@@ -26,25 +27,26 @@ DONUT_WIDTH = 0.4
 
 
 def draw_chart(spec: ChartSpec, data: ChartData, theme: Theme, config_file: str = "brief.yaml") -> Figure:
-    """A laid-out figure of ``data`` drawn as ``spec.type`` (the caller closes it)."""
+    """A laid-out figure of ``data`` drawn as ``spec.type``, on an Agg canvas (no pyplot: no
+    figure registry to close, and ~15 ms less import)."""
     width_cm, height_cm = spec.size
-    fig, ax = plt.subplots(figsize=(width_cm / 2.54, height_cm / 2.54))
-    try:
-        colors = palette(theme)
-        DRAWERS[spec.type](ax, spec, data, colors, config_file)
-        if spec.type not in ("pie", "donut"):
-            axis = ax.xaxis if spec.horizontal else ax.yaxis
-            axis.set_major_formatter(HouseTicks(spec.value in PERCENT_VALUES))
-            if _whole_numbers(data):  # no 2.5 on an axis of counts
-                axis.set_major_locator(MaxNLocator(integer=True))
-            if spec.xlabel:
-                ax.set_xlabel(spec.xlabel)
-            if spec.ylabel:
-                ax.set_ylabel(spec.ylabel)
-        fig.tight_layout()
-    except BaseException:
-        plt.close(fig)
-        raise
+    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    colors = palette(theme)
+    DRAWERS[spec.type](ax, spec, data, colors, config_file)
+    if spec.type not in ("pie", "donut"):
+        axis = ax.xaxis if spec.horizontal else ax.yaxis
+        axis.set_major_formatter(HouseTicks(spec.value in PERCENT_VALUES))
+        if _whole_numbers(data):  # no 2.5 on an axis of counts
+            axis.set_major_locator(MaxNLocator(integer=True))
+        if spec.xlabel:
+            ax.set_xlabel(spec.xlabel)
+        if spec.ylabel:
+            ax.set_ylabel(spec.ylabel)
+    # fig.tight_layout() in one pass (its second, with rect=(0, 0, 1, 1), gives a single Axes the
+    # same margins) and without leaving a layout engine that makes savefig lay out again.
+    TightLayoutEngine(rect=None).execute(fig)
     return fig
 
 

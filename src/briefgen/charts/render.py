@@ -13,7 +13,7 @@ Spec (``charts.NAME``, see docs/reference.md "Charts")::
     size: [16, 8]            # centimetres
     color: "#006A42"         # a single-series chart's colour (default: the theme's first)
 
-Output is byte-identical for the same spec, data and theme: PNG without Software/time
+Output is byte-identical for the same spec, data and theme: an RGB PNG without Software/time
 metadata, SVG with fixed ids (``svg.hashsalt``) and no date.
 """
 
@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.background import Background
 from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, ChartSpec, parse_spec
 from briefgen.theme import Theme
 
-__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "draw_charts", "plan_chart",
-           "render_chart", "save_chart"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "plan_chart", "render_chart",
+           "save_chart"]
 
 FORMATS = ("png", "svg")
 #: Bumped when the drawing changes, so cached charts are redrawn.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 
 
 def chart_path(name: str, spec: dict[str, Any], stat: Any, out_dir: Path, theme: Theme | None = None,
@@ -82,36 +85,35 @@ def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: 
     return job.path
 
 
-def draw_charts(jobs: list[ChartJob], theme: Theme) -> None:
-    """Draw charts not drawn yet, half of them in a second process (charts are independent)."""
-    todo = list({job.path: job for job in jobs if not job.path.exists()}.values())
-    if len(todo) < 2:
-        for job in todo:
-            job.draw(theme)
-        return
-    import matplotlib.pyplot  # noqa: F401 — imported once, before the fork, for both processes
-
-    with Background(lambda: [job.draw(theme) for job in todo[1::2]]) as other_half:
-        for job in todo[::2]:
-            job.draw(theme)
-        other_half.result()
-
-
 def save_chart(spec: ChartSpec, stat: Any, theme: Theme, path: Path, config_file: str = "brief.yaml") -> None:
     """Draw ``spec`` from ``stat`` and write it to ``path`` (``.png`` or ``.svg``) atomically."""
-    import matplotlib.pyplot as plt
-
     from briefgen.charts.draw import draw_chart
     from briefgen.charts.style import DPI, chart_style
     from briefgen.charts.values import chart_data
 
     fmt = path.suffix.lstrip(".")
-    metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    temp = path.with_name(f"{path.stem}.tmp.{fmt}")
     with chart_style(theme):
         fig = draw_chart(spec, chart_data(spec, stat), theme, config_file)
-        try:
-            temp = path.with_name(f"{path.stem}.tmp.{fmt}")
-            fig.savefig(temp, format=fmt, dpi=DPI, metadata=metadata)
-            temp.replace(path)
-        finally:
-            plt.close(fig)
+        if fmt == "png":
+            _write_png(fig, temp, DPI)
+        else:
+            fig.savefig(temp, format=fmt, metadata={"Date": None, "Creator": None})
+    temp.replace(path)
+
+
+def _write_png(fig: Figure, path: Path, dpi: int) -> None:
+    """``fig`` as an opaque RGB PNG with no metadata but its dpi (call inside ``chart_style``).
+
+    Matplotlib writes RGBA; the charts are white, so the alpha channel carries nothing but
+    costs encoding time, file size and, in the PDF writer, a separate mask. zlib's RLE
+    strategy suits flat-coloured charts: a third less encoding time than the default for
+    ~6% more bytes.
+    """
+    from PIL import Image
+
+    fig.dpi = dpi  # as savefig(dpi=...) does
+    fig.canvas.draw()
+    rgba = fig.canvas.buffer_rgba()  # rows × columns × 4
+    image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
+    image.convert("RGB").save(path, format="png", dpi=(dpi, dpi), compress_type=zlib.Z_RLE)

@@ -8,15 +8,11 @@ from contextlib import contextmanager
 from functools import cache
 
 import matplotlib
+from matplotlib import font_manager
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-
-from briefgen.errors import BriefError  # noqa: E402
-from briefgen.fonts import font_path  # noqa: E402
-from briefgen.theme import Theme  # noqa: E402
+from briefgen.errors import BriefError
+from briefgen.fonts import font_path
+from briefgen.theme import Theme
 
 DPI = 300
 FONT_SIZE = 9
@@ -67,5 +63,5 @@ def chart_style(theme: Theme) -> Iterator[None]:
         "svg.fonttype": "path",
         "path.simplify": True,
     }
-    with plt.rc_context(rc):
+    with matplotlib.rc_context(rc):
         yield
