@@ -49,6 +49,8 @@ def child(kind: str, target: str, extra: str) -> None:
 
         marks: dict[str, float] = {}
         only = (extra[len("only-"):],) if extra.startswith("only-") else None  # one format's part
+        if only:  # the writer must really run: no output cached by an earlier build
+            shutil.rmtree(Path(target) / ".briefgen-cache" / "out", ignore_errors=True)
         result = build(Path(target), only, force=extra == "force" or only is not None,
                        step=lambda stage: marks.setdefault(stage, time.perf_counter()))
         end = time.perf_counter()
@@ -58,10 +60,11 @@ def child(kind: str, target: str, extra: str) -> None:
         print(json.dumps({"seconds": end - started, "pages": result.pages, "stages": stages,
                           "up_to_date": result.up_to_date, "cached": result.cached}))
     elif kind == "warm":  # as in `briefgen watch`: build, move one row to 2022, time the rebuild
-        from briefgen.build import build
+        from briefgen.build import build, warm_up
 
         shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
-        build(Path(target), force=True)  # a real build first, so every library is imported
+        build(Path(target), force=True)  # a real build first, then what `watch` does next
+        warm_up()
         csv = Path(target) / CSV
         pattern = re.escape(ROW).replace("LightOn", "LightOn[^,]*")
         moved = ROW.replace("LightOn", extra).replace("2023-12-15", "2022-12-15")  # by_year changes

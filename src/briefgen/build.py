@@ -30,7 +30,9 @@ from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha25
 from briefgen.theme import Theme, load_theme
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
-AFTER_PDF = ("html",)  # written by the main process once the PDF is done (the rest beside it)
+# The second process takes the slowest page-less writer (HWPX, else the DOCX); the main process
+# writes the rest once the PDF is done, so both finish at about the same time.
+BESIDE_FIRST_CHOICE = ("hwpx", "docx")
 REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
 
@@ -121,6 +123,17 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
         warnings = parts.warnings + number_document(document, theme)
         images.charts.finish()
     return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
+
+
+def warm_up() -> None:
+    """Import every library a build uses, for a long-lived process (``briefgen watch``): the
+    chart and writer processes it forks then start with them loaded instead of importing."""
+    import briefgen.charts.draw  # noqa: F401 — matplotlib
+    import briefgen.data  # noqa: F401 — pandas
+    import briefgen.writers.docx  # noqa: F401
+    import briefgen.writers.html  # noqa: F401
+    import briefgen.writers.hwpx  # noqa: F401
+    import briefgen.writers.pdf  # noqa: F401
 
 
 def _quiet(stage: str) -> None:
@@ -267,8 +280,8 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
 
             register_fonts(prepared.theme)
         pages_known = Handoff()
-        after_pdf = [f for f in writes if f in AFTER_PDF and laying_out]  # balances the two processes
-        beside = [f for f in writes if f not in after_pdf]
+        beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
+        after_pdf = [f for f in writes if f not in beside]
         job = partial(_write_all, beside, document, prepared.theme, temps, pages_known.take)
         with Background(job, parallel=laying_out) as others:
             if laying_out:
@@ -327,7 +340,7 @@ def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
 
 def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
                page_of: Callable[[], dict[str, int] | None]) -> None:
-    """Write the page-less formats (the job beside the PDF): HTML, HWPX, then the DOCX."""
+    """Write page-less formats in order (HTML, HWPX, DOCX; the DOCX's TOC waits for ``page_of``)."""
     for fmt in formats:
         if fmt == "docx":
             from briefgen.writers.docx import write_docx
