@@ -1,20 +1,47 @@
-"""Deterministic packaging: rewrite the zip python-docx saved with fixed entry metadata."""
+"""Deterministic packaging: python-docx's package entries written once, with fixed metadata."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
+
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def write_stable_zip(data: bytes, out: Path) -> None:
-    """Write the package ``data`` to ``out`` with ``[Content_Types].xml`` first, the other
+class _Entries:
+    """Stands in for python-docx's zip writer and keeps each entry (compressed only once, later)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.entries[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        """Nothing to close: the entries are written by ``write_stable_zip``."""
+
+
+def package_entries(package: Any) -> dict[str, bytes]:
+    """The entries python-docx's ``save`` would zip: content types, rels and every part."""
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    sink = _Entries()
+    PackageWriter._write_content_types_stream(sink, parts)  # noqa: SLF001 — the same steps as save()
+    PackageWriter._write_pkg_rels(sink, package.rels)  # noqa: SLF001
+    PackageWriter._write_parts(sink, parts)  # noqa: SLF001
+    return sink.entries
+
+
+def write_stable_zip(entries: dict[str, bytes], out: Path) -> None:
+    """Write the package ``entries`` to ``out`` with ``[Content_Types].xml`` first, the other
     entries sorted by name, a fixed timestamp and fixed permissions, so equal documents give
     byte-identical files."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = {name: src.read(name) for name in src.namelist()}
     first = "[Content_Types].xml"
     order = [first] + sorted(name for name in entries if name != first)
     buffer = io.BytesIO()

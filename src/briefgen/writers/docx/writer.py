@@ -7,7 +7,6 @@ hand-made element comes from ``oxml``; the style sheet and numbering from ``styl
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -35,7 +34,7 @@ from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx import styles as st
 from briefgen.writers.docx.oxml import ParaFormat, RunFormat
-from briefgen.writers.docx.package import write_stable_zip
+from briefgen.writers.docx.package import package_entries, write_stable_zip
 from briefgen.writers.inline_format import InlineFormat
 
 PageNumbers = Mapping[str, int] | None  # heading anchor -> printed page (from the PDF)
@@ -143,9 +142,7 @@ class _Writer:
         self._finish_styles()
         self._core_properties()
         self._toc_pages()
-        buffer = io.BytesIO()
-        self.word.save(buffer)
-        write_stable_zip(buffer.getvalue(), out)
+        write_stable_zip(package_entries(self.word.part.package), out)
 
     # ------------------------------------------------------------------ page layout
     def _page_setup(self, section: docx.section.Section) -> None:
