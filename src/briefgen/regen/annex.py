@@ -30,7 +30,7 @@ from briefgen.ir import (
 from briefgen.korean.josa import attach
 from briefgen.korean.numbers import fmt_count
 from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange, StatChange
-from briefgen.regen.report import GROUPS
+from briefgen.regen.report import describe_input
 
 ANNEX_FORMATS = (".pdf", ".docx", ".html")
 ROW_LIMIT = 200  # rows listed per kind of data change; the rest are counted
@@ -198,14 +198,5 @@ def _dataset(rows: RowsDiff) -> Section | None:
 def _inputs(diff: ManifestDiff) -> Chapter | None:
     if not diff.inputs:
         return None
-    items = []
-    for change in diff.inputs:
-        group = GROUPS.get(change.group, change.group)
-        if change.old and change.new and change.old != change.new:
-            text = f"{group}: {change.old} → {change.new}"
-        elif change.old and change.new:
-            text = f"{group}: {change.new} (내용 변경)"
-        else:
-            text = f"{group}: {change.new or change.old} ({'추가' if change.new else '삭제'})"
-        items.append(Bullet(2, [Text(text)]))
+    items = [Bullet(2, [Text(describe_input(change))]) for change in diff.inputs]
     return Chapter("입력 파일", [], [Section("바뀐 입력 파일", items)])

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange
+from briefgen.regen.diff import InputChange, ManifestDiff, RowsDiff, SentenceChange
 
 GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
           "fonts": "글꼴", "images": "그림", "briefgen": "briefgen"}
@@ -30,13 +30,7 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
     if diff.inputs:
         out("\n[bold]■ 입력 파일[/]")
         for change in diff.inputs:
-            group = GROUPS.get(change.group, change.group)
-            if change.old and change.new and change.old != change.new:
-                out(f"  {group}: {escape(change.old)} → {escape(change.new)}")
-            elif change.old and change.new:
-                out(f"  {group}: {escape(change.new)} (내용 변경)")
-            else:
-                out(f"  {group}: {escape(change.new or change.old)} ({'추가' if change.new else '삭제'})")
+            out(f"  {escape(describe_input(change))}")
     _statistics(diff, out)
     _sentences(diff.sentences, out, plain=console.no_color or not console.is_terminal)
     for rows in diff.rows:
@@ -46,6 +40,16 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
     out(f"\n요약: 통계 {len(diff.statistics)}개, 문장 {len(diff.sentences)}개 변경" + "".join(
         f"; {r.dataset} 행 {r.old_rows:,} → {r.new_rows:,} (추가 {len(r.added)}, 삭제 {len(r.removed)}, "
         f"이름 변경 {len(r.renamed)})" for r in diff.rows))
+
+
+def describe_input(change: InputChange) -> str:
+    """``데이터: a.csv → b.csv``, ``본문 템플릿: content.md (내용 변경)``, ``그림: x.png (추가)``."""
+    group = GROUPS.get(change.group, change.group)
+    if change.old and change.new and change.old != change.new:
+        return f"{group}: {change.old} → {change.new}"
+    if change.old and change.new:
+        return f"{group}: {change.new} (내용 변경)"
+    return f"{group}: {change.new or change.old} ({'추가' if change.new else '삭제'})"
 
 
 def _statistics(diff: ManifestDiff, out: Any) -> None:
