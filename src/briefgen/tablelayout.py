@@ -33,9 +33,23 @@ def _registered() -> str:
 def display_width(text: str) -> float:
     """Width in half-em cells, measured in the house font: a Hangul syllable is about 2, a
     digit 1.2, ``%`` 2.2 (counting every Latin character as 1 cell squeezed ``+2.2%p``)."""
+    widths = _CHAR_WIDTHS
+    total = 0.0
+    for ch in text:
+        width = widths.get(ch)
+        if width is None:
+            width = widths[ch] = _measure(ch)
+        total += width
+    return total
+
+
+_CHAR_WIDTHS: dict[str, float] = {}  # ReportLab adds TrueType advances without kerning
+
+
+def _measure(ch: str) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(text, _registered(), 2)
+    return stringWidth(ch, _registered(), 2)
 
 
 def column_fractions(table: Table) -> list[float]:
