@@ -10,7 +10,7 @@ import yaml
 from briefgen.errors import BriefError
 
 
-class BriefLoader(yaml.SafeLoader):
+class BriefLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
     """Safe YAML where only ``true``/``false`` are booleans: ``YES``, ``NO``, ``on``, ``off``
     stay text (data values such as verdicts ``YES``/``NO`` are map keys in briefs)."""
 
