@@ -259,48 +259,8 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     project.output_dir.mkdir(parents=True, exist_ok=True)
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
     manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
-    pages, cached = 0, []
     try:
-        page_of: dict[str, int] | None = None
-        pdf_info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
-        if pdf_info is not None:
-            cached.append("pdf")
-            pages, page_of = pdf_info["pages"], pdf_info["page_of"]
-        laying_out = "pdf" in temps and pdf_info is None
-        writes = []  # page-less formats to write, beside the PDF layout when there is one
-        for fmt in (f for f in PAGELESS_FORMATS if f in temps):
-            waits_for_pages = fmt == "docx" and laying_out  # its key holds the PDF's page numbers
-            key = f"{_output_key(fmt, doc_key, page_of)}.{fmt}"
-            if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
-                writes.append(fmt)
-            else:
-                cached.append(fmt)
-        if laying_out:  # font files parsed once, before the second process is forked
-            from briefgen.writers.pdf.fonts import register_fonts
-
-            register_fonts(prepared.theme)
-        pages_known = Handoff()
-        beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
-        after_pdf = [f for f in writes if f not in beside]
-        job = partial(_write_all, beside, document, prepared.theme, temps, pages_known.take)
-        with Background(job, parallel=laying_out) as others:
-            if laying_out:
-                step("pdf")
-                from briefgen.writers.pdf import write_pdf
-
-                pdf = write_pdf(document, prepared.theme, temps["pdf"])
-                pages, page_of = pdf.pages, pdf.page_of
-                outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
-            pages_known.give(page_of)
-            for fmt in after_pdf:
-                step(fmt)
-                _write_all([fmt], document, prepared.theme, temps, lambda: page_of)
-            for fmt in beside:
-                step(fmt)
-            others.result()
-        for fmt in writes:
-            outputs_cache.store(f"{_output_key(fmt, doc_key, page_of)}.{fmt}", temps[fmt], {})
-        cached = [f for f in REPORT_ORDER if f in cached]
+        pages, cached = _write_formats(document, prepared.theme, temps, doc_key, outputs_cache, step)
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -331,6 +291,54 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
         manifest=manifest_file,
         cached=cached,
     )
+
+
+def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc_key: str,
+                   outputs_cache: OutputCache, step: Step) -> tuple[int, list[str]]:
+    """Write every wanted format to its temp file, reusing cached outputs: the PDF in this
+    process, the slowest page-less writer beside it in a second one, the rest after the PDF.
+    Returns the page count and the formats taken from the cache."""
+    pages, cached = 0, []
+    page_of: dict[str, int] | None = None
+    pdf_info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
+    if pdf_info is not None:
+        cached.append("pdf")
+        pages, page_of = pdf_info["pages"], pdf_info["page_of"]
+    laying_out = "pdf" in temps and pdf_info is None
+    writes = []  # page-less formats to write, beside the PDF layout when there is one
+    for fmt in (f for f in PAGELESS_FORMATS if f in temps):
+        waits_for_pages = fmt == "docx" and laying_out  # its key holds the PDF's page numbers
+        key = f"{_output_key(fmt, doc_key, page_of)}.{fmt}"
+        if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
+            writes.append(fmt)
+        else:
+            cached.append(fmt)
+    if laying_out:  # font files parsed once, before the second process is forked
+        from briefgen.writers.pdf.fonts import register_fonts
+
+        register_fonts(theme)
+    pages_known = Handoff()
+    beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
+    after_pdf = [f for f in writes if f not in beside]
+    job = partial(_write_all, beside, document, theme, temps, pages_known.take)
+    with Background(job, parallel=laying_out) as others:
+        if laying_out:
+            step("pdf")
+            from briefgen.writers.pdf import write_pdf
+
+            pdf = write_pdf(document, theme, temps["pdf"])
+            pages, page_of = pdf.pages, pdf.page_of
+            outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
+        pages_known.give(page_of)
+        for fmt in after_pdf:
+            step(fmt)
+            _write_all([fmt], document, theme, temps, lambda: page_of)
+        for fmt in beside:
+            step(fmt)
+        others.result()
+    for fmt in writes:
+        outputs_cache.store(f"{_output_key(fmt, doc_key, page_of)}.{fmt}", temps[fmt], {})
+    return pages, [f for f in REPORT_ORDER if f in cached]
 
 
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
