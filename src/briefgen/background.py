@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import multiprocessing
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -25,7 +26,8 @@ from briefgen.errors import BriefError
 def can_fork() -> bool:
     """Whether background jobs really run in parallel here."""
     return (
-        "fork" in multiprocessing.get_all_start_methods()
+        sys.platform.startswith("linux")  # macOS frameworks are not safe to fork; Windows can't
+        and "fork" in multiprocessing.get_all_start_methods()
         and (os.cpu_count() or 1) > 1
         and os.environ.get("BRIEFGEN_SERIAL", "") not in ("1", "true", "yes")
     )
