@@ -1,10 +1,10 @@
 """Run a job in a forked process while the main process works (the machines have ≥ 2 cores).
 
-The PDF layout is the longest stage of a build; the formats that do not need its page numbers
-(HTML, HWPX) are written beside it. Charts are drawn beside the template stage
-(``briefgen.charts.batch``). Where ``fork`` is unavailable (Windows, macOS default) or
-there is one core, or ``BRIEFGEN_SERIAL=1`` is set, the job runs inline when its result is asked
-for. A ``BriefError`` raised in the child is raised again in the parent, unchanged.
+Charts are drawn beside the data and template stages (``briefgen.charts.batch``), and the
+slowest page-less writer (HWPX, else the DOCX, whose TOC page numbers are handed over with
+``Handoff``) runs beside the PDF layout. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1``
+the job runs inline when its result is asked for. A ``BriefError`` raised in the child is raised
+again in the parent, unchanged.
 """
 
 from __future__ import annotations
