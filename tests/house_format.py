@@ -84,8 +84,9 @@ def pdf_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def docx_text(path: Path) -> str:
-    """Text of the body, tables, headers and footnotes; superscript runs are separate words."""
+def docx_text(path: Path, *, split_superscripts: bool = True) -> str:
+    """Text of the body, tables, headers and footnotes, a line per paragraph; superscript runs
+    (footnote marks, exponents) are separate words unless ``split_superscripts`` is False."""
     parts = []
     with zipfile.ZipFile(path) as package:
         names = [n for n in package.namelist() if re.fullmatch(r"word/(document|footnotes|header\d*|footer\d*)\.xml", n)]
@@ -96,7 +97,7 @@ def docx_text(path: Path) -> str:
                 for run in paragraph.iter(f"{W}r"):
                     text = "".join(t.text or "" for t in run.iter(f"{W}t"))
                     raised = run.find(f"{W}rPr/{W}vertAlign")
-                    if raised is not None and raised.get(f"{W}val") == "superscript":
+                    if split_superscripts and raised is not None and raised.get(f"{W}val") == "superscript":
                         text = f" {text} "
                     words.append(text)
                 parts.append("".join(words))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx import Document as DocxDocument
+from house_format import docx_text
 
 from briefgen.cli import main
 
@@ -190,11 +190,6 @@ def outputs(project: Path) -> dict[str, bytes]:
 
 def invoke(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-def docx_text(path: Path) -> str:
-    document = DocxDocument(str(path))
-    return "\n".join(p.text for p in document.paragraphs)
 
 
 # ---------------------------------------------------------------------- tests

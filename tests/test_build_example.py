@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+import house_format
 import pdfplumber
 import pytest
 from lxml import etree
@@ -24,13 +25,8 @@ def docx_xml(path, part):
 
 
 def docx_text(path) -> str:
-    """All visible text of document.xml and footnotes.xml (runs joined per paragraph)."""
-    texts = []
-    for part in ("word/document.xml", "word/footnotes.xml"):
-        root = docx_xml(path, part)
-        for paragraph in root.iter(f"{W}p"):
-            texts.append("".join(t.text or "" for t in paragraph.iter(f"{W}t")))
-    return "\n".join(texts)
+    """All visible text, runs joined per paragraph as Word shows them."""
+    return house_format.docx_text(path, split_superscripts=False)
 
 
 @pytest.fixture(scope="module")
