@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import BriefError
+from briefgen.hygiene import CONTROL_CHARACTERS
 from briefgen.ir import Author, Meta
 from briefgen.yamlio import parse_yaml, position
 
@@ -28,7 +29,6 @@ FORMATS = ("docx", "pdf", "html", "hwpx")
 DEFAULT_FORMATS = ("docx", "pdf")
 _REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
 # XML (DOCX, HWPX) cannot carry these and the PDF would print them; tab, LF and CR may stay.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OUTPUT_NAME = re.compile(r"^[A-Za-z0-9가-힣][A-Za-z0-9가-힣._-]{0,99}$")
 
 
@@ -206,7 +206,7 @@ def _meta(raw: dict[str, Any], source: str, lines: dict[str, int]) -> Meta:
     for index, author in enumerate(authors):
         strings |= {f"meta.authors.{index}.{k}": v for k, v in vars(author).items() if v}
     for key, value in strings.items():
-        if bad := _CONTROL.search(value):
+        if bad := CONTROL_CHARACTERS.search(value):
             raise BriefError(f"control character U+{ord(bad.group()):04X}; remove it",
                              source=source, line=lines.get(key), key=key)
     return Meta(

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from briefgen.data.limits import MAX_CELL_CHARS
 from briefgen.errors import BriefError
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from briefgen.hygiene import CONTROL_CHARACTERS
 
 
 def check_cells(frame: pd.DataFrame, sources: dict[str, str], rel: str) -> None:
@@ -27,10 +24,10 @@ def check_cells(frame: pd.DataFrame, sources: dict[str, str], rel: str) -> None:
                 source=rel,
                 cell=f'row {row}, column "{where}"',
             )
-        bad = text.str.contains(_CONTROL.pattern, regex=True)
+        bad = text.str.contains(CONTROL_CHARACTERS.pattern, regex=True)
         if bad.any():
             row = bad.idxmax()
-            char = _CONTROL.search(text[row]).group()  # type: ignore[union-attr]
+            char = CONTROL_CHARACTERS.search(text[row]).group()  # type: ignore[union-attr]
             hint = " (a binary or UTF-16 file?)" if char == "\x00" else ""
             raise BriefError(
                 f"control character U+{ord(char):04X} in the cell{hint}; remove it",

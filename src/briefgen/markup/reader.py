@@ -29,6 +29,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from briefgen.errors import BriefError
+from briefgen.hygiene import CONTROL_CHARACTERS
 from briefgen.ir import (
     Alignment,
     Block,
@@ -66,7 +67,6 @@ _NUMERIC_CELL = re.compile(
     r"^[-+]?[\d,.]*\d[\d,.]*\s*(%p?|개|건|회|명|억|조|만|배|년)?(\s*(미만|이상|초과))?(\s*\(.*\))?$"
 )
 _UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANUAL_NUMBER = re.compile(r"^(?:[\u2160-\u2169]|[IVX]+|\d+)\.\s")
 
 
@@ -397,7 +397,7 @@ class _Reader:
 
 def _check_control_characters(text: str, source: str, origins: list[int]) -> None:
     """Control characters (other than tab, CR, LF) cannot be stored in DOCX: name the first."""
-    bad = _CONTROL.search(text)
+    bad = CONTROL_CHARACTERS.search(text)
     if bad:
         start = text.rfind("\n", 0, bad.start()) + 1
         raise BriefError(
