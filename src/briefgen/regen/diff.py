@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.regen.manifest import ITEM_FIELD
+
 
 @dataclass
 class ValueChange:
@@ -216,8 +218,7 @@ def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange
         case "crosstab":
             return _crosstab(nv, ov)
         case "sums" | "growth" | "cumulative":
-            field = {"sums": "share", "growth": "value", "cumulative": "cumulative"}[kind]
-            return _items(field, nv, ov, nt.get("items", {}), ot.get("items", {}))
+            return _items(ITEM_FIELD[kind], nv, ov, nt.get("items", {}), ot.get("items", {}))
         case "ratio" | "min" | "max" | "sum" | "mean" | "median":
             if ov.get("value") == nv.get("value"):
                 return []

@@ -45,6 +45,10 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+#: The item field a grouped statistic is reported and compared by (the diff uses it too).
+ITEM_FIELD = {"sums": "share", "growth": "value", "cumulative": "cumulative"}
+
+
 def stat_texts(stat: Any) -> dict[str, Any]:
     """The statistic in the house formats the template filters print (S34, S35)."""
     from briefgen.template import filters
@@ -72,8 +76,8 @@ def stat_texts(stat: Any) -> dict[str, Any]:
                 for item in stat.items
             }
         }
-    elif kind in ("Sums", "Growth", "Cumulative"):
-        field = {"Sums": "share", "Growth": "value", "Cumulative": "cumulative"}[kind]
+    elif stat.kind in ITEM_FIELD:
+        field = ITEM_FIELD[stat.kind]
         show = filters.pct if field == "share" else filters.num
         texts = {"items": {item.label: {field: safe(show, getattr(item, field))} for item in stat.items}}
     elif kind == "Ratio":
