@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,6 +21,14 @@ def copy_example(target: Path, source: Path = ROOT) -> Path:
     shutil.copytree(source / "templates", target / "templates")
     shutil.copytree(source / "data", target / "data")
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory):
+    """Compiled templates and parsed fonts go to a per-session folder, not the user's cache."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    os.environ["BRIEFGEN_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ import yaml
 
 from briefgen.errors import BriefError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -83,14 +85,14 @@ class Theme:
 def load_theme(name_or_path: str | Path = "spri", project_dir: Path | None = None) -> Theme:
     """Load the bundled theme ``spri`` or a YAML file relative to the project; an override
     file may set only some keys (deep-merged over the bundled SPRi theme)."""
-    base = yaml.safe_load(files("briefgen.theme").joinpath("spri.yaml").read_text("utf-8"))
+    base = yaml.load(files("briefgen.theme").joinpath("spri.yaml").read_text("utf-8"), Loader=_LOADER)
     if str(name_or_path) == "spri":
         return Theme(base)
     path = Path(name_or_path)
     if project_dir is not None and not path.is_absolute():
         path = project_dir / path
     try:
-        override = yaml.safe_load(path.read_text("utf-8")) or {}
+        override = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
     except OSError as exc:
         raise BriefError(f"cannot read theme file: {exc.strerror}", source=str(name_or_path)) from None
     except yaml.YAMLError as exc:

@@ -1,0 +1,18 @@
+"""The per-user cache folder, for what is the same in every project (compiled templates, parsed
+fonts). It holds code-like data (marshalled bytecode), so it is never inside a project folder a
+brief's author may have been sent: a shared project cannot bring its own "cache"."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_cache_dir(part: str) -> Path:
+    """``BRIEFGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefgen``, else ``~/.cache/briefgen``;
+    with the sub-folder ``part`` (not created here)."""
+    configured = os.environ.get("BRIEFGEN_CACHE_DIR")
+    if configured:
+        return Path(configured) / part
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefgen" / part

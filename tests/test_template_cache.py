@@ -1,0 +1,75 @@
+"""Compiled templates are reused between builds, and a bad cache never fails one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from briefgen.korean.josa import Josa
+from briefgen.template.render import render_content
+
+
+def _project(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "templates").mkdir()
+    content = tmp_path / "templates" / "content.md"
+    content.write_text(text, "utf-8")
+    return content
+
+
+def _render(content: Path, root: Path) -> str:
+    return render_content(content, root, {"n": 144}, Josa({}))
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(folder))
+    return folder / "templates"
+
+
+def test_second_render_does_not_compile(tmp_path, cache_dir, monkeypatch):
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+    assert len(list(cache_dir.glob("*.jinja"))) == 1
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+
+
+def test_edited_template_is_compiled_again(tmp_path, cache_dir):
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    _render(content, tmp_path)
+    content.write_text("모델 {{ n }}개\n", "utf-8")
+    assert _render(content, tmp_path) == "모델 144개\n"
+
+
+def test_corrupt_cache_file_is_ignored(tmp_path, cache_dir):
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    _render(content, tmp_path)
+    [entry] = cache_dir.glob("*.jinja")
+    entry.write_bytes(entry.read_bytes()[:12] + b"\x80garbage")
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+
+
+def test_unwritable_cache_folder_only_means_compiling(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(blocker))
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+
+
+def test_runtime_error_from_cached_template_names_its_line(tmp_path, cache_dir):
+    content = _project(tmp_path, "첫 줄\n{{ n }}\n{{ missing }}\n")
+    from briefgen.errors import BriefError
+
+    for _ in range(2):  # compiled, then loaded from the cache
+        with pytest.raises(BriefError) as caught:
+            _render(content, tmp_path)
+        assert caught.value.line == 3
