@@ -23,10 +23,11 @@ LINE = 96  # the text width in display cells at the table size (170 mm at 10 pt)
 @cache
 def _registered() -> str:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from briefgen.fontcache import load_ttfont
 
     if MEASURE_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(MEASURE_FONT, str(font_path(MEASURE_FONT))))
+        pdfmetrics.registerFont(load_ttfont(MEASURE_FONT, font_path(MEASURE_FONT)))
     return MEASURE_FONT
 
 

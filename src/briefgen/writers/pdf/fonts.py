@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.errors import BriefError
+from briefgen.fontcache import load_subsetting, load_ttfont
 from briefgen.fonts import font_path
 from briefgen.ir import SourceLoc
 from briefgen.theme import Theme
@@ -20,6 +20,11 @@ class FontSet:
     body: str
     bold: str
     heavy: str
+
+    def load_subsetting(self) -> None:
+        """Make the faces ready to be subset (see ``briefgen.fontcache``), e.g. while waiting."""
+        for name in (self.body, self.bold, self.heavy):
+            load_subsetting(pdfmetrics.getFont(name))
 
     def check(
         self, text: str, font: str, loc: SourceLoc | None = None, context: str | None = None
@@ -38,11 +43,12 @@ class FontSet:
 
 
 def register_fonts(theme: Theme) -> FontSet:
-    """Register body/bold/heavy TTFs (embedded as subsets) and map ``<b>`` to the Bold file."""
+    """Register body/bold/heavy TTFs (embedded as subsets) and map ``<b>`` to the Bold file
+    (each parsed once per user, see ``briefgen.fontcache``)."""
     names = FontSet(theme.font("body"), theme.font("bold"), theme.font("heavy"))
     for name in (names.body, names.bold, names.heavy):
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
+            pdfmetrics.registerFont(load_ttfont(name, font_path(name)))
     # No italic face exists: <i> keeps the upright face rather than a synthesized slant.
     pdfmetrics.registerFontFamily(
         names.body, normal=names.body, bold=names.bold, italic=names.body, boldItalic=names.bold
