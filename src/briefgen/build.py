@@ -1,9 +1,12 @@
 """One build: project → data → statistics → template → markup → document → DOCX and PDF.
 
-Outputs (and the manifest) are written to temporary files next to their targets and renamed
-into place only when every format succeeded, so a failed build leaves earlier outputs
-untouched. A build whose inputs did not change since the last one does nothing
-(``BuildResult.up_to_date``); per-format outputs are cached by the hash of the document.
+Charts are drawn in a child process from the statistics on; the PDF is laid out meanwhile
+(at the charts' planned sizes) and waits for them only to draw for real, the page-less
+writers only to start. Outputs (and the manifest) are written to temporary files next to
+their targets and renamed into place only when every format succeeded, so a failed build
+leaves earlier outputs untouched. A build whose inputs did not change since the last one
+does nothing (``BuildResult.up_to_date``); per-format outputs are cached by the hash of the
+document.
 Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is needed.
 """
 
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.background import Background, Handoff
 from briefgen.errors import BriefError
@@ -28,6 +31,9 @@ from briefgen.regen import manifest as mf
 from briefgen.regen.cache import OutputCache
 from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from briefgen.charts.batch import ChartBatch
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
 # The second process takes the slowest page-less writer (HWPX, else the DOCX); the main process
@@ -70,17 +76,24 @@ class Prepared:
 
 
 def prepare(path: Path) -> Prepared:
-    """Load the project, compute statistics, render and read the content, number it."""
+    """Load the project, compute statistics, render and read the content, number it, and
+    draw its charts."""
     project = load_project(path)
     try:
-        return _prepare(project)
+        with _Images(project, load_theme(project.theme, project.root)) as images:
+            prepared = _prepare(project, images)
+            images.finish()
+        return prepared
     except BriefError as error:
         raise project.locate(error) from None
 
 
-def _prepare(project: Project, step: Step | None = None) -> Prepared:
+def _prepare(project: Project, images: _Images, step: Step | None = None) -> Prepared:
+    """Everything up to the numbered document; the charts are still being drawn after it
+    (``images.finish()`` waits for them)."""
     step = step or _quiet
     step("data")
+    images.get_ready()  # the chart process imports matplotlib while this one imports pandas
     from briefgen.data import load_datasets
     from briefgen.korean.josa import Josa
     from briefgen.markup.reader import read_markup
@@ -89,39 +102,37 @@ def _prepare(project: Project, step: Step | None = None) -> Prepared:
     from briefgen.stats.tables import build_tables
     from briefgen.template.render import Namespace, render_with_lines
 
-    theme = load_theme(project.theme, project.root)
-    with _Images(project, theme) as images:  # a child process gets ready to draw the charts
-        datasets = load_datasets(project.data, project.root, project.config_file)
-        statistics = compute_statistics(project.statistics, datasets, project.config_file)
-        step("template")
-        images.plan_charts(statistics)  # drawn from now on, while the template is rendered
-        josa = Josa(project.readings)
-        context = {
-            "stats": Namespace("statistic", statistics),
-            "facts": Namespace("fact", project.facts),
-            "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
-            "meta": {
-                "title": project.meta.title,
-                "report_number": project.meta.report_number,
-                "date": project.meta.date,
-                "data_snapshot": project.data_snapshot,
-            },
-        }
-        markup, origins = render_with_lines(project.content, project.root, context, josa)
-        content_name = project.content.relative_to(project.root).as_posix()
-        parts = read_markup(markup, content_name, images.resolve, origins)
-        document = Document(
-            meta=project.meta,
-            summary=parts.summary,
-            executive_summary=parts.executive_summary,
-            chapters=parts.chapters,
-            footnotes=parts.footnotes,
-            references=parts.references,
-        )
-        if not document.chapters:
-            raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
-        warnings = parts.warnings + number_document(document, theme)
-        images.charts.finish()
+    theme = images.theme
+    datasets = load_datasets(project.data, project.root, project.config_file)
+    statistics = compute_statistics(project.statistics, datasets, project.config_file)
+    step("template")
+    images.plan_charts(statistics)  # drawn from now on, while the template is rendered
+    josa = Josa(project.readings)
+    context = {
+        "stats": Namespace("statistic", statistics),
+        "facts": Namespace("fact", project.facts),
+        "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
+        "meta": {
+            "title": project.meta.title,
+            "report_number": project.meta.report_number,
+            "date": project.meta.date,
+            "data_snapshot": project.data_snapshot,
+        },
+    }
+    markup, origins = render_with_lines(project.content, project.root, context, josa)
+    content_name = project.content.relative_to(project.root).as_posix()
+    parts = read_markup(markup, content_name, images.resolve, origins)
+    document = Document(
+        meta=project.meta,
+        summary=parts.summary,
+        executive_summary=parts.executive_summary,
+        chapters=parts.chapters,
+        footnotes=parts.footnotes,
+        references=parts.references,
+    )
+    if not document.chapters:
+        raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
+    warnings = parts.warnings + number_document(document, theme)
     return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
 
 
@@ -146,25 +157,51 @@ class _Images:
     All declared charts are planned (a bad spec is an error even when no figure uses it) and
     drawn from the end of the statistics on, before the content says which it uses: a declared
     chart is almost always used, and waiting for the markup would serialise the drawing after
-    the reading. ``charts`` is the drawing (a child process forked when the build starts).
+    the reading. ``charts`` is the drawing (a child process forked by ``get_ready``);
+    ``planned`` is each chart file's pixel size, known before it is drawn.
     """
 
     def __init__(self, project: Project, theme: Theme) -> None:
-        from briefgen.charts.batch import ChartBatch
-
         self.project, self.theme = project, theme
         self.chart_files: dict[str, Path] = {}
-        self.charts = ChartBatch(theme, parallel=bool(project.charts))
+        self.planned: dict[Path, tuple[int, int]] = {}
+        self.charts: ChartBatch | None = None
+        self._drawn = False
+        self._failure: BriefError | None = None
+
+    def get_ready(self) -> None:
+        """Fork the process that will draw the charts (it imports matplotlib meanwhile), with
+        numpy imported first: both processes need it, so it is imported once."""
+        import numpy  # noqa: F401
+
+        from briefgen.charts.batch import ChartBatch
+
+        self.charts = ChartBatch(self.theme, parallel=bool(self.project.charts))
 
     def plan_charts(self, statistics: dict[str, Any]) -> None:
         """Check every declared chart, decide its file and start drawing it."""
+        from briefgen.charts.batch import planned_pixels
         from briefgen.charts.render import plan_chart
 
         project = self.project
         jobs = [plan_chart(name, spec, statistics, self.theme, project.root / CACHE_DIR / "charts",
                            project.config_file) for name, spec in project.charts.items()]
         self.chart_files = {job.spec.name: job.path for job in jobs}
-        self.charts.start(jobs)
+        self.planned = {job.path: planned_pixels(job) for job in jobs}
+        self._batch().start(jobs)
+
+    def finish(self) -> None:
+        """Wait until every chart is drawn; a failed chart (the first in the list) is raised,
+        by this call and every later one."""
+        if self._failure is not None:
+            raise self._failure
+        if not self._drawn:
+            try:
+                self._batch().finish()
+            except BriefError as error:
+                self._failure = error
+                raise
+            self._drawn = True
 
     def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
         """The file of one figure (a chart's file may not exist until ``charts.finish()``)."""
@@ -191,7 +228,13 @@ class _Images:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  tb: TracebackType | None) -> None:
         """Stop the chart drawing if the build failed."""
-        self.charts.__exit__(kind, error, tb)
+        if self.charts is not None:
+            self.charts.__exit__(kind, error, tb)
+
+    def _batch(self) -> ChartBatch:
+        if self.charts is None:
+            raise RuntimeError("charts used before get_ready()")
+        return self.charts
 
 
 def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,
@@ -230,7 +273,7 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     theme = load_theme(project.theme, project.root)
     fonts = font_files(theme.data.get("fonts", {}))
     project.formats = wanted
-    targets = {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in wanted}
+    targets = _targets(project)
     manifest_file = mf.manifest_path(project.output_dir, project.output_name)
     old = _read_old(manifest_file)
     step("check")
@@ -244,8 +287,28 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 seconds=time.perf_counter() - started,
                 manifest=manifest_file, up_to_date=True, cached=list(wanted),
             )
-    prepared = _prepare(project, step)
-    document = prepared.document
+    with _Images(project, theme) as charts:  # a child process gets ready to draw the charts
+        prepared = _prepare(project, charts, step)
+        try:
+            return _write_outputs(prepared, charts, old, hasher, step, started)
+        except BriefError:
+            charts.finish()  # a failed chart is reported first, as when it was awaited first
+            raise
+
+
+def _targets(project: Project) -> dict[str, Path]:
+    """The output file of each wanted format."""
+    return {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in project.formats}
+
+
+def _write_outputs(prepared: Prepared, charts: _Images, old: dict[str, Any] | None,
+                   hasher: FileHasher, step: Step, started: float) -> BuildResult:
+    """Write every format and the manifest (the charts may still be being drawn)."""
+    project, theme, document = prepared.project, prepared.theme, prepared.document
+    cache_dir = project.root / CACHE_DIR
+    fonts = font_files(theme.data.get("fonts", {}))
+    targets = _targets(project)
+    manifest_file = mf.manifest_path(project.output_dir, project.output_name)
     images = sorted({b.image for b in _figures(document)
                      if not b.image.is_relative_to(cache_dir.resolve())})
     inputs = describe_inputs(project, hasher, images, fonts)
@@ -260,7 +323,7 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
     manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
     try:
-        pages, cached = _write_formats(document, prepared.theme, temps, doc_key, outputs_cache, step)
+        pages, cached = _write_formats(document, theme, temps, doc_key, outputs_cache, step, charts)
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -294,10 +357,12 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
 
 
 def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc_key: str,
-                   outputs_cache: OutputCache, step: Step) -> tuple[int, list[str]]:
+                   outputs_cache: OutputCache, step: Step, charts: _Images) -> tuple[int, list[str]]:
     """Write every wanted format to its temp file, reusing cached outputs: the PDF in this
     process, the slowest page-less writer beside it in a second one, the rest after the PDF.
-    Returns the page count and the formats taken from the cache."""
+    The PDF is laid out while the charts are drawn and waits for them before its final pass;
+    the writer beside it starts once they are drawn. Returns the page count and the formats
+    taken from the cache."""
     pages, cached = 0, []
     page_of: dict[str, int] | None = None
     pdf_info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
@@ -314,25 +379,37 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
         else:
             cached.append(fmt)
     if laying_out:  # font files parsed once, before the second process is forked
+        from briefgen.writers.pdf import write_pdf
         from briefgen.writers.pdf.fonts import register_fonts
+        from briefgen.writers.pdf.images import PendingImages
 
         register_fonts(theme)
-    pages_known = Handoff()
+    pages_known, drawn = Handoff(), Handoff()
+    told = False
+
+    def charts_drawn() -> None:
+        """Wait for the charts, then let the writer beside the PDF read them (once)."""
+        nonlocal told
+        charts.finish()
+        if not told:
+            drawn.give(True)
+            told = True
+
     beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
     after_pdf = [f for f in writes if f not in beside]
-    job = partial(_write_all, beside, document, theme, temps, pages_known.take)
+    job = partial(_write_all, beside, document, theme, temps, pages_known.take, drawn.take)
     with Background(job, parallel=laying_out) as others:
         if laying_out:
             step("pdf")
-            from briefgen.writers.pdf import write_pdf
-
-            pdf = write_pdf(document, theme, temps["pdf"])
+            pending = PendingImages(charts.planned, charts_drawn)
+            pdf = write_pdf(document, theme, temps["pdf"], pending)
             pages, page_of = pdf.pages, pdf.page_of
             outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
+        charts_drawn()
         pages_known.give(page_of)
         for fmt in after_pdf:
             step(fmt)
-            _write_all([fmt], document, theme, temps, lambda: page_of)
+            _write_all([fmt], document, theme, temps, lambda: page_of, charts_drawn)
         for fmt in beside:
             step(fmt)
         others.result()
@@ -347,8 +424,12 @@ def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
 
 
 def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
-               page_of: Callable[[], dict[str, int] | None]) -> None:
-    """Write page-less formats in order (HTML, HWPX, DOCX; the DOCX's TOC waits for ``page_of``)."""
+               page_of: Callable[[], dict[str, int] | None],
+               charts_drawn: Callable[[], object]) -> None:
+    """Write page-less formats in order (HTML, HWPX, DOCX; the DOCX's TOC waits for ``page_of``),
+    once ``charts_drawn()`` returned (the figures' files are read)."""
+    if formats:
+        charts_drawn()
     for fmt in formats:
         if fmt == "docx":
             from briefgen.writers.docx import write_docx

@@ -8,6 +8,9 @@ template and reads the markup. ``finish()`` makes the main process draw from the
 shared pair of indexes under a lock) until the two meet; it imports matplotlib itself only
 when enough charts are left for that to pay off.
 
+The build calls ``finish()`` only right before it draws the PDF for real: its layout passes
+need each chart's pixel size alone, known before drawing (``planned_pixels``).
+
 With ``BRIEFGEN_SERIAL=1`` or no ``fork`` the charts are drawn in order in ``finish()``.
 Either way the first failing chart in list order is the error reported, and each chart is
 the same file (each is drawn alone, by ``ChartJob.draw``).
@@ -32,6 +35,16 @@ from briefgen.theme import Theme
 #: importing matplotlib there (~0.45 s) takes as long as drawing five charts (~85 ms each),
 #: and only the charts left after that are shared.
 JOIN_AT = 8
+#: The resolution of chart PNGs: ``charts.style.DPI``, which cannot be imported without
+#: matplotlib (a test holds the two equal).
+PNG_DPI = 300
+
+
+def planned_pixels(job: ChartJob) -> tuple[int, int]:
+    """The pixel size ``job``'s PNG will have, before it is drawn: its size in centimetres at
+    ``PNG_DPI``, truncated as matplotlib's Agg canvas does."""
+    width_cm, height_cm = job.spec.size
+    return int(width_cm / 2.54 * PNG_DPI), int(height_cm / 2.54 * PNG_DPI)
 
 
 class ChartBatch:

@@ -5,7 +5,9 @@ alpha channel as a soft mask and compresses both again: about 40 ms for a 1771×
 Here an 8-bit RGB or grey PNG goes into the PDF as it is (its zlib data with the PNG
 predictor, which PDF readers undo), an RGBA PNG whose alpha is opaque everywhere (as charts
 are) is decoded once and stored as RGB without a mask, and the name comes from the file's
-bytes. Any other image takes ReportLab's own path. Layout passes draw no image at all.
+bytes. Any other image takes ReportLab's own path. Layout passes draw no image at all, so
+they need only each image's pixel size: images still being made (charts drawn in another
+process) are laid out at their planned size (``PendingImages``) and read by the final pass.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import hashlib
 import io
 import struct
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,25 @@ from briefgen.writers.pdf.draft import is_draft
 _PNG = b"\x89PNG\r\n\x1a\n"
 #: PNG colour type → (PDF colour space, components) for images passed through undecoded.
 _PASS = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3)}
+
+
+class PlanMissed(Exception):
+    """An image was made with another pixel size than planned: the layout must be redone."""
+
+
+@dataclass(frozen=True)
+class PendingImages:
+    """Image files still being made when the layout starts: ``planned`` pixel size by file,
+    and ``wait``, which returns once every file is there (or raises why one is not)."""
+
+    planned: dict[Path, tuple[int, int]]
+    wait: Callable[[], None]
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """The pixel size of the image file ``path`` (width, height)."""
+    width, height = ImageReader(str(path)).getSize()
+    return width, height
 
 
 class Figure(Flowable):

@@ -12,7 +12,6 @@ from xml.sax.saxutils import quoteattr
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -32,7 +31,7 @@ from briefgen.theme import Theme
 from briefgen.writers.pdf.draft import DraftCanvas
 from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
-from briefgen.writers.pdf.images import Figure
+from briefgen.writers.pdf.images import Figure, PendingImages, PlanMissed, image_size
 from briefgen.writers.pdf.inline import HEADING_CALLBACK, Markup
 from briefgen.writers.pdf.linebreak import Paragraph, forget_parsed
 from briefgen.writers.pdf.longtable import BOTTOM_RULE, Cell, ParaCell, RowRun, TableRows
@@ -65,12 +64,24 @@ class PdfResult:
     page_of: dict[str, int]
 
 
-def write_pdf(doc: ir.Document, theme: Theme, out: Path) -> PdfResult:
-    """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font."""
+def write_pdf(doc: ir.Document, theme: Theme, out: Path,
+              pending: PendingImages | None = None) -> PdfResult:
+    """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font.
+
+    ``pending``: figures' image files still being made; the layout passes use their planned
+    sizes and the final pass waits for them. An image whose real size is not the planned one
+    has the whole layout redone with the real sizes."""
+    try:
+        return _write(doc, theme, out, pending)
+    except PlanMissed:
+        return _write(doc, theme, out, None)
+
+
+def _write(doc: ir.Document, theme: Theme, out: Path, pending: PendingImages | None) -> PdfResult:
     fonts = register_fonts(theme)
     styles = build_styles(theme, fonts)
     markup = Markup(fonts, theme.color("emphasis"), theme.color("link"))
-    story = _Story(doc, styles, markup, Geometry.from_theme(theme))
+    story = _Story(doc, styles, markup, Geometry.from_theme(theme), pending)
     notes = {n.number: story.markup.inlines(n.inlines, fonts.body, n.loc) for n in doc.footnotes}
     try:
         return _layout(doc, theme, out, story, notes, fonts, styles)
@@ -84,7 +95,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
 
     Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
     a pass changes only the TOC page numbers (which move nothing), the next pass will be
-    settled, so it draws for real at once."""
+    settled, so it draws for real at once. Pending images are waited for before that pass."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
@@ -92,6 +103,8 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
     note_paragraphs: dict[int, Paragraph] = {}
     final = False
     for number in range(MAX_PASSES):
+        if final:
+            story.images_ready()
         engine = FootnoteEngine(
             notes,
             styles.footnote,
@@ -140,6 +153,9 @@ class _Story:
     styles: Styles
     markup: Markup
     geometry: Geometry
+    pending: PendingImages | None = None
+    #: pending images laid out at their planned size (checked before the final pass)
+    planned: dict[Path, tuple[int, int]] = field(default_factory=dict)
     tables: dict[int, TableRows] = field(default_factory=dict)  # id(ir.Table) → its rows
     #: (id(inlines), font) → (inlines, their markup), for every layout pass
     marked: dict[tuple[int, str], tuple[list[ir.Inline], str]] = field(default_factory=dict)
@@ -149,6 +165,23 @@ class _Story:
     @property
     def theme(self) -> Theme:
         return self.styles.theme
+
+    def images_ready(self) -> None:
+        """Wait for the pending images; PlanMissed if one laid out at its planned size has
+        another size."""
+        if self.pending is not None:
+            self.styles.fonts.load_subsetting()  # before the wait, as it may be idle time
+            self.pending.wait()
+            self.pending = None
+            if any(image_size(path) != size for path, size in self.planned.items()):
+                raise PlanMissed
+
+    def image_size(self, path: Path) -> tuple[int, int]:
+        """The pixel size to lay ``path`` out at: planned while it is pending, else its own."""
+        if self.pending is not None and path in self.pending.planned:
+            size = self.planned[path] = self.pending.planned[path]
+            return size
+        return image_size(path)
 
     def outline(self) -> dict[str, tuple[str, int]]:
         """Anchor → (bookmark title, outline level) for chapters (0) and sections (1)."""
@@ -443,7 +476,7 @@ class _Story:
 
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio
-        iw, ih = ImageReader(str(f.image)).getSize()
+        iw, ih = self.image_size(f.image)
         image = Figure(f.image, width, width * ih / iw)
         group = [
             self._caption(f.label, f.caption, f.loc),
