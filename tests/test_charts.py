@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import pickle
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
+import matplotlib.artist
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib import font_manager
@@ -13,7 +17,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.text import Text
 
 from briefgen.charts.draw import draw_chart
-from briefgen.charts.render import chart_path, render_chart, save_chart
+from briefgen.charts.render import chart_path, plan_chart, render_chart, save_chart
 from briefgen.charts.spec import CHART_TYPES, parse_spec
 from briefgen.charts.style import chart_style
 from briefgen.charts.values import chart_data
@@ -121,8 +125,9 @@ def test_share_values_print_as_percentages():
 def test_same_spec_twice_gives_byte_identical_files(name, fmt, tmp_path):
     spec = parse_spec(name, SPECS[name], STATS, "brief.yaml")
     first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
-    save_chart(spec, STATS[spec.stat], THEME, first)
-    save_chart(spec, STATS[spec.stat], THEME, second)
+    values = chart_data(spec, STATS[spec.stat])
+    save_chart(spec, values, THEME, first)
+    save_chart(spec, values, THEME, second)
     data = first.read_bytes()
     assert data == second.read_bytes()
     if fmt == "png":
@@ -177,3 +182,22 @@ def test_an_axis_of_small_counts_has_whole_number_ticks():
         ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
         plt.close(fig)
     assert ticks and all("." not in t for t in ticks), ticks
+
+
+def test_a_job_drawn_in_a_fresh_process_is_the_same_file_without_pandas(tmp_path):
+    """As in the chart process: the job arrives pickled (no statistic in it, so neither the
+    statistics nor pandas are imported), matplotlib is first imported by the drawing (with
+    its help-text builder stubbed), and the file is byte-identical to one drawn here."""
+    job = plan_chart("stacked_bar", SPECS["stacked_bar"], STATS, THEME, tmp_path / "fresh", "brief.yaml")
+    (tmp_path / "job.pickle").write_bytes(pickle.dumps(job))
+    script = ("import pickle, sys; from briefgen.theme import load_theme; "
+              "job = pickle.loads(open(sys.argv[1], 'rb').read()); "
+              "print(sorted(m for m in ('pandas', 'briefgen.stats', 'matplotlib') if m in sys.modules)); "
+              "job.draw(load_theme())")
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "job.pickle")],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]", run.stdout
+    here = tmp_path / "here.png"
+    save_chart(job.spec, job.data, THEME, here)
+    assert job.path.read_bytes() == here.read_bytes()
+    assert matplotlib.artist.kwdoc(Text).startswith("Properties:")  # the builder is back

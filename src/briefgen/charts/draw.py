@@ -8,13 +8,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.layout_engine import TightLayoutEngine
-from matplotlib.ticker import MaxNLocator
-
 from briefgen.charts.labels import HouseTicks, value_label
+from briefgen.charts.mpl import Axes, Figure, FigureCanvasAgg, MaxNLocator, TightLayoutEngine
 from briefgen.charts.spec import PERCENT_VALUES, ChartSpec
 from briefgen.charts.style import LABEL_SIZE, palette
 from briefgen.charts.values import ChartData, Number

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.ticker import Formatter
-
+from briefgen.charts.mpl import Formatter
 from briefgen.charts.spec import ChartSpec
 from briefgen.korean.numbers import fmt_count, fmt_number, fmt_percent
 

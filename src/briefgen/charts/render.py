@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, ChartSpec, parse_spec
+from briefgen.charts.values import ChartData, chart_data
 from briefgen.theme import Theme
 
 if TYPE_CHECKING:
@@ -52,16 +53,20 @@ def chart_path(name: str, spec: dict[str, Any], stat: Any, out_dir: Path, theme:
 
 @dataclass(frozen=True)
 class ChartJob:
-    """A checked chart, its statistic and the file it is drawn to."""
+    """A checked chart, the values it draws and the file it is drawn to.
+
+    It holds no statistic, so a drawing process that receives it (pickled) imports neither
+    the statistics package nor pandas.
+    """
 
     spec: ChartSpec
-    stat: Any
+    data: ChartData
     path: Path
     config_file: str
 
     def draw(self, theme: Theme) -> None:
         """Draw the chart to ``path`` (see ``save_chart``)."""
-        save_chart(self.spec, self.stat, theme, self.path, self.config_file)
+        save_chart(self.spec, self.data, theme, self.path, self.config_file)
 
 
 def plan_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Theme, out_dir: Path,
@@ -72,7 +77,8 @@ def plan_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Th
     checked = parse_spec(name, spec, stats, config_file)
     stat = stats[checked.stat]
     out_dir.mkdir(parents=True, exist_ok=True)
-    return ChartJob(checked, stat, chart_path(name, spec, stat, out_dir, theme, fmt), config_file)
+    return ChartJob(checked, chart_data(checked, stat), chart_path(name, spec, stat, out_dir, theme, fmt),
+                    config_file)
 
 
 def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Theme, out_dir: Path,
@@ -85,16 +91,15 @@ def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: 
     return job.path
 
 
-def save_chart(spec: ChartSpec, stat: Any, theme: Theme, path: Path, config_file: str = "brief.yaml") -> None:
-    """Draw ``spec`` from ``stat`` and write it to ``path`` (``.png`` or ``.svg``) atomically."""
+def save_chart(spec: ChartSpec, data: ChartData, theme: Theme, path: Path, config_file: str = "brief.yaml") -> None:
+    """Draw ``data`` as ``spec`` and write it to ``path`` (``.png`` or ``.svg``) atomically."""
     from briefgen.charts.draw import draw_chart
     from briefgen.charts.style import DPI, chart_style
-    from briefgen.charts.values import chart_data
 
     fmt = path.suffix.lstrip(".")
     temp = path.with_name(f"{path.stem}.tmp.{fmt}")
     with chart_style(theme):
-        fig = draw_chart(spec, chart_data(spec, stat), theme, config_file)
+        fig = draw_chart(spec, data, theme, config_file)
         if fmt == "png":
             _write_png(fig, temp, DPI)
         else:
