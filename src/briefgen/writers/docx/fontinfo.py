@@ -24,8 +24,7 @@ class FontInfo:
 
 def read_font_info(path: Path) -> FontInfo:
     """The Windows Unicode family names (name id 1) and the PANOSE digits of ``path``."""
-    data = path.read_bytes()
-    tables = _tables(data)
+    tables = _tables(path, (b"name", b"OS/2"))
     name = tables[b"name"]
     count, strings = struct.unpack_from(">HH", name, 2)
     names: dict[int, str] = {}
@@ -40,11 +39,16 @@ def read_font_info(path: Path) -> FontInfo:
     return FontInfo(names, panose)
 
 
-def _tables(data: bytes) -> dict[bytes, bytes]:
-    """The tables of an sfnt file by tag (table directory: tag, checksum, offset, length)."""
-    (count,) = struct.unpack_from(">H", data, 4)
+def _tables(path: Path, tags: tuple[bytes, ...]) -> dict[bytes, bytes]:
+    """The tables ``tags`` of an sfnt file (table directory: tag, checksum, offset, length),
+    read alone: a Korean face is megabytes of glyphs around a few kilobytes of them."""
     tables = {}
-    for index in range(count):
-        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
-        tables[tag] = data[offset : offset + length]
+    with path.open("rb") as font:
+        (count,) = struct.unpack(">H", font.read(12)[4:6])
+        directory = font.read(16 * count)
+        for index in range(count):
+            tag, _, offset, length = struct.unpack_from(">4sIII", directory, 16 * index)
+            if tag in tags:
+                font.seek(offset)
+                tables[tag] = font.read(length)
     return tables

@@ -6,14 +6,13 @@ from functools import cache
 
 from docx.oxml.ns import qn
 from lxml import etree
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx.fontinfo import ENGLISH_US, KOREAN, read_font_info
 from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, RunFormat
+from briefgen.writers.textwidth import text_width
 
 BULLET_NUM_ID = 1
 LANG = "ko-KR"
@@ -52,14 +51,6 @@ TABLE_NORMAL = "TableNormal"
 
 def bullet_style(level: int) -> str:
     return f"Bullet{level}"
-
-
-@cache
-def text_width(family: str, text: str, size: float) -> float:
-    """Advance width in points of ``text`` in the theme font ``family`` (reportlab metrics)."""
-    if family not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(ReportlabTTFont(family, str(font_path(family))))
-    return pdfmetrics.stringWidth(text, family, size)
 
 
 @cache

@@ -500,10 +500,11 @@ class _Writer:
     def _finish_styles(self) -> None:
         """Keep the house styles and every style a part refers to; drop the rest."""
         used: set[str] = set()
+        val = qn("w:val")
         for part in self.word.part.package.iter_parts():
             if isinstance(part, XmlPart):
                 nodes = part.element.iter(*_STYLE_REFS)  # one pass over the part
-                used.update(node.get(qn("w:val")) for node in nodes)
+                used.update(node.get(val) for node in nodes)
         st.finish(self.word.styles.element, used | self.house_styles, self.theme)
 
     def _core_properties(self) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from reportlab.pdfbase.ttfonts import TTFont
-
-from briefgen.fonts import font_path
 from briefgen.theme import Theme
+from briefgen.writers.textwidth import text_width
 
 #: Fallback families after the theme's body font (the brief's web font stack).
 FALLBACK_FONTS = ("Nanum Gothic", "Malgun Gothic", "Apple SD Gothic Neo", "sans-serif")
@@ -20,15 +16,10 @@ def font_stack(theme: Theme) -> str:
     return ", ".join(n if n == "sans-serif" else f'"{n}"' for n in unique)
 
 
-@cache
-def _face(family: str) -> TTFont:
-    return TTFont(family, str(font_path(family)))
-
-
 def advance_em(text: str, family: str) -> float:
     """Advance of ``text`` in the theme font ``family``, in em: a marker and its space give
     the S12 hanging indent as the PDF measures it (BriefError if the font file is missing)."""
-    return round(_face(family).stringWidth(text, 1), 3)
+    return round(text_width(family, text, 1), 3)
 
 
 def stylesheet(theme: Theme) -> str:

@@ -8,6 +8,9 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
+from hwpx.oxml._document_primitives import _fill_text_element, _paragraph_id
+from lxml import etree
+
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
 
@@ -57,14 +60,53 @@ def restyle_story(section: Any, tag: str, page_type: str, para_pr_id: str, char_
     section.mark_dirty()
 
 
-def header_row(table: Any) -> None:
-    """Mark the first row as the header: ``hp:tc header="1"``, repeated on every page
-    the table spans (``hp:tbl repeatHeader="1"``, S29)."""
+def header_row(table: Any, fill_id: str) -> None:
+    """Mark the first row as the header: ``hp:tc header="1"`` in border fill ``fill_id``,
+    repeated on every page the table spans (``hp:tbl repeatHeader="1"``, S29). Setting the
+    cells here spares ``set_cell_border_fill``, which maps the whole grid for each cell."""
     table.element.set("repeatHeader", "1")
     first = table.element.find(f"{HP}tr")
     for cell in first.findall(f"{HP}tc"):
         cell.set("header", "1")
+        cell.set("borderFillIDRef", str(fill_id))
     table.mark_dirty()
+
+
+def grow_rows(table: Any, count: int) -> None:
+    """Give ``table`` ``count`` rows by copying its last row, as ``add_table(count, …)`` builds
+    them: each copy's cells at their row (``hp:cellAddr``) with a fresh paragraph id (drawn
+    from python-hwpx's id source in document order), the row height (``hp:cellSz``) kept, the
+    table's ``rowCnt`` and height (``hp:sz``) for ``count`` rows. Call it right after
+    ``add_table`` and ``set_column_widths`` on its first rows: python-hwpx builds a table in
+    ``xml.etree`` and converts it, and ``set_column_widths`` maps the whole grid, seconds for
+    thousands of rows."""
+    rows = table.element.findall(f"{HP}tr")
+    last = rows[-1]
+    height = int(last.find(f"{HP}tc/{HP}cellSz").get("height"))
+    for index in range(len(rows), count):
+        row = deepcopy(last)
+        for address in row.iter(f"{HP}cellAddr"):
+            address.set("rowAddr", str(index))
+        for paragraph in row.iter(f"{HP}p"):
+            paragraph.set("id", _paragraph_id())
+        table.element.append(row)
+    table.element.set("rowCnt", str(count))
+    table.element.find(f"{HP}sz").set("height", str(count * height))
+    table.mark_dirty()
+
+
+def cell_text(cell: Any, para_pr_id: str, runs: list[tuple[str, str]]) -> None:
+    """Write plain ``runs`` (text, charPr id) into a new table cell ``hp:tc`` (its seeded
+    paragraph, in paragraph shape ``para_pr_id``): the XML that setting ``para_pr_id_ref``,
+    ``drop_empty_runs`` and one ``add_run`` a run give, without their upkeep for each call
+    (layout caches a new cell has none of), the larger part of a long table's time."""
+    paragraph = cell.find(f"{HP}subList/{HP}p")
+    paragraph.set("paraPrIDRef", para_pr_id)
+    for run in paragraph.findall(f"{HP}run"):
+        paragraph.remove(run)
+    for text, char_pr_id in runs:
+        run = etree.SubElement(paragraph, f"{HP}run", charPrIDRef=char_pr_id)
+        _fill_text_element(etree.SubElement(run, f"{HP}t"), text)
 
 
 def footnote_shape(section: Any, rule_length: int) -> None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from hwpx import HwpxDocument
 
 from briefgen.theme import Theme
-from briefgen.writers.docx.styles import text_width
 from briefgen.writers.hwpx import owpml
+from briefgen.writers.textwidth import text_width
 
 PT = 100  # HWPUNIT per point (1/7200 inch)
 MM = 7200 / 25.4  # HWPUNIT per millimetre

@@ -25,11 +25,11 @@ from briefgen import ir
 from briefgen.errors import BriefError
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
-from briefgen.writers.docx.styles import text_width
 from briefgen.writers.hwpx import owpml
-from briefgen.writers.hwpx.package import stable_ids, write_stable_zip
+from briefgen.writers.hwpx.package import stable_ids, write_package
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
+from briefgen.writers.textwidth import text_width
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
@@ -37,8 +37,8 @@ ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 def write_hwpx(doc: ir.Document, theme: Theme, out: Path) -> None:
     """Write ``doc`` as an HWPX file at ``out`` in ``theme``'s house style. Same input, same bytes."""
     with stable_ids():
-        data = _Writer(doc, theme).build()
-    write_stable_zip(data, out)
+        document = _Writer(doc, theme).build()
+        write_package(document, out)
 
 
 class _Cell:
@@ -117,7 +117,7 @@ class _Writer:
         )
 
     # ------------------------------------------------------------------ document
-    def build(self) -> bytes:
+    def build(self) -> HwpxDocument:
         front_section = self.hwpx.sections[0]
         self._page_setup(front_section)
         front = _Body(self.hwpx, front_section)
@@ -133,7 +133,7 @@ class _Writer:
         self._header_footer(body_section)
         self.hwpx.page.restart_page_number(body_section.paragraphs[0], number=1)
         self._metadata()
-        return self.hwpx.to_bytes()
+        return self.hwpx
 
     def _page_setup(self, section: Any) -> None:
         """A4 and the house margins (S42). Hancom stacks the header area under the top
@@ -419,27 +419,29 @@ class _Writer:
         columns = len(table.header)
         anchor = self._para(flow, ParaStyle(align="CENTER", line=100))
         grid = anchor.add_table(
-            1 + len(table.rows),
+            min(1 + len(table.rows), 2),  # the header and a body row, copied by grow_rows
             columns,
             width=self.st.body_width(),
             border_fill_id_ref=self.cell_fill,
         )
         grid.set_treat_as_char(False)  # flows across pages, header row repeated
         grid.set_column_widths([round(f * 1000) for f in column_fractions(table)])
-        owpml.header_row(grid)
-        for r, cells in enumerate([table.header, *table.rows]):
-            for c in range(columns):
+        owpml.grow_rows(grid, 1 + len(table.rows))
+        owpml.header_row(grid, self.header_fill)
+        aligns = [ALIGN[table.align[c] if c < len(table.align) else "left"] for c in range(columns)]
+        body = [replace(self.table_para, align=align) for align in aligns]
+        head = replace(self.table_para, align="CENTER")
+        rows = [table.header, *table.rows]
+        for r, (cells, row) in enumerate(zip(rows, grid.rows, strict=True)):
+            fmt = InlineFormat(bold=r == 0)
+            for c, grid_cell in enumerate(row.cells):  # an unmerged grid: row r, column c
                 inlines = cells[c].inlines if c < len(cells) else []
-                align = (
-                    "CENTER"
-                    if r == 0
-                    else ALIGN[table.align[c] if c < len(table.align) else "left"]
-                )
-                if r == 0:
-                    grid.set_cell_border_fill(r, c, self.header_fill)
-                cell = _Cell(grid.cell(r, c))
-                p = cell.paragraph(self.st.para(replace(self.table_para, align=align)))
-                self._inlines(p, inlines, char, InlineFormat(bold=r == 0))
+                shape = self.st.para(head if r == 0 else body[c])
+                if all(isinstance(node, ir.Text | ir.CrossRef) for node in inlines):
+                    runs = [(node.text, self._char(char, fmt)) for node in inlines if node.text]
+                    owpml.cell_text(grid_cell.element, shape, runs)
+                else:
+                    self._inlines(_Cell(grid_cell).paragraph(shape), inlines, char, fmt)
         self._notes_and_source(flow, table.notes, table.source)
 
     def _figure(self, flow: Flow, figure: ir.Figure) -> None:

@@ -1,0 +1,26 @@
+"""Advance widths of text in the theme's fonts, for the writers that size hanging indents
+and boxes themselves (DOCX, HTML, HWPX).
+
+Widths come from ReportLab's registered fonts: a build that lays out a PDF registers the
+theme fonts before it writes the other formats (and before it forks their process), so
+those writers measure without parsing a font file again; otherwise the font is registered
+here, from ``briefgen.fontcache`` when it was parsed before.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics
+
+from briefgen.fontcache import load_ttfont
+from briefgen.fonts import font_path
+
+
+@cache
+def text_width(family: str, text: str, size: float) -> float:
+    """Advance width in points of ``text`` in the theme font ``family`` at ``size`` pt
+    (BriefError if the font file is missing)."""
+    if family not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(load_ttfont(family, font_path(family)))
+    return pdfmetrics.stringWidth(text, family, size)
