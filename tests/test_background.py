@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 
@@ -21,6 +22,29 @@ needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork or a single core
 def test_job_runs_in_another_process_and_returns_its_value():
     with Background(os.getpid) as job:
         assert job.result() != os.getpid()
+
+
+@needs_fork
+def test_a_warm_process_keeps_its_libraries_frozen_across_forks():
+    from briefgen.build import warm_up
+
+    try:
+        warm_up()
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # pandas, matplotlib, reportlab, …
+        with Background(os.getpid) as job:
+            assert job.result() != os.getpid()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+@needs_fork
+def test_a_cold_process_unfreezes_after_forking():
+    assert gc.get_freeze_count() == 0
+    with Background(os.getpid) as job:
+        job.result()
+    assert gc.get_freeze_count() == 0
 
 
 def test_serial_setting_runs_the_job_inline(monkeypatch):

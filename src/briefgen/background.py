@@ -70,11 +70,14 @@ class Background:
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(job, sender), daemon=True)
-            gc.freeze()  # the child's collector then leaves the inherited objects (and pages) alone
-            try:
+            if gc.get_freeze_count():  # a warm process (watch) keeps its libraries frozen
                 self._process.start()
-            finally:
-                gc.unfreeze()
+            else:
+                gc.freeze()  # the child's collector then leaves the inherited objects (and pages) alone
+                try:
+                    self._process.start()
+                finally:
+                    gc.unfreeze()
             sender.close()
             self._conn = receiver
 
