@@ -84,7 +84,7 @@ def test_failing_background_writer_leaves_previous_outputs_byte_identical(exampl
     before = output_bytes(project)
     edit(project / CONTENT, "# 서론", "# 서론\n\nㅇ 새 문단")
 
-    def broken_hwpx(document, theme, out):
+    def broken_hwpx(document, theme, out, page_of=None):
         out.write_bytes(b"half an hwpx")
         raise RuntimeError("disk on fire")
 

@@ -81,3 +81,44 @@ def test_every_footnote_text_and_table_cell_in_every_format(texts):
     for fmt, (text, _) in by_format.items():
         missing = [w for w in wanted if w not in text]
         assert not missing, f"{fmt} lacks {missing[:3]}"
+
+
+def _docx_toc(path) -> list[tuple[str, str]]:
+    """(heading, page number) of the DOCX 목차 (paragraphs styled TOC1/TOC2: text, tab, number)."""
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    entries = []
+    for paragraph in body.iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val", "").startswith("TOC"):
+            text = "".join("\t" if e.tag == f"{W}tab" else e.text or "" for e in paragraph.iter(f"{W}t", f"{W}tab"))
+            heading, number = text.split("\t")
+            entries.append((heading, number))
+    return entries
+
+
+def _hwpx_toc(path) -> list[tuple[str, str]]:
+    """(heading, page number) of the HWPX 목차 (paragraphs after the title: text, tab, number)."""
+    with zipfile.ZipFile(path) as package:
+        section = etree.fromstring(package.read("Contents/section0.xml"))
+    entries = []
+    for paragraph in section.iter(f"{HP}p"):
+        if paragraph.find(f".//{HP}tab") is None:
+            continue
+        parts = [f"\t{e.tail or ''}" if e.tag == f"{HP}tab" else e.text or ""
+                 for e in paragraph.iter(f"{HP}t", f"{HP}tab")]  # <hp:t><hp:tab/>12</hp:t>
+        heading, number = "".join(parts).split("\t")
+        entries.append((heading, number))
+    return entries
+
+
+def test_hwpx_and_docx_list_the_same_pages_as_the_pdf(example_build):
+    """S5/S47: the 목차 of the DOCX and HWPX carries the page numbers of the PDF's layout."""
+    _, result = example_build
+    with pdfplumber.open(result.outputs["pdf"]) as pdf:
+        toc_page = next(p.extract_text() for p in pdf.pages if (p.extract_text() or "").startswith("목차"))
+    pdf_toc = [re.fullmatch(r"(.+?) ·[· ]*(\d+)", line).groups() for line in toc_page.splitlines()[1:]]
+    headings = [ch.heading for ch in result.document.chapters]
+    assert len(pdf_toc) > len(headings) >= 3
+    assert _docx_toc(result.outputs["docx"]) == pdf_toc
+    assert _hwpx_toc(result.outputs["hwpx"]) == pdf_toc

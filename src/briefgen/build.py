@@ -39,6 +39,7 @@ PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this o
 # The second process takes the slowest page-less writer (HWPX, else the DOCX); the main process
 # writes the rest once the PDF is done, so both finish at about the same time.
 BESIDE_FIRST_CHOICE = ("hwpx", "docx")
+PAGED_TOC = ("docx", "hwpx")  # page-less formats whose 목차 prints the PDF's page numbers
 REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
 
@@ -391,7 +392,7 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
     laying_out = "pdf" in temps and pdf_info is None
     writes = []  # page-less formats to write, beside the PDF layout when there is one
     for fmt in (f for f in PAGELESS_FORMATS if f in temps):
-        waits_for_pages = fmt == "docx" and laying_out  # its key holds the PDF's page numbers
+        waits_for_pages = fmt in PAGED_TOC and laying_out  # its key holds the PDF's page numbers
         key = f"{_output_key(fmt, doc_key, page_of)}.{fmt}"
         if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
             writes.append(fmt)
@@ -438,15 +439,15 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
 
 
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
-    """Cache key of one format's output (the DOCX also holds the PDF's page numbers)."""
-    return sha256_json([doc_key, page_of]) if fmt == "docx" else doc_key
+    """Cache key of one format's output (the DOCX and HWPX also hold the PDF's page numbers)."""
+    return sha256_json([doc_key, page_of]) if fmt in PAGED_TOC else doc_key
 
 
 def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
                page_of: Callable[[], dict[str, int] | None],
                charts_drawn: Callable[[], object]) -> None:
-    """Write page-less formats in order (HTML, HWPX, DOCX; the DOCX's TOC waits for ``page_of``),
-    once ``charts_drawn()`` returned (the figures' files are read)."""
+    """Write page-less formats in order (HTML, HWPX, DOCX; the 목차 of the HWPX and DOCX waits
+    for ``page_of``), once ``charts_drawn()`` returned (the figures' files are read)."""
     if formats:
         charts_drawn()
     for fmt in formats:
@@ -461,7 +462,7 @@ def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict
         else:
             from briefgen.writers.hwpx import write_hwpx
 
-            write_hwpx(document, theme, temps[fmt])
+            write_hwpx(document, theme, temps[fmt], page_of=page_of)
 
 
 def _read_old(path: Path) -> dict[str, Any] | None:

@@ -52,6 +52,7 @@ class ParaStyle:
     before: float = 0
     after: float = 0
     keep_next: bool = False
+    dot_leader: bool = False  # a right tab stop at the text's right edge, dotted leader (S5)
 
 
 class HouseStyles:
@@ -96,8 +97,17 @@ class HouseStyles:
                     "next": hwp(style.after),
                 },
                 break_setting={"keep_with_next": style.keep_next},
+                tab_pr_id_ref=self._dot_leader_tab() if style.dot_leader else None,
             )
         return self._paras[style]
+
+    def _dot_leader_tab(self) -> str:
+        """The ``tabPr`` id of one right-aligned tab stop with a dotted leader (``hh:tabItem
+        type="RIGHT" leader="DOT"``) at the text's right edge: Hancom measures tab stops from
+        the column's left edge, whatever the paragraph's indent (python-hwpx's layout model,
+        ``hwpx.form_fit.measure.tab_reach``)."""
+        stop = {"pos": self.body_width(), "type": "RIGHT", "leader": "DOT"}
+        return self.header.ensure_tab_definition(tab_stops=[stop])
 
     # ------------------------------------------------------------------ roles
     def body_width(self) -> int:

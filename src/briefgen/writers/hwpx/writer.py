@@ -4,7 +4,7 @@ python-hwpx builds the package, sections, runs, tables, pictures, real footnotes
 footers and page numbers; house shapes come from ``styles``; the little raw OWPML python-hwpx
 has no API for sits in ``owpml``; ``package`` makes the bytes deterministic.
 
-Layout: section 0 holds the cover, 요약 and Executive Summary (no header or page number);
+Layout: section 0 holds the cover, 요약, Executive Summary and 목차 (no header or page number);
 section 1 holds the chapters, references and the back page, with the running header, page
 numbers from 1 in the outer corner, and header and footer hidden on the back page (S47).
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, assert_never
@@ -32,12 +33,25 @@ from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.textwidth import text_width
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+PageNumbers = Mapping[str, int] | None  # heading anchor -> printed page (from the PDF)
 
 
-def write_hwpx(doc: ir.Document, theme: Theme, out: Path) -> None:
-    """Write ``doc`` as an HWPX file at ``out`` in ``theme``'s house style. Same input, same bytes."""
+def write_hwpx(
+    doc: ir.Document,
+    theme: Theme,
+    out: Path,
+    *,
+    page_of: PageNumbers | Callable[[], PageNumbers] = None,
+) -> None:
+    """Write ``doc`` as an HWPX file at ``out`` in ``theme``'s house style.
+
+    ``page_of`` maps chapter/section anchors to the page numbers the PDF printed; they end the
+    목차 entries (left out when ``None`` or missing). It may be a function, called only when
+    the rest of the document is built (the PDF can still be laying out meanwhile).
+    Same input, same bytes.
+    """
     with stable_ids():
-        document = _Writer(doc, theme).build()
+        document = _Writer(doc, theme, page_of).build()
         write_package(document, out)
 
 
@@ -89,9 +103,12 @@ Flow = _Cell | _Body
 
 
 class _Writer:
-    def __init__(self, doc: ir.Document, theme: Theme) -> None:
+    def __init__(self, doc: ir.Document, theme: Theme,
+                 page_of: PageNumbers | Callable[[], PageNumbers] = None) -> None:
         self.doc = doc
         self.theme = theme
+        self.page_of = page_of
+        self.toc_entries: list[tuple[Any, str, str]] = []  # paragraph, anchor, charPr id
         self.hwpx = HwpxDocument.new()
         self.st = HouseStyles(self.hwpx, theme)
         size, line = theme.size, theme.line_spacing * 100
@@ -133,6 +150,7 @@ class _Writer:
         self._header_footer(body_section)
         self.hwpx.page.restart_page_number(body_section.paragraphs[0], number=1)
         self._metadata()
+        self._toc_pages()
         return self.hwpx
 
     def _page_setup(self, section: Any) -> None:
@@ -301,7 +319,7 @@ class _Writer:
         owpml.page_break_before(p)
 
     def _front_matter(self, flow: Flow) -> None:
-        """요약 in a shaded box (S3), then Executive Summary (S4), each on a new page."""
+        """요약 in a shaded box (S3), then Executive Summary (S4) and 목차 (S5), each on a new page."""
         self._front_heading(flow, self.theme.title("summary_title"))
         box = _Cell(self._box(flow))
         summary = CharStyle("body", self.theme.size("summary"))
@@ -313,6 +331,30 @@ class _Writer:
             self._front_heading(flow, self.theme.title("executive_summary_title"))
         for paragraph in self.doc.executive_summary:
             self._inlines(self._para(flow, self.body_para), paragraph.inlines, self.body_char)
+        self._toc(flow)
+
+    def _toc(self, flow: Flow) -> None:
+        """목차 on a new page: chapters, then their sections indented, each line ending in a
+        right tab with a dotted leader to its page number, added last (S5)."""
+        self._front_heading(flow, self.theme.title("toc_title"))
+        size, line = self.theme.size("toc"), self.theme.line_spacing * 100
+        chapter = (ParaStyle(align="LEFT", line=line, before=6, dot_leader=True),
+                   CharStyle("bold", size, True))
+        section = (ParaStyle(align="LEFT", line=line, left=12, dot_leader=True),
+                   CharStyle("body", size))
+        for ch in self.doc.chapters:
+            entries = [(chapter, ch.heading, ch.anchor)]
+            entries += [(section, sec.heading, sec.anchor) for sec in ch.sections]
+            for (para, char), heading, anchor in entries:
+                p = self._text_para(flow, para, char, heading)
+                self.toc_entries.append((p, anchor, self.st.char(char)))
+
+    def _toc_pages(self) -> None:
+        """Each 목차 entry's page number after a tab, once the PDF layout has given them."""
+        page_of = self.page_of() if callable(self.page_of) else self.page_of
+        for p, anchor, char in self.toc_entries:
+            if page_of is not None and anchor in page_of:
+                p.add_run(f"\t{page_of[anchor]}", char_pr_id_ref=char)
 
     def _box(self, flow: Flow) -> Any:
         """A one-cell table with the primary-coloured border and the summary fill."""
