@@ -152,12 +152,11 @@ def apply_multi(frame: pd.DataFrame, specs: dict[str, MultiSpec], source: str) -
                 source=source,
             )
         values = []
-        for row in frame.index:
-            tokens = [
-                t for t in _tokens(frame.at[row, spec.column], spec.split) if t not in spec.drop
-            ]
+        others = frame[fallback.source].tolist() if fallback else []
+        for index, cell in enumerate(frame[spec.column].tolist()):
+            tokens = [t for t in _tokens(cell, spec.split) if t not in spec.drop]
             if not tokens and fallback:
-                other = frame.at[row, fallback.source]
+                other = others[index]
                 found = list(other) if isinstance(other, tuple) else _scalar_tokens(other)
                 found = found[:1] if fallback.first else found
                 if fallback.map is not None:
