@@ -13,6 +13,7 @@ Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is n
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -408,8 +409,11 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
     told = False
 
     def charts_drawn() -> None:
-        """Wait for the charts, then let the writer beside the PDF read them (once)."""
+        """Wait for the charts, then let the writer beside the PDF read them (once); the
+        writers this process runs after the PDF are imported while it waits."""
         nonlocal told
+        for fmt in after_pdf:
+            importlib.import_module(f"briefgen.writers.{fmt}")
         charts.finish()
         if not told:
             drawn.give(True)
@@ -447,22 +451,16 @@ def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict
                page_of: Callable[[], dict[str, int] | None],
                charts_drawn: Callable[[], object]) -> None:
     """Write page-less formats in order (HTML, HWPX, DOCX; the 목차 of the HWPX and DOCX waits
-    for ``page_of``), once ``charts_drawn()`` returned (the figures' files are read)."""
+    for ``page_of``), once ``charts_drawn()`` returned (the figures' files are read); their
+    modules are imported before that wait."""
+    writers = {fmt: importlib.import_module(f"briefgen.writers.{fmt}") for fmt in formats}
     if formats:
         charts_drawn()
-    for fmt in formats:
-        if fmt == "docx":
-            from briefgen.writers.docx import write_docx
-
-            write_docx(document, theme, temps[fmt], page_of=page_of)
-        elif fmt == "html":
-            from briefgen.writers.html import write_html
-
-            write_html(document, theme, temps[fmt])
+    for fmt, module in writers.items():
+        if fmt == "html":
+            module.write_html(document, theme, temps[fmt])
         else:
-            from briefgen.writers.hwpx import write_hwpx
-
-            write_hwpx(document, theme, temps[fmt], page_of=page_of)
+            getattr(module, f"write_{fmt}")(document, theme, temps[fmt], page_of=page_of)
 
 
 def _read_old(path: Path) -> dict[str, Any] | None:
