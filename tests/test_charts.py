@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import matplotlib.artist
@@ -154,8 +155,20 @@ def test_render_chart_caches_by_spec_data_and_theme_colours(tmp_path):
     svg = render_chart("pie", SPECS["pie"], STATS, THEME, tmp_path, "brief.yaml", fmt="svg")
     assert svg.suffix == ".svg" and svg.stem == path.stem
     recoloured = load_theme_with(tmp_path, 'colors:\n  chart_series: ["#1F4E79", "#888888"]\n')
-    other = chart_path("pie", SPECS["pie"], STATS["verdicts"], tmp_path, recoloured)
-    assert other != path
+    job = plan_chart("pie", SPECS["pie"], STATS, THEME, tmp_path, "brief.yaml")
+    assert chart_path(job.spec, job.data, tmp_path, THEME) == path
+    assert chart_path(job.spec, job.data, tmp_path, recoloured) != path
+
+
+def test_chart_file_is_named_by_the_drawn_values_not_the_statistic(tmp_path):
+    """A statistic whose rows change but whose drawn values do not keeps its chart file."""
+    stat = STATS["verdicts"]
+    moved = replace(stat, provenance=replace(stat.provenance, rows=stat.provenance.rows + 1))
+    path = plan_chart("pie", SPECS["pie"], STATS, THEME, tmp_path, "brief.yaml").path
+    assert plan_chart("pie", SPECS["pie"], {**STATS, "verdicts": moved}, THEME, tmp_path, "brief.yaml").path == path
+    first = stat.items[0]
+    changed = replace(stat, items=[replace(first, count=first.count + 1), *stat.items[1:]])
+    assert plan_chart("pie", SPECS["pie"], {**STATS, "verdicts": changed}, THEME, tmp_path, "brief.yaml").path != path
 
 
 def load_theme_with(folder: Path, text: str):

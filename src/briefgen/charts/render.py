@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,14 +41,16 @@ FORMATS = ("png", "svg")
 RENDER_VERSION = 3
 
 
-def chart_path(name: str, spec: dict[str, Any], stat: Any, out_dir: Path, theme: Theme | None = None,
+def chart_path(spec: ChartSpec, data: ChartData, out_dir: Path, theme: Theme | None = None,
                fmt: str = "png") -> Path:
-    """Where chart ``name`` lives: named by a hash of its spec, its data and the theme colours/font."""
+    """Where a chart lives: named by a hash of what is drawn (the checked spec and the values),
+    the theme's colours and font. A data change that leaves the drawn values alone (another
+    row in the statistic's provenance, an item beyond ``top``) keeps the file."""
     look = {"colors": theme.data.get("colors"), "font": theme.font("body")} if theme else None
-    payload = json.dumps({"spec": spec, "data": stat.to_json(), "look": look, "version": RENDER_VERSION},
+    payload = json.dumps({"spec": asdict(spec), "data": asdict(data), "look": look, "version": RENDER_VERSION},
                          sort_keys=True, default=str)
     digest = hashlib.sha256(payload.encode()).hexdigest()[:16]
-    return out_dir / f"{name}-{digest}.{fmt}"
+    return out_dir / f"{spec.name}-{digest}.{fmt}"
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,9 @@ def plan_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Th
     if fmt not in FORMATS:
         raise ValueError(f"chart format must be one of {FORMATS}, not {fmt!r}")
     checked = parse_spec(name, spec, stats, config_file)
-    stat = stats[checked.stat]
     out_dir.mkdir(parents=True, exist_ok=True)
-    return ChartJob(checked, chart_data(checked, stat), chart_path(name, spec, stat, out_dir, theme, fmt),
-                    config_file)
+    data = chart_data(checked, stats[checked.stat])
+    return ChartJob(checked, data, chart_path(checked, data, out_dir, theme, fmt), config_file)
 
 
 def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Theme, out_dir: Path,
