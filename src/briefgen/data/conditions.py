@@ -51,7 +51,7 @@ class Condition:
             case "between":
                 text = f"between {v[0]} and {v[1]}"
             case _:
-                text = f"has {'at least' if self.op == 'min_tokens' else 'at most'} {v} values"
+                text = f"has {'at least' if self.op == 'min_tokens' else 'at most'} {v} value{'' if v == 1 else 's'}"
         return f"{self.column} {text}"
 
     def columns(self) -> list[str]:
