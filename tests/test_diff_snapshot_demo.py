@@ -49,6 +49,7 @@ def test_diff_report_shows_numbers_sentences_and_rows(updated):
     assert "삭제 6개" in text and "· GPT-4V" in text and "· Flamingo" in text
     assert "추가 12개" in text and "· DALL·E 2" in text
     assert "이름 변경 7개" in text and "Stable Diffusion XL → Stable Diffusion XL (SDXL)" in text
+    assert "Jiutian: compute (빈칸) → 1.668e+23; parameters (빈칸) → 13900000000;" in text  # not …0.0
 
 
 def test_diff_json_matches_the_readme_counts(updated):
