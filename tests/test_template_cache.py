@@ -73,3 +73,29 @@ def test_runtime_error_from_cached_template_names_its_line(tmp_path, cache_dir):
         with pytest.raises(BriefError) as caught:
             _render(content, tmp_path)
         assert caught.value.line == 3
+
+
+def test_without_a_home_folder_nothing_is_cached(tmp_path, monkeypatch):
+    from briefgen.usercache import user_cache_dir
+
+    monkeypatch.delenv("BRIEFGEN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert user_cache_dir("templates") is None
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+
+
+def test_cache_folder_follows_xdg_then_home(tmp_path, monkeypatch):
+    from briefgen.usercache import user_cache_dir
+
+    monkeypatch.delenv("BRIEFGEN_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache_dir("fonts") == tmp_path / "xdg" / "briefgen" / "fonts"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
+    assert user_cache_dir("fonts") == tmp_path / "home" / ".cache" / "briefgen" / "fonts"

@@ -87,7 +87,8 @@ def _entry(path: Path) -> Path | None:
     key = "\0".join(map(str, (FORMAT, reportlab.Version, marshal.version, sys.version_info[:2],
                               path, stat.st_size, stat.st_mtime_ns)))
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return user_cache_dir("fonts") / f"{path.stem}-{digest}.marshal"
+    folder = user_cache_dir("fonts")
+    return folder / f"{path.stem}-{digest}.marshal" if folder else None
 
 
 def _read(entry: Path) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import suppress
+from pathlib import Path
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
@@ -17,11 +18,16 @@ from briefgen.regen.inputs import code_hash
 from briefgen.usercache import user_cache_dir
 
 
+def compiled_templates() -> CompiledTemplates | None:
+    """The per-user cache of compiled templates (None when there is no per-user cache)."""
+    folder = user_cache_dir("templates")
+    return CompiledTemplates(folder) if folder else None
+
+
 class CompiledTemplates(FileSystemBytecodeCache):
     """A bytecode cache that never fails a build and is invalidated by a new briefgen."""
 
-    def __init__(self) -> None:
-        folder = user_cache_dir("templates")
+    def __init__(self, folder: Path) -> None:
         with suppress(OSError):  # if it cannot be made, dump_bytecode fails quietly
             folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder), "%s.jinja")

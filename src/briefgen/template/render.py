@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
-from briefgen.template.compiled import CompiledTemplates
+from briefgen.template.compiled import compiled_templates
 from briefgen.template.filters import korean_filters
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
@@ -126,7 +126,7 @@ def make_environment(
     template ``marked`` gets line markers (see ``mark_lines``)."""
     env = SandboxedEnvironment(
         loader=ProjectLoader(template_dir, root or template_dir, marked),
-        bytecode_cache=CompiledTemplates(),
+        bytecode_cache=compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=escape_markup,
