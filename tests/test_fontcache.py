@@ -3,13 +3,17 @@ or unwritable cache only means parsing again."""
 
 from __future__ import annotations
 
+import importlib.util
 import marshal
+import sys
 from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen import fonts
+from briefgen.errors import BriefError
 from briefgen.fontcache import CachedFace, load_subsetting, load_ttfont
 from briefgen.fonts import font_path
 from briefgen.project import load_project
@@ -121,3 +125,27 @@ def test_a_changed_font_file_is_not_served_from_the_old_entry(cache: Path, tmp_p
     copy.write_bytes(font_path("NanumGothicBold").read_bytes())
     font = load_ttfont("F", copy)
     assert not isinstance(font.face, CachedFace) and font.face.name.ustr == "NanumGothicBold"
+
+
+def test_fonts_are_found_without_importing_their_package(monkeypatch):
+    """P7: the NanumGothic files are located, koreanize-matplotlib is never run."""
+    fonts.font_files.cache_clear()
+    monkeypatch.delitem(sys.modules, "koreanize_matplotlib", raising=False)
+    try:
+        files = fonts.font_files()
+        assert {"NanumGothic", "NanumGothicBold", "NanumGothicExtraBold"} <= set(files)
+        assert all(path.is_file() and path.suffix == ".ttf" for path in files.values())
+        assert "koreanize_matplotlib" not in sys.modules
+    finally:
+        fonts.font_files.cache_clear()
+
+
+def test_missing_font_package_is_a_one_line_error(monkeypatch):
+    fonts.font_files.cache_clear()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    try:
+        with pytest.raises(BriefError, match="pip install koreanize-matplotlib"):
+            fonts.font_files()
+    finally:
+        monkeypatch.undo()
+        fonts.font_files.cache_clear()

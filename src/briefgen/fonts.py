@@ -1,30 +1,32 @@
 """Locate the Korean TTF files that pip installs (koreanize-matplotlib ships NanumGothic).
 
 The package is never imported (it rewrites matplotlib's global settings and imports
-``distutils``); its files are found through ``importlib.metadata`` (P7).
+``distutils``); its folder is found with ``importlib.util.find_spec``, which locates a package
+without running it (P7), and is searched for ``.ttf`` files.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib.util
 from functools import cache
 from pathlib import Path
 
 from briefgen.errors import BriefError
 
 FONT_PACKAGE = "koreanize-matplotlib"
+FONT_MODULE = "koreanize_matplotlib"
 
 
 @cache
 def font_files() -> dict[str, Path]:
     """Map of family name (file stem, e.g. ``NanumGothicBold``) to the TTF path."""
-    try:
-        entries = importlib.metadata.files(FONT_PACKAGE) or []
-    except importlib.metadata.PackageNotFoundError:
+    spec = importlib.util.find_spec(FONT_MODULE)
+    if spec is None or not spec.submodule_search_locations:
         raise BriefError(
             f"the Korean fonts package '{FONT_PACKAGE}' is not installed (pip install {FONT_PACKAGE})"
-        ) from None
-    found = {Path(str(e)).stem: Path(str(e.locate())) for e in entries if str(e).endswith(".ttf")}
+        )
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    found = {path.stem: path for path in sorted(folder.rglob("*.ttf"))}
     if not found:
         raise BriefError(f"no .ttf files found in the '{FONT_PACKAGE}' package")
     return found
