@@ -37,6 +37,8 @@ FLOORS = ("reportlab", "python-docx", "docxtpl", "lxml")
 NAME = "ai-models-2024"
 CSV = "data/epoch/large_scale_ai_models_2024-07.csv"
 ROW = "Language,,LightOn,,2023-12-15"  # a 2023 model: changes by_org (one chart, some sentences)
+WARM = "example: one CSV row changed, warm process (watch; in build() = the rebuild)"
+WARM_NOCHART = "example: one CSV row changed that no chart depends on, warm process (watch)"
 CLEAN_EXAMPLE = "example: clean (project cache emptied, per-user cache kept)"
 OUTSIDE = "Mistral Large,Language,Chat"  # a 2024 model: outside the 2020-2023 population
 NO_CHART = ("Jiutian", "Korea (Republic of)")  # a 2023 model's country: text and a table, no chart
@@ -64,18 +66,21 @@ def child(kind: str, target: str, extra: str) -> None:
         stages = {a: round(marks[b] - marks[a], 3) for a, b in zip(order, order[1:], strict=False)}
         print(json.dumps({"seconds": end - started, "pages": result.pages, "stages": stages,
                           "up_to_date": result.up_to_date, "cached": result.cached}))
-    elif kind == "warm":  # as in `briefgen watch`: build, move one row to 2022, time the rebuild
+    elif kind in ("warm", "warm-nochart"):  # as in `briefgen watch`: build, change a row, rebuild
         from briefgen.build import build, warm_up
 
         shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
         build(Path(target), force=True)  # a real build first, then what `watch` does next
         warm_up()
         csv = Path(target) / CSV
-        pattern = re.escape(ROW).replace("LightOn", "LightOn[^,]*")
-        moved = ROW.replace("LightOn", extra).replace("2023-12-15", "2022-12-15")  # by_year changes
-        text, count = re.subn(pattern, moved, csv.read_text("utf-8"), count=1)
-        assert count == 1, "the benchmark row is missing"
-        csv.write_text(text, "utf-8")
+        if kind == "warm":  # move one model to 2022 and rename its organisation: three charts change
+            pattern = re.escape(ROW).replace("LightOn", "LightOn[^,]*")
+            moved = ROW.replace("LightOn", extra).replace("2023-12-15", "2022-12-15")
+            text, count = re.subn(pattern, moved, csv.read_text("utf-8"), count=1)
+            assert count == 1, "the benchmark row is missing"
+            csv.write_text(text, "utf-8")
+        else:  # another country for one model: sentences and a table change, no chart
+            set_country(csv, NO_CHART[0], extra)
         started = time.perf_counter()
         result = build(Path(target))
         print(json.dumps({"seconds": time.perf_counter() - started, "pages": result.pages,
@@ -166,7 +171,7 @@ def clean(project: Path) -> None:
 
 
 def bench_example(work: Path, n: int) -> list[dict]:
-    cold, fresh, same, row, outside, country, warm = [], [], [], [], [], [], []
+    cold, fresh, same, row, outside, country, warm, warm_nochart = [], [], [], [], [], [], [], []
     for i in range(n):
         project = copy_example(work / f"example{i}")
         user = work / f"example{i}-user-cache"
@@ -183,12 +188,13 @@ def bench_example(work: Path, n: int) -> list[dict]:
         set_country(csv, *NO_CHART)
         country.append(run_child("build", project, user_cache=user))
         warm.append(run_child("warm", project, f"LightOn W{i}", user_cache=user))
+        warm_nochart.append(run_child("warm-nochart", project, "Japan" if i % 2 else "China", user_cache=user))
     return [summary("example: cold (empty cache)", cold), summary(CLEAN_EXAMPLE, fresh),
             summary("example: no-change rebuild", same),
             summary("example: one CSV row changed", row),
             summary("example: one CSV row changed, not in the brief's population", outside),
             summary("example: one CSV row changed, no chart depends on it", country),
-            summary("example: one CSV row changed, warm process (watch; in build() = the rebuild)", warm)]
+            summary(WARM, warm), summary(WARM_NOCHART, warm_nochart)]
 
 
 def set_country(path: Path, model: str, country: str) -> None:
@@ -266,11 +272,12 @@ def ratios(rows: list[dict]) -> list[str]:
     cold, same, row = (by.get(f"example: {k}") for k in ("cold (empty cache)", "no-change rebuild",
                                                           "one CSV row changed"))
     if cold:
-        warm = by["example: one CSV row changed, warm process (watch; in build() = the rebuild)"]
+        warm, warm_nochart = by[WARM], by[WARM_NOCHART]
         outside = by["example: one CSV row changed, not in the brief's population"]
         nochart = by["example: one CSV row changed, no chart depends on it"]
         fresh = by[CLEAN_EXAMPLE]
         for name, r in (("clean build", fresh), ("no-change", same), ("one row changed", row), ("one row changed (watch)", warm),
+                        ("row changed that no chart depends on (watch)", warm_nochart),
                         ("row outside the population changed", outside),
                         ("row changed that no chart depends on", nochart)):
             out.append(f"- example {name} / cold: wall {r['wall'] / cold['wall']:.0%}, "

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from regen_helpers import NAME, copy_built, edit, output_bytes
 
+import briefgen.background
 import briefgen.writers.hwpx
 from briefgen.background import Background, can_fork
 from briefgen.build import CACHE_DIR, build
@@ -25,9 +26,10 @@ def test_job_runs_in_another_process_and_returns_its_value():
 
 
 @needs_fork
-def test_a_warm_process_keeps_its_libraries_frozen_across_forks():
+def test_a_warm_process_keeps_its_libraries_frozen_across_forks(monkeypatch):
     from briefgen.build import warm_up
 
+    monkeypatch.setattr(briefgen.background, "_frozen_for_life", False)  # undone after the test
     try:
         warm_up()
         frozen = gc.get_freeze_count()

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from briefgen.background import Background, Handoff
+from briefgen.background import Background, Handoff, freeze_for_life
 from briefgen.errors import BriefError
 from briefgen.ir import Document, Figure, SourceLoc
 from briefgen.project import Project, load_project
@@ -150,8 +150,7 @@ def warm_up() -> None:
     import briefgen.writers.pdf  # noqa: F401
 
     _draw_one_chart()
-    gc.collect()
-    gc.freeze()  # the libraries live as long as the process: later collections skip them
+    freeze_for_life()  # the libraries live as long as the process: later collections skip them
 
 
 def _draw_one_chart() -> None:
@@ -210,6 +209,10 @@ class _Images:
         self.chart_files = {job.spec.name: job.path for job in jobs}
         self.planned = {job.path: planned_pixels(job) for job in jobs}
         self._batch().start(jobs)
+
+    def still_drawing(self) -> bool:
+        """Whether some planned chart had no file yet when the drawing started."""
+        return not self._drawn and self.charts is not None and bool(self.charts.todo)
 
     def finish(self) -> None:
         """Wait until every chart is drawn; a failed chart (the first in the list) is raised,
@@ -421,6 +424,8 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
 
     beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
     after_pdf = [f for f in writes if f not in beside]
+    if not charts.still_drawing():  # every chart file exists: the writer beside starts at once
+        charts_drawn()
     job = partial(_write_all, beside, document, theme, temps, pages_known.take, drawn.take)
     with Background(job, parallel=laying_out) as others:
         if laying_out:
