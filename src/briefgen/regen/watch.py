@@ -68,8 +68,8 @@ def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event 
     from briefgen.build import warm_up
 
     root = project if project.is_dir() else project.parent
-    echo(rebuild(project, formats=formats)[1])
-    warm_up()  # later rebuilds (and the processes they fork) find every library loaded
+    warm_up()  # every build (and the processes it forks) finds every library loaded
+    echo(rebuild(project, formats=formats)[1])  # then watching starts at once: no edit is missed
     accept = make_filter(ignored_parts(project))
     for _changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
                           raise_interrupt=False, yield_on_timeout=False):
