@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -69,6 +70,18 @@ def test_no_change_rebuild_does_nothing_and_says_so(example_build, tmp_path):
     assert output_bytes(project) == before
     out = CliRunner().invoke(main, ["build", str(project)]).stdout
     assert out.startswith("up to date")
+
+
+def test_up_to_date_check_right_after_a_build_reads_no_output(example_build, tmp_path, monkeypatch):
+    """A build remembers the hashes of the files it wrote: the next check only stats them."""
+    project = copy_built(example_build[0], tmp_path / "brief")
+    edit(project / CONTENT, "# 서론", "# 서론\n\nㅇ 새 문단")
+    assert not build(project).up_to_date
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    assert build(project).up_to_date
+    assert not [p for p in read if p.parent.name == "output"]
 
 
 def test_deleted_or_edited_output_is_rebuilt_from_the_cache(example_build, tmp_path):

@@ -359,6 +359,7 @@ def _write_outputs(prepared: Prepared, charts: _Images, old: dict[str, Any] | No
         manifest_temp.write_text(mf.dumps(manifest), "utf-8")
         for fmt, temp in temps.items():
             os.replace(temp, targets[fmt])
+            hasher.remember(targets[fmt], outputs[fmt]["sha256"])
         if old is not None and mf.report_hash(old) != mf.report_hash(manifest):
             os.replace(manifest_file, mf.previous_path(project.output_dir, project.output_name))
         os.replace(manifest_temp, manifest_file)

@@ -56,6 +56,13 @@ class FileHasher:
         self.dirty = True
         return digest
 
+    def remember(self, path: Path, digest: str) -> None:
+        """Note that ``path`` as it is now has the sha256 ``digest`` (a file just written and
+        hashed), so the next build's up-to-date check need not read it again."""
+        stat = path.stat()
+        self.memo[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
+        self.dirty = True
+
     @staticmethod
     def bytes_hash(path: Path) -> str:
         """The sha256 of ``path`` read now (no memo: for files still being written)."""
