@@ -67,7 +67,8 @@ def child(kind: str, target: str, extra: str) -> None:
         print(json.dumps({"seconds": end - started, "pages": result.pages, "stages": stages,
                           "up_to_date": result.up_to_date, "cached": result.cached}))
     elif kind in ("warm", "warm-nochart"):  # as in `briefgen watch`: build, change a row, rebuild
-        from briefgen.build import build, warm_up
+        from briefgen.build import build
+        from briefgen.warm import warm_up
 
         shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
         build(Path(target), force=True)  # a real build first, then what `watch` does next

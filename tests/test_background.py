@@ -27,7 +27,7 @@ def test_job_runs_in_another_process_and_returns_its_value():
 
 @needs_fork
 def test_a_warm_process_keeps_its_libraries_frozen_across_forks(monkeypatch):
-    from briefgen.build import warm_up
+    from briefgen.warm import warm_up
 
     monkeypatch.setattr(briefgen.background, "_frozen_for_life", False)  # undone after the test
     try:

@@ -21,20 +21,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from briefgen.background import Background, Handoff, freeze_for_life
+from briefgen.background import Background, Handoff
 from briefgen.errors import BriefError
-from briefgen.ir import Document, Figure, SourceLoc
+from briefgen.figures import FigureImages
+from briefgen.ir import Document, Figure
 from briefgen.project import Project, load_project
 from briefgen.regen import manifest as mf
 from briefgen.regen.cache import OutputCache
 from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
-
-if TYPE_CHECKING:
-    from briefgen.charts.batch import ChartBatch
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
 # The second process takes the slowest page-less writer (HWPX, else the DOCX); the main process
@@ -82,7 +79,8 @@ def prepare(path: Path) -> Prepared:
     draw its charts."""
     project = load_project(path)
     try:
-        with _Images(project, load_theme(project.theme, project.root)) as images:
+        theme = load_theme(project.theme, project.root)
+        with FigureImages(project, theme, project.root / CACHE_DIR / "charts") as images:
             prepared = _prepare(project, images)
             images.finish()
         return prepared
@@ -90,7 +88,7 @@ def prepare(path: Path) -> Prepared:
         raise project.locate(error) from None
 
 
-def _prepare(project: Project, images: _Images, step: Step | None = None) -> Prepared:
+def _prepare(project: Project, images: FigureImages, step: Step | None = None) -> Prepared:
     """Everything up to the numbered document; the charts are still being drawn after it
     (``images.finish()`` waits for them)."""
     step = step or _quiet
@@ -138,127 +136,8 @@ def _prepare(project: Project, images: _Images, step: Step | None = None) -> Pre
     return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
 
 
-def warm_up() -> None:
-    """Import every library a build uses, for a long-lived process (``briefgen watch``): the
-    chart and writer processes it forks then start with them loaded instead of importing, and
-    the collector no longer walks them (a full collection cost ~0.1 s of a rebuild)."""
-    import briefgen.charts.draw  # noqa: F401 — matplotlib
-    import briefgen.data  # noqa: F401 — pandas
-    import briefgen.writers.docx  # noqa: F401
-    import briefgen.writers.html  # noqa: F401
-    import briefgen.writers.hwpx  # noqa: F401
-    import briefgen.writers.pdf  # noqa: F401
-
-    _draw_one_chart()
-    freeze_for_life()  # the libraries live as long as the process: later collections skip them
-
-
-def _draw_one_chart() -> None:
-    """Draw a small chart and throw it away: matplotlib's font and text caches are filled here
-    once, not in every process a rebuild forks (~25 ms of its first chart)."""
-    import tempfile
-
-    from briefgen.charts.render import save_chart
-    from briefgen.charts.spec import ChartSpec
-    from briefgen.charts.values import ChartData, Series
-
-    spec = ChartSpec("warm_up", "bar", "n", size=(4.0, 3.0))
-    with tempfile.TemporaryDirectory(prefix="briefgen-") as folder:
-        save_chart(spec, ChartData(["가", "나"], [Series("n", [1, 2])]), load_theme(), Path(folder) / "n.png")
-
-
 def _quiet(stage: str) -> None:
     """A progress callback that reports nothing."""
-
-
-class _Images:
-    """Figures' images: files the content names, and every declared chart.
-
-    All declared charts are planned (a bad spec is an error even when no figure uses it) and
-    drawn from the end of the statistics on, before the content says which it uses: a declared
-    chart is almost always used, and waiting for the markup would serialise the drawing after
-    the reading. ``charts`` is the drawing (a child process forked by ``get_ready``);
-    ``planned`` is each chart file's pixel size, known before it is drawn.
-    """
-
-    def __init__(self, project: Project, theme: Theme) -> None:
-        self.project, self.theme = project, theme
-        self.chart_files: dict[str, Path] = {}
-        self.planned: dict[Path, tuple[int, int]] = {}
-        self.charts: ChartBatch | None = None
-        self._drawn = False
-        self._failure: BriefError | None = None
-
-    def get_ready(self) -> None:
-        """Fork the process that will draw the charts (it imports matplotlib meanwhile), with
-        numpy imported first: both processes need it, so it is imported once."""
-        import numpy  # noqa: F401
-
-        from briefgen.charts.batch import ChartBatch
-
-        self.charts = ChartBatch(self.theme, parallel=bool(self.project.charts))
-
-    def plan_charts(self, statistics: dict[str, Any]) -> None:
-        """Check every declared chart, decide its file and start drawing it."""
-        from briefgen.charts.batch import planned_pixels
-        from briefgen.charts.render import plan_chart
-
-        project = self.project
-        jobs = [plan_chart(name, spec, statistics, self.theme, project.root / CACHE_DIR / "charts",
-                           project.config_file) for name, spec in project.charts.items()]
-        self.chart_files = {job.spec.name: job.path for job in jobs}
-        self.planned = {job.path: planned_pixels(job) for job in jobs}
-        self._batch().start(jobs)
-
-    def still_drawing(self) -> bool:
-        """Whether some planned chart had no file yet when the drawing started."""
-        return not self._drawn and self.charts is not None and bool(self.charts.todo)
-
-    def finish(self) -> None:
-        """Wait until every chart is drawn; a failed chart (the first in the list) is raised,
-        by this call and every later one."""
-        if self._failure is not None:
-            raise self._failure
-        if not self._drawn:
-            try:
-                self._batch().finish()
-            except BriefError as error:
-                self._failure = error
-                raise
-            self._drawn = True
-
-    def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
-        """The file of one figure (a chart's file may not exist until ``charts.finish()``)."""
-        project = self.project
-        if "chart" in params:
-            name = params["chart"]
-            if name not in self.chart_files:
-                known = ", ".join(sorted(project.charts)) or "none declared"
-                raise BriefError(f"unknown chart '{name}' (charts: {known})", source=loc.file, line=loc.line)
-            return self.chart_files[name]
-        try:
-            image = project.inside(params["image"], "content")
-        except BriefError as error:  # name the figure's line, not brief.yaml's content key
-            raise BriefError(error.message, source=loc.file, line=loc.line) from None
-        if not image.is_file():
-            raise BriefError(f"image '{params['image']}' not found", source=loc.file, line=loc.line)
-        if image.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            raise BriefError(f"image '{params['image']}' must be PNG or JPEG", source=loc.file, line=loc.line)
-        return image
-
-    def __enter__(self) -> _Images:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        """Stop the chart drawing if the build failed."""
-        if self.charts is not None:
-            self.charts.__exit__(kind, error, tb)
-
-    def _batch(self) -> ChartBatch:
-        if self.charts is None:
-            raise RuntimeError("charts used before get_ready()")
-        return self.charts
 
 
 def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,
@@ -311,7 +190,7 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 seconds=time.perf_counter() - started,
                 manifest=manifest_file, up_to_date=True, cached=list(wanted),
             )
-    with _Images(project, theme) as charts:  # a child process gets ready to draw the charts
+    with FigureImages(project, theme, cache_dir / "charts") as charts:  # charts drawn beside the build
         prepared = _prepare(project, charts, step)
         try:
             return _write_outputs(prepared, charts, old, hasher, step, started)
@@ -325,7 +204,7 @@ def _targets(project: Project) -> dict[str, Path]:
     return {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in project.formats}
 
 
-def _write_outputs(prepared: Prepared, charts: _Images, old: dict[str, Any] | None,
+def _write_outputs(prepared: Prepared, charts: FigureImages, old: dict[str, Any] | None,
                    hasher: FileHasher, step: Step, started: float) -> BuildResult:
     """Write every format and the manifest (the charts may still be being drawn)."""
     project, theme, document = prepared.project, prepared.theme, prepared.document
@@ -382,7 +261,7 @@ def _write_outputs(prepared: Prepared, charts: _Images, old: dict[str, Any] | No
 
 
 def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc_key: str,
-                   outputs_cache: OutputCache, step: Step, charts: _Images) -> tuple[int, list[str]]:
+                   outputs_cache: OutputCache, step: Step, charts: FigureImages) -> tuple[int, list[str]]:
     """Write every wanted format to its temp file, reusing cached outputs: the PDF in this
     process, the slowest page-less writer beside it in a second one, the rest after the PDF.
     The PDF is laid out while the charts are drawn and waits for them before its final pass;

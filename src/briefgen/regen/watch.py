@@ -65,7 +65,7 @@ def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event 
     """Build now, then after every batch of input changes until ``stop`` is set."""
     from watchfiles import watch
 
-    from briefgen.build import warm_up
+    from briefgen.warm import warm_up
 
     root = project if project.is_dir() else project.parent
     warm_up()  # every build (and the processes it forks) finds every library loaded
