@@ -52,6 +52,18 @@ def load_ttfont(name: str, path: Path) -> TTFont:
     return font
 
 
+def register_font(family: str) -> str:
+    """Register the pip-installed TTF of ``family`` with ReportLab, once per process (parsed
+    from the cache when it can be); return ``family``. BriefError if the font is missing."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from briefgen.fonts import font_path
+
+    if family not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(load_ttfont(family, font_path(family)))
+    return family
+
+
 class CachedFace(TTFontFace):
     """A face rebuilt from the cache; the subsetting data is decoded on first use."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from briefgen.fonts import font_path
 from briefgen.ir import Table, plain_text
 
 MEASURE_FONT = "NanumGothic"  # the house body face: widths as the reader sees them
@@ -22,13 +21,9 @@ LINE = 96  # the text width in display cells at the table size (170 mm at 10 pt)
 
 @cache
 def _registered() -> str:
-    from reportlab.pdfbase import pdfmetrics
+    from briefgen.fontcache import register_font
 
-    from briefgen.fontcache import load_ttfont
-
-    if MEASURE_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(load_ttfont(MEASURE_FONT, font_path(MEASURE_FONT)))
-    return MEASURE_FONT
+    return register_font(MEASURE_FONT)
 
 
 def display_width(text: str) -> float:

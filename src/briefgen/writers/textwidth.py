@@ -13,14 +13,11 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
-from briefgen.fontcache import load_ttfont
-from briefgen.fonts import font_path
+from briefgen.fontcache import register_font
 
 
 @cache
 def text_width(family: str, text: str, size: float) -> float:
     """Advance width in points of ``text`` in the theme font ``family`` at ``size`` pt
     (BriefError if the font file is missing)."""
-    if family not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(load_ttfont(family, font_path(family)))
-    return pdfmetrics.stringWidth(text, family, size)
+    return pdfmetrics.stringWidth(text, register_font(family), size)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 
 from briefgen.errors import BriefError
-from briefgen.fontcache import load_subsetting, load_ttfont
-from briefgen.fonts import font_path
+from briefgen.fontcache import load_subsetting, register_font
 from briefgen.ir import SourceLoc
 from briefgen.theme import Theme
 
@@ -47,8 +46,7 @@ def register_fonts(theme: Theme) -> FontSet:
     (each parsed once per user, see ``briefgen.fontcache``)."""
     names = FontSet(theme.font("body"), theme.font("bold"), theme.font("heavy"))
     for name in (names.body, names.bold, names.heavy):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(load_ttfont(name, font_path(name)))
+        register_font(name)
     # No italic face exists: <i> keeps the upright face rather than a synthesized slant.
     pdfmetrics.registerFontFamily(
         names.body, normal=names.body, bold=names.bold, italic=names.body, boldItalic=names.bold
