@@ -91,18 +91,23 @@ def test_annex_pdf_holds_the_numbers_sentences_and_rows(updated, annexes):
     import pdfplumber
 
     changed = json.loads(run("diff", "--project", str(updated), "--json"))
+    [edited] = [rows["edited"] for rows in changed["rows"]]
     counts = f"통계 {len(changed['statistics'])}개와 문장 {len(changed['sentences'])}개가 바뀌었다."
     with pdfplumber.open(annexes["pdf"]) as pdf:
         pages = [" ".join(page.extract_text().split()) for page in pdf.pages]  # lines break at spaces
     text = " ".join(pages)
     assert "초거대 AI 모델 개발 현황과 시사점 변경 보고서" in pages[0] and "IS-201" in pages[0]
-    assert counts in text and "144개에서 150개로 바뀌었다(추가 12개, 삭제 6개, 이름 변경 7개)" in text
+    assert counts in text
+    assert f"144개에서 150개로 바뀌었다(추가 12개, 삭제 6개, 이름 변경 7개, 값 변경 {len(edited)}개)" in text
     assert not [p for p in pages if p.startswith("Executive Summary")]  # an annex has no English page
     for heading in ("Ⅰ. 수치 변경", "Ⅱ. 문장 변경", "Ⅲ. 데이터 변경", "Ⅳ. 입력 파일", "<표 1> 바뀐 통계 값"):
         assert heading in text
     assert "total - 144개 150개 +6" in text  # a row of the numbers table
     assert "2023 87.8% 90.0% +2.2%p" in text  # a share of a sum, in %p
     assert "삭제 GPT-4V" in text and "이름 변경 Stable Diffusion XL → Stable Diffusion XL (SDXL)" in text
+    assert "키 변경 EXAONE 1.0" in text
+    assert "데이터 models의 값 변경" in text  # the edited rows: row, column, before, after
+    assert "Jiutian parameters (빈칸) 13900000000" in text
     assert "−" not in text  # ASCII minus only (NanumGothic has no U+2212)
 
 

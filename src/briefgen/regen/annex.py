@@ -3,7 +3,8 @@
 ``annex_document`` turns a ``ManifestDiff`` into the same document model the briefs use, so
 the PDF, DOCX and HTML writers typeset it in house style: a 요약 sentence, then chapters for
 the numbers (a table: statistic, item, before, after, change), the sentences (changed words in
-bold, the earlier wording below) and the data rows (added, removed, renamed).
+bold, the earlier wording below) and the data rows (added, removed, renamed, re-keyed, and
+every changed cell).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from briefgen.ir import (
 )
 from briefgen.korean.josa import attach
 from briefgen.korean.numbers import fmt_count
-from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange, StatChange
+from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange, StatChange, cell_text
 from briefgen.regen.report import describe_input
 
 ANNEX_FORMATS = (".pdf", ".docx", ".html")
@@ -103,7 +104,7 @@ def _summary(diff: ManifestDiff) -> str:
                  f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었다")
         if rows.key:
             moved += (f"(추가 {fmt_count(len(rows.added))}, 삭제 {fmt_count(len(rows.removed))}, "
-                      f"이름 변경 {fmt_count(len(rows.renamed))})")
+                      f"이름 변경 {fmt_count(len(rows.renamed))}, 값 변경 {fmt_count(len(rows.edited))})")
         sentences.append(moved + ".")
     if diff.pages[0] != diff.pages[1]:
         sentences.append(f"쪽수는 {diff.pages[0]}쪽에서 {diff.pages[1]}쪽으로 바뀌었다.")
@@ -174,25 +175,37 @@ def _rows(all_rows: list[RowsDiff]) -> Chapter | None:
 
 
 def _dataset(rows: RowsDiff) -> Section | None:
-    if rows.old_rows == rows.new_rows and not (rows.added or rows.removed or rows.renamed):
+    changed = rows.added or rows.removed or rows.renamed or rows.rekeyed or rows.edited
+    if rows.old_rows == rows.new_rows and not changed:
         return None
     lead = [Bullet(2, [Text(f"분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
                              f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었음")])]
     if not rows.key:
         lead.append(Bullet(3, [Text("행별 비교에는 데이터의 key: 열 지정이 필요함")]))
         return Section(f"데이터 {rows.dataset}", lead)
-    listed = ([("추가", r.label or r.key) for r in rows.added]
-              + [("삭제", r.label or r.key) for r in rows.removed]
-              + [("이름 변경", f"{r.old} → {r.new}") for r in rows.renamed])
-    table_rows = [_cells(kind, text) for kind, text in listed[:ROW_LIMIT]]
-    if len(listed) > ROW_LIMIT:
-        table_rows.append(_cells("…", f"외 {fmt_count(len(listed) - ROW_LIMIT)}"))
+    listed = ([_cells("추가", r.label or r.key) for r in rows.added]
+              + [_cells("삭제", r.label or r.key) for r in rows.removed]
+              + [_cells("이름 변경", f"{r.old} → {r.new}") for r in rows.renamed]
+              + [_cells("키 변경", r.key) for r in rows.rekeyed])
+    edits = [_cells(e.label or e.key, column, cell_text(old), cell_text(new))
+             for e in rows.edited for column, (old, new) in e.cells.items()]
     blocks: list = lead
-    if table_rows:
+    if listed:
         blocks.append(Table(key=f"tab-rows-{rows.dataset}", caption=[Text(f"데이터 {rows.dataset}의 행 변경")],
-                            header=_cells("구분", f"행({rows.key} 기준)"), rows=table_rows,
+                            header=_cells("구분", f"행({rows.key} 기준)"), rows=_limited(listed, 2),
                             align=["left", "left"]))
+    if edits:
+        blocks.append(Table(key=f"tab-edits-{rows.dataset}", caption=[Text(f"데이터 {rows.dataset}의 값 변경")],
+                            header=_cells("행", "열", "이전", "이후"), rows=_limited(edits, 4),
+                            align=["left", "left", "left", "left"]))
     return Section(f"데이터 {rows.dataset}", blocks)
+
+
+def _limited(rows: list[list[TableCell]], width: int) -> list[list[TableCell]]:
+    """The first ``ROW_LIMIT`` table rows, then one row counting the rest."""
+    if len(rows) <= ROW_LIMIT:
+        return rows
+    return rows[:ROW_LIMIT] + [_cells("…", f"외 {fmt_count(len(rows) - ROW_LIMIT)}", *[""] * (width - 2))]
 
 
 def _inputs(diff: ManifestDiff) -> Chapter | None:

@@ -10,11 +10,14 @@ leftovers with the same name but a different key are one row whose key changed.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.regen.manifest import ITEM_FIELD
+
+_WHOLE_FLOAT = re.compile(r"-?\d+\.0")
 
 
 @dataclass
@@ -59,6 +62,14 @@ class RowRename:
     key: str
     old: str
     new: str
+
+
+def cell_text(value: str) -> str:
+    """A data cell as a change report shows it: ``(빈칸)`` when empty, a whole float without
+    its ``.0`` (pandas reads an integer column with blanks as floats: ``13900000000.0``)."""
+    if not value:
+        return "(빈칸)"
+    return value[:-2] if _WHOLE_FLOAT.fullmatch(value) else value
 
 
 @dataclass

@@ -10,14 +10,13 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from briefgen.regen.diff import InputChange, ManifestDiff, RowsDiff, SentenceChange
+from briefgen.regen.diff import InputChange, ManifestDiff, RowsDiff, SentenceChange, cell_text
 
 GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
           "fonts": "글꼴", "images": "그림", "briefgen": "briefgen"}
 STATUS = {"added": "[green]추가[/]", "removed": "[red]삭제[/]", "changed": "[yellow]변경[/]"}
 LIST_LIMIT = 30
 _TOKEN = re.compile(r"\s+|[^\s]+")
-_WHOLE_FLOAT = re.compile(r"-?\d+\.0")
 
 
 def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이전",
@@ -115,14 +114,6 @@ def word_diff(old: str, new: str, plain: bool = False) -> str:
     return "".join(parts)
 
 
-def _cell(text: str) -> str:
-    """A data cell as shown: ``(빈칸)`` when empty, a whole float without its ``.0``
-    (pandas reads an integer column with blanks as floats: ``13900000000.0``)."""
-    if not text:
-        return "(빈칸)"
-    return escape(text[:-2] if _WHOLE_FLOAT.fullmatch(text) else text)
-
-
 def _rows(rows: RowsDiff, out: Any) -> None:
     title = f"\n[bold]■ 데이터 {escape(rows.dataset)}[/] 행 {rows.old_rows:,} → {rows.new_rows:,}"
     if not rows.key:
@@ -136,7 +127,7 @@ def _rows(rows: RowsDiff, out: Any) -> None:
         ("키 변경", [escape(r.key) for r in rows.rekeyed]),
         ("값 변경", [
             f"{escape(e.label or e.key)}: " + "; ".join(
-                f"{escape(col)} {_cell(a)} → {_cell(b)}" for col, (a, b) in e.cells.items()
+                f"{escape(col)} {escape(cell_text(a))} → {escape(cell_text(b))}" for col, (a, b) in e.cells.items()
             ) for e in rows.edited
         ]),
     ]
