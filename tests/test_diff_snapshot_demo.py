@@ -46,6 +46,7 @@ def test_diff_report_shows_numbers_sentences_and_rows(updated):
     assert "2020~2023년: 226.1% → 280.3%" in text
     assert "[-144개를-]{+150개를+}" in text  # the changed sentence, word by word
     assert "행 144 → 150" in text
+    assert "(추가 12, 삭제 6, 이름 변경 7, 값 변경 47)" in text  # the closing summary line
     assert "삭제 6개" in text and "· GPT-4V" in text and "· Flamingo" in text
     assert "추가 12개" in text and "· DALL·E 2" in text
     assert "이름 변경 7개" in text and "Stable Diffusion XL → Stable Diffusion XL (SDXL)" in text

@@ -39,7 +39,7 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
         out(f"\n[bold]■ 쪽수[/] {diff.pages[0]} → {diff.pages[1]}")
     out(f"\n요약: 통계 {len(diff.statistics)}개, 문장 {len(diff.sentences)}개 변경" + "".join(
         f"; {r.dataset} 행 {r.old_rows:,} → {r.new_rows:,} (추가 {len(r.added)}, 삭제 {len(r.removed)}, "
-        f"이름 변경 {len(r.renamed)})" for r in diff.rows))
+        f"이름 변경 {len(r.renamed)}, 값 변경 {len(r.edited)})" for r in diff.rows))
 
 
 def describe_input(change: InputChange) -> str:
