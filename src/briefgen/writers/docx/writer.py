@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import assert_never
@@ -36,8 +35,7 @@ from briefgen.writers.docx import styles as st
 from briefgen.writers.docx.oxml import ParaFormat, RunFormat
 from briefgen.writers.docx.package import package_entries, write_stable_zip
 from briefgen.writers.inline_format import InlineFormat
-
-PageNumbers = Mapping[str, int] | None  # heading anchor -> printed page (from the PDF)
+from briefgen.writers.page_numbers import PageSource, page_numbers
 
 Container = DocxDocument | _Cell
 LAST_MODIFIED_BY = "briefgen"
@@ -71,7 +69,7 @@ def write_docx(
     theme: Theme,
     out: Path,
     *,
-    page_of: PageNumbers | Callable[[], PageNumbers] = None,
+    page_of: PageSource = None,
 ) -> None:
     """Write ``doc`` as a DOCX file at ``out`` in ``theme``'s house style.
 
@@ -85,7 +83,7 @@ def write_docx(
 
 class _Writer:
     def __init__(self, doc: ir.Document, theme: Theme,
-                 page_of: PageNumbers | Callable[[], PageNumbers]) -> None:
+                 page_of: PageSource) -> None:
         self.doc = doc
         self.theme = theme
         self.page_of = page_of
@@ -317,7 +315,7 @@ class _Writer:
 
     def _toc_pages(self) -> None:
         """Page numbers after each TOC entry, once the PDF layout has given them."""
-        page_of = self.page_of() if callable(self.page_of) else self.page_of
+        page_of = page_numbers(self.page_of)
         for link, anchor in self.toc_links:
             if page_of is not None and anchor in page_of:
                 link.append(oxml.tab_run())

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, assert_never
@@ -30,10 +29,10 @@ from briefgen.writers.hwpx import owpml
 from briefgen.writers.hwpx.package import stable_ids, write_package
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
+from briefgen.writers.page_numbers import PageSource, page_numbers
 from briefgen.writers.textwidth import text_width
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
-PageNumbers = Mapping[str, int] | None  # heading anchor -> printed page (from the PDF)
 
 
 def write_hwpx(
@@ -41,7 +40,7 @@ def write_hwpx(
     theme: Theme,
     out: Path,
     *,
-    page_of: PageNumbers | Callable[[], PageNumbers] = None,
+    page_of: PageSource = None,
 ) -> None:
     """Write ``doc`` as an HWPX file at ``out`` in ``theme``'s house style.
 
@@ -104,7 +103,7 @@ Flow = _Cell | _Body
 
 class _Writer:
     def __init__(self, doc: ir.Document, theme: Theme,
-                 page_of: PageNumbers | Callable[[], PageNumbers] = None) -> None:
+                 page_of: PageSource = None) -> None:
         self.doc = doc
         self.theme = theme
         self.page_of = page_of
@@ -351,7 +350,7 @@ class _Writer:
 
     def _toc_pages(self) -> None:
         """Each 목차 entry's page number after a tab, once the PDF layout has given them."""
-        page_of = self.page_of() if callable(self.page_of) else self.page_of
+        page_of = page_numbers(self.page_of)
         for p, anchor, char in self.toc_entries:
             if page_of is not None and anchor in page_of:
                 p.add_run(f"\t{page_of[anchor]}", char_pr_id_ref=char)
