@@ -1,6 +1,6 @@
 """Draw a build's charts on two processes, from the two ends of one list, while the build goes on.
 
-``ChartBatch`` forks its child when a build starts: the child imports matplotlib (~0.45 s)
+``ChartBatch`` forks its child when a build starts: the child imports matplotlib (~0.3 s)
 while the main process loads the data and computes the statistics. Charts depend only on
 their spec, statistic and theme, so they are planned right then and handed to the child
 (``start``), which draws from the front of the list while the main process renders the
@@ -28,16 +28,14 @@ from typing import Any
 
 from briefgen.background import Background, can_fork
 from briefgen.charts.render import ChartJob
+from briefgen.charts.spec import DPI as PNG_DPI
 from briefgen.errors import BriefError
 from briefgen.theme import Theme
 
-#: The main process joins the drawing when at least this many charts are still unclaimed:
-#: importing matplotlib there (~0.45 s) takes as long as drawing five charts (~85 ms each),
-#: and only the charts left after that are shared.
+#: The main process joins the drawing when at least this many charts are still unclaimed
+#: (unless it has matplotlib loaded already): importing it there (~0.3 s) costs about as much
+#: as drawing a few charts (80–150 ms each), and only the charts left after that are shared.
 JOIN_AT = 8
-#: The resolution of chart PNGs: ``charts.style.DPI``, which cannot be imported without
-#: matplotlib (a test holds the two equal).
-PNG_DPI = 300
 
 
 def planned_pixels(job: ChartJob) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, ChartSpec, parse_spec
+from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, DPI, ChartSpec, parse_spec
 from briefgen.charts.values import ChartData, chart_data
 from briefgen.theme import Theme
 
@@ -95,7 +95,7 @@ def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: 
 def save_chart(spec: ChartSpec, data: ChartData, theme: Theme, path: Path, config_file: str = "brief.yaml") -> None:
     """Draw ``data`` as ``spec`` and write it to ``path`` (``.png`` or ``.svg``) atomically."""
     from briefgen.charts.draw import draw_chart
-    from briefgen.charts.style import DPI, chart_style
+    from briefgen.charts.style import chart_style
 
     fmt = path.suffix.lstrip(".")
     temp = path.with_name(f"{path.stem}.tmp.{fmt}")

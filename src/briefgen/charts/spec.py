@@ -21,6 +21,9 @@ CHART_TYPES: dict[str, tuple[str, ...]] = {
     "stacked_bar": ("cells",),
     "stacked_barh": ("cells",),
 }
+#: Resolution of chart PNGs (here, not in ``style``, so a chart's pixel size is known without
+#: importing matplotlib: ``batch.planned_pixels``).
+DPI = 300
 CHART_KEYS = {"type", "stat", "xlabel", "ylabel", "labels", "top", "size", "color", "value",
               "label_format", "digits"}
 #: ``value:`` choices; a counts-like statistic offers those its items carry (default ``count``,

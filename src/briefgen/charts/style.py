@@ -10,11 +10,11 @@ from functools import cache
 import matplotlib
 from matplotlib import font_manager
 
+from briefgen.charts.spec import DPI
 from briefgen.errors import BriefError
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
 
-DPI = 300
 FONT_SIZE = 9
 LABEL_SIZE = 8
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
