@@ -88,6 +88,46 @@ def test_the_first_failing_chart_in_the_list_is_reported(tmp_path, monkeypatch, 
     assert caught.value.key == f"charts.c{failing[0]}.stat"
 
 
+@needs_fork
+def test_waiting_for_one_chart_returns_once_it_is_drawn_and_helps_from_the_back(tmp_path):
+    jobs = charts(tmp_path, 40)
+    with ChartBatch(THEME) as batch:
+        batch.start(jobs)
+        batch.wait_for(jobs[1].path)
+        assert jobs[1].path.exists()
+        assert sum(job.path.exists() for job in jobs) < 40  # not every chart was awaited
+        assert jobs[-1].path.exists()  # this process drew from the back while it waited
+        mine = batch.finish()
+    pids = drawers(jobs)  # each chart drawn once ("x"), by one of the two processes
+    assert pids.count(os.getpid()) == mine and pids[-mine:] == [os.getpid()] * mine
+
+
+@pytest.mark.parametrize("serial", ["1", "0"])
+def test_waiting_for_one_chart_reports_the_first_failing_chart(tmp_path, monkeypatch, serial):
+    monkeypatch.setenv("BRIEFGEN_SERIAL", serial)
+    jobs = charts(tmp_path, 12, (3, 9))
+    with ChartBatch(THEME) as batch:
+        batch.start(jobs)
+        for _ in range(2):  # and again when asked again
+            with pytest.raises(BriefError) as caught:
+                batch.wait_for(jobs[6].path)
+            assert caught.value.key == "charts.c3.stat"
+        with pytest.raises(BriefError) as caught:
+            batch.finish()
+        assert caught.value.key == "charts.c3.stat"
+
+
+def test_serial_setting_draws_every_chart_when_one_is_awaited(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_SERIAL", "1")
+    jobs = charts(tmp_path, 4)
+    with ChartBatch(THEME) as batch:
+        batch.start(jobs)
+        batch.wait_for(jobs[0].path)
+        assert drawers(jobs) == [os.getpid()] * 4
+        batch.wait_for(jobs[3].path)  # nothing is drawn twice
+        assert batch.finish() == 0
+
+
 def test_an_unused_chart_is_still_checked(example_build, tmp_path):
     project = copy_built(example_build[0], tmp_path / "brief")
     edit(project / "brief.yaml", "charts:\n", "charts:\n  spare: {type: pie, stat: year_domain}\n")

@@ -94,6 +94,10 @@ class Background:
             sender.close()
             self._conn = receiver
 
+    def running(self) -> bool:
+        """Whether the job is still running in its child process."""
+        return self._process is not None and self._process.is_alive()
+
     def result(self) -> Any:
         """The job's return value; its BriefError or failure is raised here."""
         if self._process is None or self._conn is None:

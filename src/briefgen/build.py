@@ -1,8 +1,8 @@
 """One build: project → data → statistics → template → markup → document → DOCX and PDF.
 
 Charts are drawn in a child process from the statistics on; the PDF is laid out meanwhile
-(at the charts' planned sizes) and waits for them only to draw for real, the page-less
-writers only to start. Outputs (and the manifest) are written to temporary files next to
+(at the charts' planned sizes) and waits for each only when its final pass draws it, the
+page-less writers only to start. Outputs (and the manifest) are written to temporary files next to
 their targets and renamed into place only when every format succeeded, so a failed build
 leaves earlier outputs untouched. A build whose inputs did not change since the last one
 does nothing (``BuildResult.up_to_date``); per-format outputs are cached by the hash of the
@@ -264,8 +264,8 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
                    outputs_cache: OutputCache, step: Step, charts: FigureImages) -> tuple[int, list[str]]:
     """Write every wanted format to its temp file, reusing cached outputs: the PDF in this
     process, the slowest page-less writer beside it in a second one, the rest after the PDF.
-    The PDF is laid out while the charts are drawn and waits for them before its final pass;
-    the writer beside it starts once they are drawn. Returns the page count and the formats
+    The PDF is laid out while the charts are drawn; its final pass waits for each chart as it
+    reaches it, and the writer beside it starts once all are drawn. Returns the page count and the formats
     taken from the cache."""
     pages, cached = 0, []
     page_of: dict[str, int] | None = None
@@ -302,6 +302,13 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
             drawn.give(True)
             told = True
 
+    def chart_ready(path: Path) -> None:
+        """Wait for one chart (the PDF's final pass reached it); once all are drawn, the
+        writer beside the PDF may start."""
+        charts.wait_for(path)
+        if not told and charts.all_drawn():
+            charts_drawn()
+
     beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
     after_pdf = [f for f in writes if f not in beside]
     if not charts.still_drawing():  # every chart file exists: the writer beside starts at once
@@ -310,7 +317,7 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
     with Background(job, parallel=laying_out) as others:
         if laying_out:
             step("pdf")
-            pending = PendingImages(charts.planned, charts_drawn)
+            pending = PendingImages(charts.planned, charts_drawn, chart_ready)
             pdf = write_pdf(document, theme, temps["pdf"], pending)
             pages, page_of = pdf.pages, pdf.page_of
             outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})

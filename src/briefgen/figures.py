@@ -72,6 +72,22 @@ class FigureImages:
                 raise
             self._drawn = True
 
+    def wait_for(self, path: Path) -> None:
+        """Wait until the chart file ``path`` is drawn (the PDF's final pass, figure by
+        figure); a failed chart is raised as by ``finish``."""
+        if self._failure is not None:
+            raise self._failure
+        if not self._drawn:
+            try:
+                self._batch().wait_for(path)
+            except BriefError as error:
+                self._failure = error
+                raise
+
+    def all_drawn(self) -> bool:
+        """Whether every chart file exists (drawn, or there before)."""
+        return self._drawn or all(path.exists() for path in self.planned)
+
     def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
         """The file of one figure (a chart's file may not exist until ``charts.finish()``)."""
         project = self.project

@@ -8,8 +8,10 @@ template and reads the markup. ``finish()`` makes the main process draw from the
 shared pair of indexes under a lock) until the two meet; it imports matplotlib itself only
 when enough charts are left for that to pay off.
 
-The build calls ``finish()`` only right before it draws the PDF for real: its layout passes
-need each chart's pixel size alone, known before drawing (``planned_pixels``).
+The PDF's layout passes need each chart's pixel size alone, known before drawing
+(``planned_pixels``); its final pass draws the pages in order and waits for each chart only
+when it reaches it (``wait_for``), so the child draws the later charts while the first pages
+are drawn. While the main process waits it draws charts from the back itself.
 
 With ``BRIEFGEN_SERIAL=1`` or no ``fork`` the charts are drawn in order in ``finish()``.
 Either way the first failing chart in list order is the error reported, and each chart is
@@ -23,6 +25,7 @@ import sys
 from contextlib import AbstractContextManager, nullcontext, suppress
 from functools import partial
 from multiprocessing.connection import Connection
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -36,6 +39,8 @@ from briefgen.theme import Theme
 #: (unless it has matplotlib loaded already): importing it there (~0.3 s) costs about as much
 #: as drawing a few charts (80–150 ms each), and only the charts left after that are shared.
 JOIN_AT = 8
+#: A wait for one chart wakes up at least this often (s) to see whether the child has died.
+WAKE_EVERY = 0.05
 
 
 def planned_pixels(job: ChartJob) -> tuple[int, int]:
@@ -55,14 +60,20 @@ class ChartBatch:
         self.theme = theme
         self.todo: list[ChartJob] = []
         self._forked = parallel and can_fork()
-        self._ends: Any = [0, 0]  # next chart from the front, end of the unclaimed ones
+        #: next chart from the front, end of the unclaimed ones, 1 once the child's drawing ended
+        self._ends: Any = [0, 0, 0]
         self._lock: AbstractContextManager[Any] = nullcontext()
+        self._drawn_one: Any = None  # a condition on the lock: a chart was drawn, or the child ended
         self._sender: Connection | None = None
+        self._failure: BriefError | None = None  # the first failed chart, once known
+        self._drawn_here = 0
+        self._finished = False
         receiver = None
         if self._forked:
             context = multiprocessing.get_context("fork")
             self._ends = context.Array("i", self._ends)
             self._lock = self._ends.get_lock()
+            self._drawn_one = context.Condition(self._lock)
             receiver, self._sender = context.Pipe(duplex=False)
         self._child = Background(partial(self._draw_from_front, receiver), parallel=self._forked)
         if receiver is not None:
@@ -83,20 +94,54 @@ class ChartBatch:
         many charts this process drew. A failed chart is raised here (the first in the list)."""
         if not self.todo:
             return 0  # a child still importing matplotlib is stopped on leaving the batch
-        drawn, failure = 0, None
-        if self._forked and self._worth_joining():
-            import briefgen.charts.draw  # noqa: F401 — before claiming: the child draws meanwhile
+        if not self._finished:
+            if self._forked and self._failure is None and self._worth_joining():
+                import briefgen.charts.draw  # noqa: F401 — before claiming: the child draws meanwhile
 
+                while self._draw_one_from_back():
+                    pass
+            self._finished = True
             try:
-                while (index := self._claim(front=False)) is not None:
-                    self.todo[index].draw(self.theme)
-                    drawn += 1
-            except BriefError as error:  # the child may still fail on an earlier chart
-                failure = error
-        self._child.result()
-        if failure is not None:
-            raise failure
-        return drawn
+                self._child.result()
+            except BriefError as error:  # on an earlier chart than one this process drew
+                self._failure = error
+        if self._failure is not None:
+            raise self._failure
+        return self._drawn_here
+
+    def wait_for(self, path: Path) -> None:
+        """Return once the chart file ``path`` is drawn (at once if it is no chart of this
+        batch). Meanwhile this process draws charts from the back when that pays off. A failed
+        chart is raised here, as by ``finish()``."""
+        if not self._forked:
+            self.finish()  # inline: every chart, in order
+            return
+        while not path.exists() and self._failure is None:
+            if self._worth_joining():
+                import briefgen.charts.draw  # noqa: F401
+
+                if self._draw_one_from_back():
+                    continue
+            with self._drawn_one:
+                if path.exists() or self._ends[2] or not self._child.running():
+                    break
+                self._drawn_one.wait(WAKE_EVERY)
+        if not path.exists():
+            self.finish()  # raises why it was not drawn
+
+    def _draw_one_from_back(self) -> bool:
+        """Claim the last unclaimed chart and draw it; False when none was left, or it failed
+        (kept for ``finish()``)."""
+        index = self._claim(front=False)
+        if index is None:
+            return False
+        try:
+            self.todo[index].draw(self.theme)
+        except BriefError as error:  # the child goes on: it may fail on an earlier chart
+            self._failure = error
+            return False
+        self._drawn_here += 1
+        return True
 
     def _worth_joining(self) -> bool:
         with self._lock:
@@ -114,11 +159,21 @@ class ChartBatch:
             while (index := self._claim(front=True)) is not None:
                 self.todo[index].draw(self.theme)
                 drawn += 1
+                self._tell_drawn()
         except BaseException:
             with self._lock:  # every later chart is moot: stop the main process too
                 self._ends[1] = self._ends[0]
             raise
+        finally:
+            self._tell_drawn(ended=True)  # a waiting main process need not wait any longer
         return drawn
+
+    def _tell_drawn(self, *, ended: bool = False) -> None:
+        """Wake a main process waiting in ``wait_for`` (``ended``: the drawing here is over)."""
+        if self._drawn_one is not None:
+            with self._drawn_one:
+                self._ends[2] = int(ended)
+                self._drawn_one.notify_all()
 
     def _claim(self, *, front: bool) -> int | None:
         """The index of the next unclaimed chart from one end, or None when none is left."""

@@ -7,7 +7,8 @@ predictor, which PDF readers undo), an RGBA PNG whose alpha is opaque everywhere
 are) is decoded once and stored as RGB without a mask, and the name comes from the file's
 bytes. Any other image takes ReportLab's own path. Layout passes draw no image at all, so
 they need only each image's pixel size: images still being made (charts drawn in another
-process) are laid out at their planned size (``PendingImages``) and read by the final pass.
+process) are laid out at their planned size (``PendingImages``); the final pass waits for
+each when it reaches it.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ class PlanMissed(Exception):
 
 @dataclass(frozen=True)
 class PendingImages:
-    """Image files still being made when the layout starts: ``planned`` pixel size by file,
-    and ``wait``, which returns once every file is there (or raises why one is not)."""
+    """Image files still being made when the layout starts: ``planned`` pixel size by file;
+    ``wait_for``, which returns once one file is there, and ``wait``, once every file is (each
+    raises why a file is not)."""
 
     planned: dict[Path, tuple[int, int]]
     wait: Callable[[], None]
+    wait_for: Callable[[Path], None]
 
 
 def image_size(path: Path) -> tuple[int, int]:
@@ -54,11 +57,13 @@ def image_size(path: Path) -> tuple[int, int]:
 
 
 class Figure(Flowable):
-    """The image file ``path`` drawn ``width`` × ``height`` points, centred in the frame."""
+    """The image file ``path`` drawn ``width`` × ``height`` points, centred in the frame;
+    ``ready(path)`` is called before the file is read (it may wait for it to be made)."""
 
-    def __init__(self, path: Path, width: float, height: float) -> None:
+    def __init__(self, path: Path, width: float, height: float,
+                 ready: Callable[[Path], None] | None = None) -> None:
         super().__init__()
-        self.path, self.width, self.height = path, width, height
+        self.path, self.width, self.height, self.ready = path, width, height, ready
         self.hAlign = "CENTER"  # as ReportLab's Image
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -66,6 +71,8 @@ class Figure(Flowable):
 
     def draw(self) -> None:
         if not is_draft(self.canv):
+            if self.ready is not None:
+                self.ready(self.path)
             draw_image(self.canv, self.path, self.width, self.height)
 
 

@@ -69,11 +69,13 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path,
     """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font.
 
     ``pending``: figures' image files still being made; the layout passes use their planned
-    sizes and the final pass waits for them. An image whose real size is not the planned one
-    has the whole layout redone with the real sizes."""
+    sizes and the final pass waits for each when it draws it. An image whose real size is not
+    the planned one has the whole layout redone with the real sizes."""
     try:
         return _write(doc, theme, out, pending)
     except PlanMissed:
+        assert pending is not None
+        pending.wait()
         return _write(doc, theme, out, None)
 
 
@@ -95,7 +97,8 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
 
     Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
     a pass changes only the TOC page numbers (which move nothing), the next pass will be
-    settled, so it draws for real at once. Pending images are waited for before that pass."""
+    settled, so it draws for real at once. That pass waits for each pending image as it
+    reaches it."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
@@ -104,7 +107,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
     final = False
     for number in range(MAX_PASSES):
         if final:
-            story.images_ready()
+            fonts.load_subsetting()
         engine = FootnoteEngine(
             notes,
             styles.footnote,
@@ -154,7 +157,7 @@ class _Story:
     markup: Markup
     geometry: Geometry
     pending: PendingImages | None = None
-    #: pending images laid out at their planned size (checked before the final pass)
+    #: pending images laid out at their planned size (checked when the final pass draws them)
     planned: dict[Path, tuple[int, int]] = field(default_factory=dict)
     tables: dict[int, TableRows] = field(default_factory=dict)  # id(ir.Table) → its rows
     #: (id(inlines), font) → (inlines, their markup), for every layout pass
@@ -166,15 +169,13 @@ class _Story:
     def theme(self) -> Theme:
         return self.styles.theme
 
-    def images_ready(self) -> None:
-        """Wait for the pending images; PlanMissed if one laid out at its planned size has
-        another size."""
-        if self.pending is not None:
-            self.styles.fonts.load_subsetting()  # before the wait, as it may be idle time
-            self.pending.wait()
-            self.pending = None
-            if any(image_size(path) != size for path, size in self.planned.items()):
-                raise PlanMissed
+    def image_ready(self, path: Path) -> None:
+        """Wait for the pending image ``path``; PlanMissed if it has another size than the
+        one it was laid out at."""
+        assert self.pending is not None
+        self.pending.wait_for(path)
+        if image_size(path) != self.planned[path]:
+            raise PlanMissed
 
     def image_size(self, path: Path) -> tuple[int, int]:
         """The pixel size to lay ``path`` out at: planned while it is pending, else its own."""
@@ -477,7 +478,8 @@ class _Story:
     def _figure(self, f: ir.Figure) -> list[Flowable]:
         width = self.geometry.text_width * f.width_ratio
         iw, ih = self.image_size(f.image)
-        image = Figure(f.image, width, width * ih / iw)
+        ready = self.image_ready if f.image in self.planned else None
+        image = Figure(f.image, width, width * ih / iw, ready)
         group = [
             self._caption(f.label, f.caption, f.loc),
             image,
