@@ -52,6 +52,7 @@ def child(kind: str, target: str, extra: str) -> None:
     started = time.perf_counter()
     if kind == "build":
         from briefgen.build import build
+        from briefgen.cli import quick_exit
 
         marks: dict[str, float] = {}
         only = (extra[len("only-"):],) if extra.startswith("only-") else None  # one format's part
@@ -67,6 +68,7 @@ def child(kind: str, target: str, extra: str) -> None:
         stages = {a: round(marks[b] - marks[a], 3) for a, b in zip(order, order[1:], strict=False)}
         print(json.dumps({"seconds": end - started, "pages": result.pages, "stages": stages,
                           "up_to_date": result.up_to_date, "cached": result.cached}))
+        quick_exit(0)  # as the `briefgen` command ends: no interpreter teardown
     elif kind in ("warm", "warm-nochart"):  # as in `briefgen watch`: build, change a row, rebuild
         from briefgen.build import build
         from briefgen.warm import warm_up

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +85,21 @@ def test_module_entry_point_reports_missing_project_in_one_line(tmp_path):
     assert bad.returncode == 1
     assert bad.stderr.startswith("error: ") and "no brief.yaml found" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_module_entry_point_builds_and_ends_at_once_with_every_line_printed(example_build, tmp_path):
+    """The quick exit after a build (no interpreter teardown) loses no output and no file."""
+    project = tmp_path / "brief"
+    shutil.copytree(example_build[0], project, ignore=shutil.ignore_patterns("output", ".briefgen-cache"))
+    built = subprocess.run([sys.executable, "-m", "briefgen", "build", str(project), "--json"],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    summary = json.loads(built.stdout)
+    assert summary["pages"] == 12
+    for path in summary["outputs"].values():
+        data = (project / "output" / Path(path).name).read_bytes()
+        assert data.startswith((b"%PDF", b"PK", b"<!DOCTYPE")) and len(data) > 10_000
+    again = subprocess.run([sys.executable, "-m", "briefgen", "build", str(project)],
+                           capture_output=True, text=True)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    assert not again.stderr

@@ -1,5 +1,5 @@
 """``python -m briefgen`` runs the CLI."""
 
-from briefgen.cli import main
+from briefgen.cli import run
 
-main()
+run()
