@@ -9,8 +9,8 @@ import math
 from collections.abc import Callable
 
 from briefgen.charts.labels import HouseTicks, value_label
-from briefgen.charts.mpl import Axes, Figure, FigureCanvasAgg, MaxNLocator, TightLayoutEngine
-from briefgen.charts.spec import PERCENT_VALUES, ChartSpec
+from briefgen.charts.mpl import Axes, Figure, MaxNLocator, SharedCanvas, TightLayoutEngine
+from briefgen.charts.spec import DPI, PERCENT_VALUES, ChartSpec
 from briefgen.charts.style import LABEL_SIZE, palette
 from briefgen.charts.values import ChartData, Number
 from briefgen.errors import BriefError
@@ -23,10 +23,14 @@ DONUT_WIDTH = 0.4
 
 def draw_chart(spec: ChartSpec, data: ChartData, theme: Theme, config_file: str = "brief.yaml") -> Figure:
     """A laid-out figure of ``data`` drawn as ``spec.type``, on an Agg canvas (no pyplot: no
-    figure registry to close, and ~15 ms less import)."""
+    figure registry to close, and ~15 ms less import).
+
+    The figure has the PNG's dpi from the start: the layout then measures the text at the
+    size it is drawn, on the renderer that draws it, so the drawing finds every extent in
+    matplotlib's cache instead of measuring it again at another dpi."""
     width_cm, height_cm = spec.size
-    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54))
-    FigureCanvasAgg(fig)
+    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI)
+    SharedCanvas(fig)
     ax = fig.subplots()
     colors = palette(theme)
     DRAWERS[spec.type](ax, spec, data, colors, config_file)
