@@ -3,8 +3,9 @@
 python-docx 1.2 has no API for footnotes, numbering definitions, fields, East Asian fonts
 and languages, or several section and table properties. Every element the writer builds
 by hand is made here, children in the order the WordprocessingML schema requires. Bulk
-content (runs, table rows) is built as escaped strings (``run_xml``, ``cell_start``…) and
-parsed once (``parse_fragment``): element-by-element building is slow in Python.
+content (runs, paragraphs, table rows, footnotes) is built as escaped strings (``run_xml``,
+``cell_start``…) and either spliced into the serialized part (``splice``) or parsed once
+(``parse_fragment``): element-by-element building is slow in Python.
 Lengths are twips (1/20 pt) unless a name says otherwise; sizes are points.
 """
 
@@ -64,6 +65,23 @@ def parse_fragment(xml: str) -> list[etree._Element]:
     slow (a 5,000-row table took 1.5 s that way)."""
     root = etree.fromstring(f"<w:body {_FRAGMENT_NS}>{xml}</w:body>".encode(), _PARSER)
     return list(root)
+
+
+_SPLICE = re.compile(rb"<!--splice (\d+)-->")
+
+
+def splice_mark(index: int) -> etree._Element:
+    """A placeholder for string ``index`` of ``splice``: bulk content (paragraphs, table
+    rows, footnotes) stays a string, never parsed into elements and serialized again."""
+    return etree.Comment(f"splice {index}")
+
+
+def splice(blob: bytes, pieces: Sequence[str]) -> bytes:
+    """The serialized part ``blob`` with each ``splice_mark(i)`` replaced by ``pieces[i]``
+    (WordprocessingML with ``w:``/``r:`` prefixes, which the part's root declares)."""
+    parts: list[bytes] = _SPLICE.split(blob)
+    parts[1::2] = [pieces[int(index)].encode() for index in parts[1::2]]
+    return b"".join(parts)
 
 
 def twips(points: float) -> int:
@@ -154,8 +172,7 @@ def run(text: str, fmt: RunFormat | None = None) -> etree._Element:
     return parse_fragment(run_xml(text, fmt))[0]
 
 
-def tab_run(fmt: RunFormat | None = None) -> etree._Element:
-    return el("w:r", children=[*([rpr(fmt)] if fmt else []), el("w:tab")])
+TAB_RUN = "<w:r><w:tab/></w:r>"
 
 
 # --------------------------------------------------------------------------- paragraph properties
@@ -299,12 +316,14 @@ def table_style(
     return el("w:style", {"w:type": "table", "w:styleId": style_id}, kids)
 
 
-def install_style(styles: etree._Element, new: etree._Element) -> None:
-    """Put ``new`` into ``<w:styles>``, replacing a template style with the same id."""
+def install_styles(styles: etree._Element, new: Sequence[etree._Element]) -> None:
+    """Put ``new`` (distinct ids) into ``<w:styles>``, replacing template styles with their ids."""
+    style_id = qn("w:styleId")
+    ids = {node.get(style_id) for node in new}
     for old in styles.findall(qn("w:style")):
-        if old.get(qn("w:styleId")) == new.get(qn("w:styleId")):
+        if old.get(style_id) in ids:
             styles.remove(old)
-    styles.append(new)
+    styles.extend(new)
 
 
 def strip_theme_fonts(root: etree._Element) -> None:
@@ -460,10 +479,10 @@ def footnote_reference(number: int, style_id: str, suffix: str = ")") -> str:
     return mark + run_xml(suffix, RunFormat(superscript=True))
 
 
-def footnote_label(suffix: str = ") ") -> list[etree._Element]:
+def footnote_label(suffix: str = ") ") -> str:
     """The start of a note's text: its automatic number at the baseline, then ``) `` (S24)."""
-    number = el("w:r", children=[rpr(RunFormat(baseline=True)), el("w:footnoteRef")])
-    return [number, run(suffix)]
+    number = f"<w:r>{rpr_xml(RunFormat(baseline=True))}<w:footnoteRef/></w:r>"
+    return number + run_xml(suffix)
 
 
 def footnotes_root(text_style: str) -> etree._Element:
@@ -482,8 +501,10 @@ def footnotes_root(text_style: str) -> etree._Element:
     return root
 
 
-def footnote(number: int, paragraph: etree._Element) -> etree._Element:
-    return el("w:footnote", {"w:id": str(number)}, [paragraph])
+def footnote(number: int, paragraph: str) -> str:
+    """``<w:footnote>`` ``number`` holding one paragraph whose ``<w:pPr>`` and runs are
+    ``paragraph``."""
+    return f'<w:footnote w:id="{number}"><w:p>{paragraph}</w:p></w:footnote>'
 
 
 # --------------------------------------------------------------------------- fields, links, bookmarks
@@ -516,9 +537,26 @@ def field(instr: str, cached: str, fmt: RunFormat | None = None) -> list[etree._
     return [*field_begin(instr, fmt), run(cached, fmt), field_end(fmt)]
 
 
-def hyperlink(anchor: str) -> etree._Element:
-    """``<w:hyperlink>`` to a bookmark in the document."""
-    return el("w:hyperlink", {"w:history": "1", "w:anchor": anchor})
+@functools.cache
+def field_begin_xml(instr: str) -> str:
+    """``field_begin(instr)`` as a string."""
+    return "".join(map(fragment, field_begin(instr)))
+
+
+@functools.cache
+def field_end_xml() -> str:
+    """``field_end()`` as a string."""
+    return fragment(field_end())
+
+
+def field_xml(instr: str, cached: str) -> str:
+    """``field(instr, cached)`` as a string."""
+    return field_begin_xml(instr) + run_xml(cached) + field_end_xml()
+
+
+def bookmark_link_xml(anchor: str, content: str) -> str:
+    """``<w:hyperlink>`` to the bookmark ``anchor`` around the runs ``content``."""
+    return f'<w:hyperlink w:history="1" w:anchor="{escape(anchor)}">{content}</w:hyperlink>'
 
 
 def hyperlink_xml(rel_id: str, content: str) -> str:
@@ -526,12 +564,10 @@ def hyperlink_xml(rel_id: str, content: str) -> str:
     return f'<w:hyperlink w:history="1" r:id="{escape(rel_id)}">{content}</w:hyperlink>'
 
 
-
-def bookmark(bookmark_id: int, name: str) -> tuple[etree._Element, etree._Element]:
-    return (
-        el("w:bookmarkStart", {"w:id": str(bookmark_id), "w:name": name}),
-        el("w:bookmarkEnd", {"w:id": str(bookmark_id)}),
-    )
+def bookmark_xml(bookmark_id: int, name: str, content: str) -> str:
+    """The runs ``content`` inside bookmark ``name``."""
+    return (f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{escape(name)}"/>{content}'
+            f'<w:bookmarkEnd w:id="{bookmark_id}"/>')
 
 
 # --------------------------------------------------------------------------- sections and tables
@@ -597,16 +633,20 @@ ROW_END = "</w:tr>"
 CELL_END = "</w:p></w:tc>"
 
 
+@functools.cache
 def row_start(*, header: bool) -> str:
     """``<w:tr>`` and its ``<w:trPr>``: ``cantSplit`` and, on a header row, ``tblHeader`` (S29)."""
     kids = [el("w:cantSplit")] + ([el("w:tblHeader")] if header else [])
     return "<w:tr>" + fragment(el("w:trPr", children=kids))
 
 
+@functools.cache
+def _shading_xml(fill: str) -> str:
+    return fragment(_shading(fill))
+
+
 def cell_start(width: int, para: ParaFormat, fill: str | None = None) -> str:
     """``<w:tc>`` of ``width`` twips (shaded ``fill``), opening its one paragraph ``para``:
     the cell's runs and ``CELL_END`` follow."""
-    tc_pr = el("w:tcPr", children=[el("w:tcW", {"w:type": "dxa", "w:w": str(width)})])
-    if fill:
-        tc_pr.append(_shading(fill))
-    return f"<w:tc>{fragment(tc_pr)}<w:p>{ppr_xml(para)}"
+    shading = _shading_xml(fill) if fill else ""
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr><w:p>{ppr_xml(para)}'

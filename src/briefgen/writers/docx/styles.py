@@ -315,8 +315,7 @@ def install(styles_root: etree._Element, theme: Theme) -> set[str]:
         ),
     )
     house = _styles(theme)
-    for node in house:
-        oxml.install_style(styles_root, node)
+    oxml.install_styles(styles_root, house)
     return {node.get(qn("w:styleId")) for node in house}
 
 

@@ -1,13 +1,16 @@
 """The DOCX writer: walks the document model and writes a Word file in SPRi house style.
 
-python-docx builds the body (paragraphs, tables, pictures, sections, core properties); every
-hand-made element comes from ``oxml``; the style sheet and numbering from ``styles``.
+python-docx builds the package, sections, tables' frames, pictures and core properties;
+paragraphs, table rows and footnotes are ``oxml`` strings spliced into their parts as the
+package is saved; every hand-made element comes from ``oxml``; the style sheet and numbering
+from ``styles``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import assert_never
@@ -41,6 +44,7 @@ Container = DocxDocument | _Cell
 LAST_MODIFIED_BY = "briefgen"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _STYLE_REFS = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,10 @@ class _Writer:
         self.shape_id = 0  # last drawing id; python-docx's next_id searches the whole body
         self.bookmark_id = 0
         self.note_ids: dict[int, int] = {}  # footnote number -> Word id, in order of the marks
-        self.toc_links: list[tuple[etree._Element, str]] = []  # filled with page numbers last
+        # TOC entries (spliced index, paragraph start, heading, anchor, paragraph end): their
+        # strings are made last, with the page numbers
+        self.toc_entries: list[tuple[int, str, str, str, str]] = []
+        self.spliced: list[str] = []  # paragraphs, table rows, notes: put in as it is saved
         self._prepare_package()
 
     # ------------------------------------------------------------------ package
@@ -140,7 +147,10 @@ class _Writer:
         self._finish_styles()
         self._core_properties()
         self._toc_pages()
-        write_stable_zip(package_entries(self.word.part.package), out)
+        entries = package_entries(self.word.part.package)
+        for name in (DOCUMENT, FOOTNOTES):
+            entries[name] = oxml.splice(entries[name], self.spliced)
+        write_stable_zip(entries, out)
 
     # ------------------------------------------------------------------ page layout
     def _page_setup(self, section: docx.section.Section) -> None:
@@ -190,8 +200,9 @@ class _Writer:
             p.extend(oxml.field("PAGE", cached))
 
     # ------------------------------------------------------------------ paragraphs and inlines
-    def _para(self, container: Container, style_id: str, **overrides: object) -> etree._Element:
-        fmt = ParaFormat(style=style_id, **overrides)  # type: ignore[arg-type]
+    def _para(self, container: Container, style_id: str) -> etree._Element:
+        """An empty paragraph of ``style_id`` at the end of ``container``, as an element."""
+        fmt = ParaFormat(style=style_id)
         if isinstance(container, DocxDocument):
             p = oxml.parse_fragment(f"<w:p>{oxml.ppr_xml(fmt)}</w:p>")[0]
             self.body_end.addprevious(p)
@@ -208,12 +219,29 @@ class _Writer:
             return DocxTable(tbl, container._body)
         return container.add_table(rows, columns)
 
+    def _xml_para(self, container: Container, fmt: ParaFormat, runs: str) -> None:
+        """A paragraph ``fmt`` holding the WordprocessingML ``runs``; in the body it stays a
+        string until the document is saved (parsing one small string per paragraph was half
+        the writer's time on a 500-page brief)."""
+        if isinstance(container, DocxDocument):
+            self._splice(self.body_end.addprevious, f"<w:p>{oxml.ppr_xml(fmt)}{runs}</w:p>")
+            return
+        p = container.add_paragraph()._p
+        oxml.set_ppr(p, fmt)
+        if runs:
+            p.extend(oxml.parse_fragment(runs))
+
+    def _splice(self, place: Callable[[etree._Element], object], xml: str) -> None:
+        """Put a placeholder where ``place`` puts an element; ``xml`` replaces it on saving
+        (it may refer to house styles only: see ``_finish_styles``)."""
+        place(oxml.splice_mark(len(self.spliced)))
+        self.spliced.append(xml)
+
     def _text_para(
         self, container: Container, style_id: str, text: str, **overrides: object
-    ) -> etree._Element:
-        p = self._para(container, style_id, **overrides)
-        p.append(oxml.run(text))
-        return p
+    ) -> None:
+        fmt = ParaFormat(style=style_id, **overrides)  # type: ignore[arg-type]
+        self._xml_para(container, fmt, oxml.run_xml(text))
 
     def _inlines(self, p: etree._Element, inlines: list[ir.Inline], fmt: _Fmt = _Fmt()) -> None:
         xml = self._inline_xml(inlines, fmt)
@@ -284,7 +312,7 @@ class _Writer:
                 page_break_before=True,
             )
         for paragraph in self.doc.executive_summary:
-            self._inlines(self._para(body, st.BODY), paragraph.inlines)
+            self._xml_para(body, ParaFormat(style=st.BODY), self._inline_xml(paragraph.inlines))
         self._text_para(
             body, st.FRONT_HEADING, self.theme.title("toc_title"), page_break_before=True
         )
@@ -296,41 +324,32 @@ class _Writer:
         for chapter in self.doc.chapters:
             entries.append((st.TOC1, chapter.heading, chapter.anchor))
             entries += [(st.TOC2, section.heading, section.anchor) for section in chapter.sections]
-        instr = 'TOC \\o "1-2" \\h \\z \\u'
+        begin, end = oxml.field_begin_xml('TOC \\o "1-2" \\h \\z \\u'), oxml.field_end_xml()
         if not entries:
-            p = self._para(self.word, st.TOC1)
-            p.extend(oxml.field_begin(instr))
-            p.append(oxml.field_end())
+            self._xml_para(self.word, ParaFormat(style=st.TOC1), begin + end)
             return
+        last = len(entries) - 1
         for index, (style_id, heading, anchor) in enumerate(entries):
-            p = self._para(self.word, style_id)
-            if index == 0:
-                p.extend(oxml.field_begin(instr))
-            link = oxml.hyperlink(_bookmark_name(anchor))
-            link.append(oxml.run(heading))
-            self.toc_links.append((link, anchor))
-            p.append(link)
-            if index == len(entries) - 1:
-                p.append(oxml.field_end())
+            start = f"<w:p>{oxml.ppr_xml(ParaFormat(style=style_id))}{begin if index == 0 else ''}"
+            close = f"{end if index == last else ''}</w:p>"
+            self.toc_entries.append((len(self.spliced), start, heading, anchor, close))
+            self._splice(self.body_end.addprevious, "")  # made by _toc_pages
 
     def _toc_pages(self) -> None:
-        """Page numbers after each TOC entry, once the PDF layout has given them."""
+        """The TOC entries, with page numbers once the PDF layout has given them."""
         page_of = page_numbers(self.page_of)
-        for link, anchor in self.toc_links:
+        for index, start, heading, anchor, close in self.toc_entries:
+            runs = oxml.run_xml(heading)
             if page_of is not None and anchor in page_of:
-                link.append(oxml.tab_run())
-                link.append(oxml.run(str(page_of[anchor])))
+                runs += oxml.TAB_RUN + oxml.run_xml(str(page_of[anchor]))
+            link = oxml.bookmark_link_xml(_bookmark_name(anchor), runs)
+            self.spliced[index] = f"{start}{link}{close}"
 
     # ------------------------------------------------------------------ chapters
-    def _heading(
-        self, style_id: str, anchor: str, runs: list[etree._Element], **overrides: object
-    ) -> None:
-        p = self._para(self.word, style_id, **overrides)
-        start, end = oxml.bookmark(self.bookmark_id, _bookmark_name(anchor))
+    def _heading(self, style_id: str, anchor: str, runs: str, **overrides: object) -> None:
+        fmt = ParaFormat(style=style_id, **overrides)  # type: ignore[arg-type]
+        self._xml_para(self.word, fmt, oxml.bookmark_xml(self.bookmark_id, _bookmark_name(anchor), runs))
         self.bookmark_id += 1
-        p.append(start)
-        p.extend(runs)
-        p.append(end)
 
     def _chapter(self, chapter: ir.Chapter, *, first: bool) -> None:
         numeral = RunFormat(
@@ -339,26 +358,24 @@ class _Writer:
             color=self.theme.color("primary"),
         )
         runs = (
-            [oxml.run(chapter.label, numeral), oxml.run(f" {chapter.title}")]
+            oxml.run_xml(chapter.label, numeral) + oxml.run_xml(f" {chapter.title}")
             if chapter.label
-            else [oxml.run(chapter.title)]
+            else oxml.run_xml(chapter.title)
         )
         self._heading(st.HEADING1, chapter.anchor, runs, page_break_before=not first)
         self._blocks(self.word, chapter.blocks)
         for section in chapter.sections:
-            self._heading(st.HEADING2, section.anchor, [oxml.run(section.heading)])
+            self._heading(st.HEADING2, section.anchor, oxml.run_xml(section.heading))
             self._blocks(self.word, section.blocks)
 
     def _blocks(self, container: Container, blocks: list[ir.Block]) -> None:
         for block in blocks:
             match block:
                 case ir.Paragraph(inlines=inlines):
-                    self._inlines(self._para(container, st.BODY), inlines)
+                    self._xml_para(container, ParaFormat(style=st.BODY), self._inline_xml(inlines))
                 case ir.Bullet(level=level, inlines=inlines):
-                    p = self._para(
-                        container, st.bullet_style(level), num=(st.BULLET_NUM_ID, level - 1)
-                    )
-                    self._inlines(p, inlines)
+                    fmt = ParaFormat(style=st.bullet_style(level), num=(st.BULLET_NUM_ID, level - 1))
+                    self._xml_para(container, fmt, self._inline_xml(inlines))
                 case ir.Table():
                     self._table(container, block)
                 case ir.Figure():
@@ -387,30 +404,26 @@ class _Writer:
     def _after_table(self, container: Container) -> None:
         """A small gap paragraph after a table (Word merges adjacent tables otherwise)."""
         if isinstance(container, DocxDocument):
-            self._para(container, st.SOURCE)
+            self._xml_para(container, ParaFormat(style=st.SOURCE), "")
 
     def _caption(
         self, container: Container, kind: str, seq: str, number: int, caption: list[ir.Inline]
     ) -> None:
         """``<표 n>``/``[그림 n]`` with a SEQ field holding ``n``, then the caption text (S27)."""
-        p = self._para(container, st.CAPTION)
         before, num, after = self.theme.caption_label(kind, number).rpartition(str(number))
-        p.append(oxml.run(before))
-        p.extend(oxml.field(f"SEQ {seq} \\* ARABIC", num))
-        p.append(oxml.run(after + " "))
-        self._inlines(p, caption)
+        runs = oxml.run_xml(before) + oxml.field_xml(f"SEQ {seq} \\* ARABIC", num)
+        runs += oxml.run_xml(after + " ") + self._inline_xml(caption)
+        self._xml_para(container, ParaFormat(style=st.CAPTION), runs)
 
     def _notes_and_source(
         self, container: Container, notes: list[list[ir.Inline]], source: list[ir.Inline] | None
     ) -> None:
+        fmt = ParaFormat(style=st.SOURCE)
         for note in notes:
-            p = self._para(container, st.SOURCE)
-            p.append(oxml.run(self.theme.note_prefix))
-            self._inlines(p, note)
+            self._xml_para(container, fmt, oxml.run_xml(self.theme.note_prefix) + self._inline_xml(note))
         if source is not None:
-            p = self._para(container, st.SOURCE)
-            p.append(oxml.run(self.theme.source_prefix))
-            self._inlines(p, source)
+            runs = oxml.run_xml(self.theme.source_prefix) + self._inline_xml(source)
+            self._xml_para(container, fmt, runs)
 
     def _table(self, container: Container, table: ir.Table) -> None:
         self._caption(container, "table", "표", table.number, table.caption)
@@ -424,8 +437,9 @@ class _Writer:
         widths = [Pt(st.body_width(self.theme) * f) for f in column_fractions(table)]
         for column, width in zip(grid._tbl.tblGrid.gridCol_lst, widths, strict=True):
             column.w = width
-        # The rows are one string parsed once: python-docx's per-cell API (and element-by-element
-        # building) took 1.5 s for 5,000 rows.
+        # The rows are one string spliced into document.xml as it is saved, never parsed:
+        # python-docx's per-cell API (and element-by-element building) took 1.5 s for 5,000
+        # rows, parsing the string and serializing it again 0.1 s.
         fill = self.theme.color("table_header_fill")
         head = [
             oxml.cell_start(w.twips, ParaFormat(style=st.TABLE_TEXT, jc="center"), fill)
@@ -442,13 +456,19 @@ class _Writer:
             parts += [start, self._inline_xml(cell.inlines, bold), oxml.CELL_END]
         parts.append(oxml.ROW_END)
         body_row = oxml.row_start(header=False)
+        plain: dict[str, str] = {}  # cell text -> its run (values repeat down a column)
         for row in table.rows:
             parts.append(body_row)
             for c, start in enumerate(body):
-                content = self._inline_xml(row[c].inlines) if c < len(row) else ""
+                inlines = row[c].inlines if c < len(row) else []
+                if len(inlines) == 1 and type(inlines[0]) is ir.Text:
+                    text = inlines[0].text
+                    content = plain.get(text) or plain.setdefault(text, oxml.run_xml(text))
+                else:
+                    content = self._inline_xml(inlines)
                 parts += [start, content, oxml.CELL_END]
             parts.append(oxml.ROW_END)
-        grid._tbl.extend(oxml.parse_fragment("".join(parts)))
+        self._splice(grid._tbl.append, "".join(parts))
         self._notes_and_source(container, table.notes, table.source)
 
     def _figure(self, container: Container, figure: ir.Figure) -> None:
@@ -469,10 +489,9 @@ class _Writer:
         self._text_para(
             self.word, st.REFS_HEADING, self.doc.references_title, page_break_before=True
         )
+        fmt, prefix = ParaFormat(style=st.REFERENCE), oxml.run_xml(self.theme.references_prefix)
         for reference in self.doc.references:
-            p = self._para(self.word, st.REFERENCE)
-            p.append(oxml.run(self.theme.references_prefix))
-            self._inlines(p, reference.inlines)
+            self._xml_para(self.word, fmt, prefix + self._inline_xml(reference.inlines))
 
     def _back_page(self) -> None:
         meta, body = self.doc.meta, self.word
@@ -489,14 +508,14 @@ class _Writer:
         """One Word footnote per model footnote, its text starting ``n) `` (S24, S25)."""
         root = self.notes_part.element
         notes = sorted(self.doc.footnotes, key=lambda note: self._note_id(note.number))
+        start = oxml.ppr_xml(ParaFormat(style=st.FOOTNOTE_TEXT)) + oxml.footnote_label()
         for note in notes:
-            p = oxml.el("w:p", children=[oxml.ppr(ParaFormat(style=st.FOOTNOTE_TEXT))])
-            p.extend(oxml.footnote_label())
-            self._inlines(p, note.inlines, _Fmt(in_footnote=True))
-            root.append(oxml.footnote(self._note_id(note.number), p))
+            runs = self._inline_xml(note.inlines, _Fmt(in_footnote=True))
+            self._splice(root.append, oxml.footnote(self._note_id(note.number), start + runs))
 
     def _finish_styles(self) -> None:
-        """Keep the house styles and every style a part refers to; drop the rest."""
+        """Keep the house styles and every style a part refers to; drop the rest (the
+        spliced strings, not in the tree, refer to house styles only)."""
         used: set[str] = set()
         val = qn("w:val")
         for part in self.word.part.package.iter_parts():
