@@ -132,3 +132,21 @@ def test_dataset_key_must_name_a_column(example_build, tmp_path):
     result = CliRunner().invoke(main, ["build", str(project)])
     assert result.exit_code == 1
     assert "brief.yaml:" in result.stderr and "unknown column 'lnk'" in result.stderr
+
+
+def test_a_clean_project_takes_font_hashes_from_the_user_cache(example_build, tmp_path, monkeypatch):
+    """Fonts are the same files for every project: a new or cleaned project's first build
+    finds their hashes in the per-user cache instead of reading ~14 MB."""
+    from briefgen.project import load_project
+    from briefgen.regen import inputs
+    from briefgen.theme import load_theme
+
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "user-cache"))
+    project = load_project(example_build[0])
+    fonts = inputs.font_files(load_theme(project.theme, project.root).data["fonts"])
+    first = inputs.describe_inputs(project, inputs.FileHasher(tmp_path / "one"), fonts=fonts)
+    hashed = inputs.sha256_bytes
+    monkeypatch.setattr(inputs, "sha256_bytes", lambda data: hashed(data) if len(data) < 1_000_000 else 1 / 0)
+    hasher = inputs.FileHasher(tmp_path / "two")
+    assert inputs.describe_inputs(project, hasher, fonts=fonts) == first
+    assert all(hasher.known(font) for font in fonts)  # and remembered in the project's cache

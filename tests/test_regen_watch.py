@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
-from regen_helpers import NAME, copy_built, edit, output_bytes
+from conftest import copy_example
+from regen_helpers import NAME, OLD_CSV, copy_built, edit, output_bytes
 
-from briefgen.build import CACHE_DIR
+from briefgen.build import CACHE_DIR, build
 from briefgen.regen.watch import ignored_parts, make_filter, rebuild, run_watch
 
 CONTENT = "templates/ai-models/content.md"
@@ -63,3 +70,36 @@ def test_watch_loop_rebuilds_on_change_until_stopped(example_build, tmp_path):
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def _set_country(project: Path, model: str, country: str) -> None:
+    """Give ``model``'s row another country (text and a table change, no chart)."""
+    path = project / "data/epoch" / OLD_CSV
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("Country (from Organization)")
+    [row] = [r for r in rows if r[0] == model]
+    row[column] = country
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def test_warm_rebuild_equals_a_build_in_a_new_process(example_build, tmp_path):
+    """What a long-lived process keeps between builds (template environments, the markup
+    parser, the chart renderers) never shows: after data rows and the template changed, a rebuild here
+    writes the same bytes as a build of the same inputs by a new process with empty caches."""
+    project = copy_built(example_build[0], tmp_path / "warm")
+    _set_country(project, "Jiutian", "Japan")
+    assert not build(project).up_to_date  # this process now keeps this project's state
+    _set_country(project, "Jiutian", "Korea (Republic of)")
+    edit(project / CONTENT, "# 서론", "# 서론\n\nㅇ 새로 쓴 문단: {{ stats.total | count }}")
+    assert build(project).cached == []
+    cold = copy_example(tmp_path / "cold", project)
+    env = {**os.environ, "BRIEFGEN_CACHE_DIR": str(tmp_path / "new-user-cache")}
+    subprocess.run([sys.executable, "-m", "briefgen", "build", str(cold), "--quiet"], env=env, check=True)
+    warm, fresh = output_bytes(project), output_bytes(cold)
+    for fmt in ("pdf", "docx", "html", "hwpx"):
+        assert warm[f"{NAME}.{fmt}"] == fresh[f"{NAME}.{fmt}"], fmt
+    built = ("statistics", "datasets", "sentences", "readings_used", "warnings", "outputs")
+    manifests = [json.loads(files[f"{NAME}.manifest.json"]) for files in (warm, fresh)]
+    assert [{k: m[k] for k in built} for m in manifests] == [{k: manifests[1][k] for k in built}] * 2

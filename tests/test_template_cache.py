@@ -1,13 +1,17 @@
-"""Compiled templates are reused between builds, and a bad cache never fails one."""
+"""Compiled templates are reused between builds, and a bad cache never fails one; a
+long-lived process also keeps the environment of a content template between builds."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
 import pytest
 
 from briefgen.korean.josa import Josa
+from briefgen.template import render
+from briefgen.template.compiled import CompiledTemplates
 from briefgen.template.render import render_content
 
 
@@ -19,6 +23,8 @@ def _project(tmp_path: Path, text: str) -> Path:
 
 
 def _render(content: Path, root: Path) -> str:
+    """Render as a new process would: no environment kept from an earlier render."""
+    render._KEPT.clear()
     return render_content(content, root, {"n": 144}, Josa({}))
 
 
@@ -99,3 +105,41 @@ def test_cache_folder_follows_xdg_then_home(tmp_path, monkeypatch):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
     assert user_cache_dir("fonts") == tmp_path / "home" / ".cache" / "briefgen" / "fonts"
+
+
+def test_kept_environment_renders_again_without_loading(tmp_path, cache_dir, monkeypatch):
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    assert _render(content, tmp_path) == "모델은 144개임\n"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("loaded again")
+
+    monkeypatch.setattr(render, "mark_lines", refuse)
+    monkeypatch.setattr(CompiledTemplates, "load_bytecode", refuse)
+    assert render_content(content, tmp_path, {"n": 7}, Josa({})) == "모델은 7개임\n"
+
+
+def test_kept_environment_sees_an_edit_with_the_same_size_and_mtime(tmp_path, cache_dir):
+    content = _project(tmp_path, "모델은 {{ n }}개임\n")
+    include = tmp_path / "templates" / "part.md"
+    include.write_text("부분 A\n", "utf-8")
+    content.write_text("{% include 'part.md' %}모델은 {{ n }}개임\n", "utf-8")
+    assert _render(content, tmp_path) == "부분 A\n모델은 144개임\n"
+    for path, old, new in ((content, "모델은", "모델도"), (include, "A", "B")):
+        stat = path.stat()
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as if within one clock tick
+        assert path.stat().st_size == stat.st_size
+    assert render_content(content, tmp_path, {"n": 144}, Josa({})) == "부분 B\n모델도 144개임\n"
+
+
+def test_kept_environment_asks_the_josa_of_the_build_rendering(tmp_path, cache_dir):
+    """Jinja keeps an imported template's macros between renders: their particle filter must
+    still ask the Josa of the build now rendering (its readings, its list of used words)."""
+    content = _project(tmp_path, "{% import 'macros.md' as m %}{{ m.subject('Gato') }}\n")
+    (tmp_path / "templates" / "macros.md").write_text(
+        "{% macro subject(name) %}{{ name | josa('이/가') }}{% endmacro %}", "utf-8")
+    first, second = Josa({"Gato": "가토"}), Josa({"Gato": "가톡"})
+    assert render_content(content, tmp_path, {}, first) == "Gato가\n"
+    assert render_content(content, tmp_path, {}, second) == "Gato이\n"
+    assert second.used_readings() == ["Gato"]

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 
 def to_data(node: Any) -> Any:
     """Dataclasses become dicts tagged with ``"type"``; paths become file names; dates ISO."""
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+    names = _field_names(type(node))
+    if names is not None:
         data: dict[str, Any] = {"type": type(node).__name__}
-        for field in dataclasses.fields(node):
-            value = getattr(node, field.name)
-            if value in (None, "", [], 0) and field.name not in ("level",):
+        for name in names:
+            value = getattr(node, name)
+            if value in (None, "", [], 0) and name != "level":
                 continue
-            data[field.name] = to_data(value)
+            data[name] = to_data(value)
         return data
     if isinstance(node, list | tuple):
         return [to_data(item) for item in node]
@@ -27,3 +29,9 @@ def to_data(node: Any) -> Any:
     if isinstance(node, dt.date):
         return node.isoformat()
     return node
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type)."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None

@@ -68,6 +68,15 @@ class ChartBatch:
         self._failure: BriefError | None = None  # the first failed chart, once known
         self._drawn_here = 0
         self._finished = False
+        # With matplotlib loaded already (``watch`` after ``warm_up``) the child has nothing to
+        # import meanwhile: it is forked by ``start``, and only when a chart must be drawn (a
+        # fork of that large process costs the build ~15 ms of copy-on-write page faults).
+        self._fork_in_start = self._forked and "briefgen.charts.draw" in sys.modules
+        self._forked = self._forked and not self._fork_in_start
+        self._child = self._start_child()
+
+    def _start_child(self) -> Background:
+        """The child drawing from the front (forked now if ``_forked``, else run inline)."""
         receiver = None
         if self._forked:
             context = multiprocessing.get_context("fork")
@@ -75,13 +84,17 @@ class ChartBatch:
             self._lock = self._ends.get_lock()
             self._drawn_one = context.Condition(self._lock)
             receiver, self._sender = context.Pipe(duplex=False)
-        self._child = Background(partial(self._draw_from_front, receiver), parallel=self._forked)
+        child = Background(partial(self._draw_from_front, receiver), parallel=self._forked)
         if receiver is not None:
             receiver.close()  # the child's end: a send to a dead child fails instead of blocking
+        return child
 
     def start(self, jobs: list[ChartJob]) -> None:
         """Hand the charts over: those not drawn yet (by file) are drawn from now on."""
         self.todo = list({job.path: job for job in jobs if not job.path.exists()}.values())
+        if self._fork_in_start and self.todo:
+            self._forked = True
+            self._child = self._start_child()
         with self._lock:
             self._ends[1] = len(self.todo)
         if self._sender is not None:

@@ -13,24 +13,21 @@ def check_cells(frame: pd.DataFrame, sources: dict[str, str], rel: str) -> None:
     """Raise BriefError naming row and column of the first cell that is longer than
     MAX_CELL_CHARS or holds a control character (tab, CR and LF are allowed)."""
     for column in frame.columns:
-        text = frame[column].astype(str)
+        cells = [str(value) for value in frame[column].tolist()]
         where = sources.get(str(column), str(column))
-        lengths = text.str.len()
-        too_long = lengths > MAX_CELL_CHARS
-        if too_long.any():
-            row = too_long.idxmax()
+        if max(map(len, cells), default=0) > MAX_CELL_CHARS:
+            at = next(i for i, text in enumerate(cells) if len(text) > MAX_CELL_CHARS)
             raise BriefError(
-                f"the cell has {lengths[row]:,} characters; the limit is {MAX_CELL_CHARS:,}",
+                f"the cell has {len(cells[at]):,} characters; the limit is {MAX_CELL_CHARS:,}",
                 source=rel,
-                cell=f'row {row}, column "{where}"',
+                cell=f'row {frame.index[at]}, column "{where}"',
             )
-        bad = text.str.contains(CONTROL_CHARACTERS.pattern, regex=True)
-        if bad.any():
-            row = bad.idxmax()
-            char = CONTROL_CHARACTERS.search(text[row]).group()  # type: ignore[union-attr]
+        if CONTROL_CHARACTERS.search("\n".join(cells)):  # a line break is allowed: one search
+            at = next(i for i, text in enumerate(cells) if CONTROL_CHARACTERS.search(text))
+            char = CONTROL_CHARACTERS.search(cells[at]).group()  # type: ignore[union-attr]
             hint = " (a binary or UTF-16 file?)" if char == "\x00" else ""
             raise BriefError(
                 f"control character U+{ord(char):04X} in the cell{hint}; remove it",
                 source=rel,
-                cell=f'row {row}, column "{where}"',
+                cell=f'row {frame.index[at]}, column "{where}"',
             )

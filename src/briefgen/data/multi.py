@@ -140,6 +140,15 @@ def _dedupe(tokens: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tokens))
 
 
+def _fallback_tokens(other: object, fallback: Fallback) -> list[str]:
+    """The tokens a row without its own takes from the fallback column's cell."""
+    found = list(other) if isinstance(other, tuple) else _scalar_tokens(other)
+    found = found[:1] if fallback.first else found
+    if fallback.map is not None:
+        found = [fallback.map[t] for t in found if t in fallback.map]
+    return found
+
+
 def apply_multi(frame: pd.DataFrame, specs: dict[str, MultiSpec], source: str) -> pd.DataFrame:
     """Replace every multi column of ``frame`` by tuples of clean tokens (see module doc)."""
     frame = frame.copy()
@@ -153,15 +162,16 @@ def apply_multi(frame: pd.DataFrame, specs: dict[str, MultiSpec], source: str) -
             )
         values = []
         others = frame[fallback.source].tolist() if fallback else []
+        known: dict[str, tuple[str, ...]] = {}  # cell text → its tokens (cells repeat)
         for index, cell in enumerate(frame[spec.column].tolist()):
-            tokens = [t for t in _tokens(cell, spec.split) if t not in spec.drop]
-            if not tokens and fallback:
-                other = others[index]
-                found = list(other) if isinstance(other, tuple) else _scalar_tokens(other)
-                found = found[:1] if fallback.first else found
-                if fallback.map is not None:
-                    found = [fallback.map[t] for t in found if t in fallback.map]
-                tokens = found
-            values.append(_dedupe([spec.map.get(t, t) for t in tokens]))
+            text = str(cell)
+            if text not in known:
+                tokens = [t for t in _tokens(text, spec.split) if t not in spec.drop]
+                if not tokens and fallback:  # this row's own tokens, from another column
+                    found = _fallback_tokens(others[index], fallback)
+                    values.append(_dedupe([spec.map.get(t, t) for t in found]))
+                    continue
+                known[text] = _dedupe([spec.map.get(t, t) for t in tokens])
+            values.append(known[text])
         frame[spec.column] = pd.Series(values, index=frame.index, dtype=object)
     return frame

@@ -162,7 +162,8 @@ def _final(syllable: str) -> int:
 
 @cache
 def _bundled_readings() -> tuple[tuple[str, str], ...]:
-    data = yaml.safe_load(READINGS_FILE.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    data = yaml.load(READINGS_FILE.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
     return tuple(_validated(data, str(READINGS_FILE)).items())
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import briefgen
 from briefgen.project import Project
+from briefgen.usercache import user_cache_dir
 
 MEMO_NAME = "hashes.json"
 FONT_ROLES = ("body", "bold", "heavy")
@@ -47,14 +49,22 @@ class FileHasher:
     def __call__(self, path: Path) -> str:
         """The sha256 of ``path`` (re-read only when its size or mtime changed)."""
         stat = path.stat()
-        key = str(path)
-        seen = self.memo.get(key)
+        digest = self._seen(path, stat)
+        if digest is None:
+            digest = sha256_bytes(path.read_bytes())
+            self.memo[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
+            self.dirty = True
+        return digest
+
+    def known(self, path: Path) -> str | None:
+        """The remembered sha256 of ``path`` if its size and mtime are still the same."""
+        return self._seen(path, path.stat())
+
+    def _seen(self, path: Path, stat: os.stat_result) -> str | None:
+        seen = self.memo.get(str(path))
         if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
             return seen[2]
-        digest = sha256_bytes(path.read_bytes())
-        self.memo[key] = [stat.st_size, stat.st_mtime_ns, digest]
-        self.dirty = True
-        return digest
+        return None
 
     def remember(self, path: Path, digest: str) -> None:
         """Note that ``path`` as it is now has the sha256 ``digest`` (a file just written and
@@ -74,7 +84,7 @@ class FileHasher:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.path.with_suffix(".tmp")
+            temp = self.path.with_suffix(f".{os.getpid()}.tmp")  # processes may share a memo
             temp.write_text(json.dumps(self.memo, sort_keys=True), "utf-8")
             temp.replace(self.path)
             self.dirty = False
@@ -142,12 +152,24 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = ()
     files: dict[str, list[dict[str, str]]] = {}
     for group, paths in groups.items():
         files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)} for p in paths if p.is_file()]
-    files["fonts"] = [{"path": p.name, "sha256": hasher(p)} for p in fonts]
+    files["fonts"] = [{"path": p.name, "sha256": _font_hash(p, hasher)} for p in fonts]
     return {
         "files": files,
         "formats": list(project.formats),
         "briefgen": {"version": briefgen.__version__, "code_sha256": code_hash()},
     }
+
+
+def _font_hash(path: Path, hasher: FileHasher) -> str:
+    """A font's sha256. Every project uses the same few font files (~14 MB), so their hashes
+    are remembered in the per-user cache too: a new or cleaned project need not read them."""
+    digest = hasher.known(path)
+    if digest is None:
+        shared = FileHasher(user_cache_dir("hashes"))
+        digest = shared(path)
+        shared.save()
+        hasher.remember(path, digest)
+    return digest
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -8,11 +8,18 @@ Every filter accepts either a plain number or a statistic result (``stats.total`
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from briefgen.errors import BriefError
 from briefgen.korean import dates, numbers
-from briefgen.korean.josa import Josa
+
+
+class Particles(Protocol):
+    """What the particle filters need: a ``Josa`` (or one standing for the build's Josa)."""
+
+    def attach(self, word: object, particle: str) -> str: ...
+
+    def particle(self, word: object, particle: str) -> str: ...
 
 
 def _amount(value: Any) -> Any:
@@ -151,7 +158,7 @@ def date(value: Any, style: str = "day") -> str:
     return dates.fmt_date(value, style)
 
 
-def korean_filters(josa: Josa) -> dict[str, Callable[..., str]]:
+def korean_filters(josa: Particles) -> dict[str, Callable[..., str]]:
     """All template filters, with the project's particle dictionary bound."""
     return {
         "num": num,

@@ -2,6 +2,10 @@
 
 Values printed with ``{{ }}`` are escaped for the markup (a model named ``*Star*`` stays
 text), and every error is a BriefError naming the template file and line.
+
+A long-lived process (``briefgen watch``) keeps the environment of a content template between
+builds: Jinja then reuses the loaded templates (no lexing for the line markers, no reading of
+the compiled code) as long as each file still holds the same bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
 from briefgen.template.compiled import compiled_templates
-from briefgen.template.filters import korean_filters
+from briefgen.template.filters import Particles, korean_filters
+from briefgen.usercache import user_cache_dir
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000
@@ -30,6 +35,8 @@ _UNKNOWN_NAME = re.compile(r"No (filter|test) named '([^']+)'")
 LINE_MARK_START, LINE_MARK_END = "\ue000", "\ue001"  # private use: never in house text
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE_MARK = re.compile("\ue000(\\d+)\ue001")
+KEEP_ENVIRONMENTS = 4
+"""Content-template environments a process keeps for later builds (one per project, mostly)."""
 
 
 class Markup(str):
@@ -72,12 +79,26 @@ class ProjectLoader(jinja2.FileSystemLoader):
         self.marked = marked
 
     def get_source(self, environment: jinja2.Environment, template: str):  # noqa: ANN201
-        source, filename, uptodate = super().get_source(environment, template)
-        if not Path(filename).resolve().is_relative_to(self.root):
+        source, filename, _ = super().get_source(environment, template)
+        path = Path(filename)
+        if not self.inside(path):
             raise BriefError(f"template '{template}' leads outside the project folder (symlink?)")
+        read = source.encode(self.encoding)
+
+        def uptodate() -> bool:
+            """Still the same bytes, still inside the project (not only the same mtime)."""
+            try:
+                return path.read_bytes() == read and self.inside(path)
+            except OSError:
+                return False
+
         if template == self.marked:
             source = mark_lines(source, environment)
         return source, filename, uptodate
+
+    def inside(self, path: Path) -> bool:
+        """Whether ``path`` resolves inside the project folder."""
+        return path.resolve().is_relative_to(self.root)
 
 
 def mark_lines(source: str, env: jinja2.Environment) -> str:
@@ -119,7 +140,7 @@ def split_line_marks(text: str) -> tuple[str, list[int]]:
 
 
 def make_environment(
-    template_dir: Path, josa: Josa, root: Path | None = None, marked: str | None = None
+    template_dir: Path, josa: Particles, root: Path | None = None, marked: str | None = None
 ) -> SandboxedEnvironment:
     """The sandboxed, strict Jinja environment with the Korean filters; templates are read
     from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``);
@@ -150,10 +171,13 @@ def render_with_lines(
     """Render like ``render_content``; also return, per rendered line, its template line
     (so errors found later in the markup can name the line the author wrote)."""
     relative = path.relative_to(root).as_posix()
-    env = make_environment(path.parent, josa, root, marked=path.name)
+    key, kept = _check_out(path, root, josa)
+    env = kept[0]
     try:
         template = env.get_template(path.name)
-        return split_line_marks(_bounded(template.generate(context), relative))
+        rendered = split_line_marks(_bounded(template.generate(context), relative))
+        _check_in(key, kept)
+        return rendered
     except jinja2.TemplateSyntaxError as exc:
         source = relative if exc.name in (None, path.name) else exc.name
         raise BriefError(syntax_message(exc, env), source=source, line=exc.lineno) from None
@@ -177,6 +201,44 @@ def render_with_lines(
         raise BriefError(
             f"template error: {type(exc).__name__}: {exc}", source=relative, line=_template_line(exc, path)
         ) from None
+
+
+class _BuildParticles:
+    """The ``josa``/``particle`` filters of a kept environment: they ask the Josa of the build
+    now rendering (also from macros of an imported template, which Jinja keeps)."""
+
+    def __init__(self, josa: Josa) -> None:
+        self.josa = josa
+
+    def attach(self, word: object, particle: str) -> str:
+        return self.josa.attach(word, particle)
+
+    def particle(self, word: object, particle: str) -> str:
+        return self.josa.particle(word, particle)
+
+
+_Kept = tuple[SandboxedEnvironment, _BuildParticles]
+_KEPT: dict[tuple[str, ...], _Kept] = {}
+
+
+def _check_out(path: Path, root: Path, josa: Josa) -> tuple[tuple[str, ...], _Kept]:
+    """The environment kept for ``path`` (taken out: a build running meanwhile makes its own),
+    or a new one; its particle filters now ask ``josa``."""
+    key = (str(path.parent), str(root), path.name, str(user_cache_dir("templates")))
+    kept = _KEPT.pop(key, None)
+    if kept is None:
+        particles = _BuildParticles(josa)
+        kept = (make_environment(path.parent, particles, root, marked=path.name), particles)
+    kept[1].josa = josa
+    return key, kept
+
+
+def _check_in(key: tuple[str, ...], kept: _Kept) -> None:
+    """Keep an environment for the next build of the same template (a failed render keeps
+    nothing)."""
+    _KEPT[key] = kept
+    while len(_KEPT) > KEEP_ENVIRONMENTS:
+        del _KEPT[next(iter(_KEPT))]
 
 
 def undefined_message(message: str, context: dict[str, Any]) -> str:
