@@ -103,3 +103,10 @@ def test_module_entry_point_builds_and_ends_at_once_with_every_line_printed(exam
                            capture_output=True, text=True)
     assert again.returncode == 0 and "up to date" in again.stdout
     assert not again.stderr
+
+
+@pytest.mark.parametrize(("code", "status", "stderr"), [(None, 0, ""), (3, 3, ""), ("no way", 1, "no way\n")])
+def test_quick_exit_ends_as_sys_exit_would_with_output_flushed(code, status, stderr):
+    script = f"import sys; from briefgen.cli import quick_exit; print('kept', end=''); quick_exit({code!r})"
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (ended.returncode, ended.stdout, ended.stderr) == (status, "kept", stderr)
