@@ -110,3 +110,9 @@ def test_quick_exit_ends_as_sys_exit_would_with_output_flushed(code, status, std
     script = f"import sys; from briefgen.cli import quick_exit; print('kept', end=''); quick_exit({code!r})"
     ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert (ended.returncode, ended.stdout, ended.stderr) == (status, "kept", stderr)
+
+
+def test_quick_exit_after_the_output_stream_was_closed_says_nothing_more():
+    script = "import sys; from briefgen.cli import quick_exit; sys.stdout.close(); quick_exit(0)"
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (ended.returncode, ended.stderr) == (0, "")
