@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from run import CSV, copy_example, move_row
 from synthetic import Spec, write_project
 
 STARTED = [time.perf_counter()]
@@ -62,25 +62,11 @@ def trace_build() -> None:
 
 def project(kind: str, work: Path) -> Path:
     """A fresh copy of the example, or a synthetic brief of about 50 or 500 pages."""
-    from run import copy_example
-
     if kind == "example":
         return copy_example(work / "brief")
     spec = Spec() if kind == "50" else Spec(paragraphs=3000, footnotes=400, tables=100, charts=50)
     write_project(work / "brief", spec)
     return work / "brief"
-
-
-def change_a_row(root: Path) -> None:
-    """Move one 2023 model of the example to 2022 under another organisation (three charts)."""
-    from run import CSV, ROW
-
-    csv = root / CSV
-    pattern = re.escape(ROW).replace("LightOn", "LightOn[^,]*")
-    moved = ROW.replace("LightOn", "Acme").replace("2023-12-15", "2022-12-15")
-    text, count = re.subn(pattern, moved, csv.read_text("utf-8"), count=1)
-    assert count == 1, "the example's benchmark row is missing"
-    csv.write_text(text, "utf-8")
 
 
 def main() -> None:
@@ -102,7 +88,7 @@ def main() -> None:
             build(root)
             warm_up()
             if args.kind == "example":
-                change_a_row(root)
+                move_row(root / CSV, "Acme")
         trace_build()
         STARTED[0] = time.perf_counter()
         result = build(root, force=not args.watch, step=lambda stage: mark(f"stage {stage}"))
