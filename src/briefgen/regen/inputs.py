@@ -152,7 +152,7 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = ()
     files: dict[str, list[dict[str, str]]] = {}
     for group, paths in groups.items():
         files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)} for p in paths if p.is_file()]
-    files["fonts"] = [{"path": p.name, "sha256": _font_hash(p, hasher)} for p in fonts]
+    files["fonts"] = _font_hashes(fonts, hasher)
     return {
         "files": files,
         "formats": list(project.formats),
@@ -160,16 +160,21 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = ()
     }
 
 
-def _font_hash(path: Path, hasher: FileHasher) -> str:
-    """A font's sha256. Every project uses the same few font files (~14 MB), so their hashes
+def _font_hashes(fonts: list[Path], hasher: FileHasher) -> list[dict[str, str]]:
+    """The fonts' sha256. Every project uses the same few font files (~14 MB), so their hashes
     are remembered in the per-user cache too: a new or cleaned project need not read them."""
-    digest = hasher.known(path)
-    if digest is None:
-        shared = FileHasher(user_cache_dir("hashes"))
-        digest = shared(path)
+    shared: FileHasher | None = None
+    entries = []
+    for path in fonts:
+        digest = hasher.known(path)
+        if digest is None:
+            shared = shared or FileHasher(user_cache_dir("hashes"))
+            digest = shared(path)
+            hasher.remember(path, digest)
+        entries.append({"path": path.name, "sha256": digest})
+    if shared is not None:
         shared.save()
-        hasher.remember(path, digest)
-    return digest
+    return entries
 
 
 def _rel(path: Path, root: Path) -> str:
