@@ -163,7 +163,7 @@ class ChartBatch:
 
     def _draw_from_front(self, jobs: Connection | None) -> int:
         """The child's job: draw charts from the front until the two ends meet (inline: all)."""
-        if jobs is not None:  # in the child, forked before the charts were planned
+        if jobs is not None:  # in the child (forked before the charts were planned, unless warm)
             import briefgen.charts.draw  # noqa: F401 — while the main process computes the statistics
 
             self.todo = jobs.recv()
