@@ -8,7 +8,7 @@ import pytest
 from regen_helpers import NAME, OLD_CSV, manifest
 
 from briefgen.errors import BriefError
-from briefgen.regen.manifest import content_hash, load_manifest, report_hash
+from briefgen.record.manifest import content_hash, load_manifest, report_hash
 
 
 @pytest.fixture(scope="module")

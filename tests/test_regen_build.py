@@ -138,7 +138,7 @@ def test_a_clean_project_takes_font_hashes_from_the_user_cache(example_build, tm
     """Fonts are the same files for every project: a new or cleaned project's first build
     finds their hashes in the per-user cache instead of reading ~14 MB."""
     from briefgen.project import load_project
-    from briefgen.regen import inputs
+    from briefgen.cache import inputs
     from briefgen.theme import load_theme
 
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "user-cache"))

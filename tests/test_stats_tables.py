@@ -155,7 +155,7 @@ def test_largest_remainder_shares_of_the_partition_sum_to_100(tmp_path):
 def test_markup_of_a_table_escapes_cells(tmp_path):
     from briefgen.korean.josa import Josa
     from briefgen.stats.results import Provenance, Rows
-    from briefgen.stats.tables import build_tables
+    from briefgen.template.tables import build_tables
 
     stats = {"r": Rows("r", "rows", Provenance("d", "d.csv"), ["name"], [{"name": "*Star* [x]"}])}
     text = build_tables({"t": {"stat": "r"}}, stats, Josa({}), "brief.yaml")["t"]

@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.korean.josa import Josa
 from briefgen.template import render
-from briefgen.template.compiled import CompiledTemplates
+from briefgen.cache.templates import CompiledTemplates
 from briefgen.template.render import render_content
 
 
@@ -82,7 +82,7 @@ def test_runtime_error_from_cached_template_names_its_line(tmp_path, cache_dir):
 
 
 def test_without_a_home_folder_nothing_is_cached(tmp_path, monkeypatch):
-    from briefgen.usercache import user_cache_dir
+    from briefgen.cache.user import user_cache_dir
 
     monkeypatch.delenv("BRIEFGEN_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
@@ -97,7 +97,7 @@ def test_without_a_home_folder_nothing_is_cached(tmp_path, monkeypatch):
 
 
 def test_cache_folder_follows_xdg_then_home(tmp_path, monkeypatch):
-    from briefgen.usercache import user_cache_dir
+    from briefgen.cache.user import user_cache_dir
 
     monkeypatch.delenv("BRIEFGEN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

@@ -28,9 +28,9 @@ from briefgen.errors import BriefError
 from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
 from briefgen.project import Project, load_project
-from briefgen.regen import manifest as mf
-from briefgen.regen.cache import OutputCache
-from briefgen.regen.inputs import FileHasher, describe_inputs, font_files, sha256_json
+from briefgen.record import manifest as mf
+from briefgen.cache.outputs import OutputCache
+from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.theme import Theme, load_theme
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
@@ -99,7 +99,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     from briefgen.markup.reader import read_markup
     from briefgen.numbering import number_document
     from briefgen.stats import compute_statistics
-    from briefgen.stats.tables import build_tables
+    from briefgen.template.tables import build_tables
     from briefgen.template.render import Namespace, render_with_lines
 
     theme = images.theme
@@ -391,7 +391,7 @@ def _document_data(document: Document) -> Any:
 
 def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any],
               seconds: float, cached: list[str]) -> dict[str, Any]:
-    from briefgen.regen.sentences import document_sentences
+    from briefgen.record.sentences import document_sentences
 
     return mf.make_manifest(
         name=prepared.project.output_name,

@@ -303,7 +303,7 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path 
     from rich.console import Console
 
     from briefgen.regen.diff import diff_manifests
-    from briefgen.regen.manifest import load_manifest
+    from briefgen.record.manifest import load_manifest
     from briefgen.regen.report import diff_json, print_report
 
     if len(manifests) > 2:
@@ -340,7 +340,7 @@ def _diff_paths(manifests: tuple[Path, ...], project: Path) -> tuple[Path, Path]
     if len(manifests) == 2:
         return manifests[0], manifests[1]
     from briefgen.project import load_project
-    from briefgen.regen.manifest import manifest_path, previous_path
+    from briefgen.record.manifest import manifest_path, previous_path
 
     loaded = load_project(project)
     current = manifest_path(loaded.output_dir, loaded.output_name)

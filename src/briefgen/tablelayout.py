@@ -21,7 +21,7 @@ LINE = 96  # the text width in display cells at the table size (170 mm at 10 pt)
 
 @cache
 def _registered() -> str:
-    from briefgen.fontcache import register_font
+    from briefgen.cache.fonts import register_font
 
     return register_font(MEASURE_FONT)
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.regen.manifest import ITEM_FIELD
+from briefgen.record.manifest import ITEM_FIELD
 
 _WHOLE_FLOAT = re.compile(r"-?\d+\.0")
 

@@ -22,9 +22,9 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
-from briefgen.template.compiled import compiled_templates
+from briefgen.cache.templates import compiled_templates
 from briefgen.template.filters import Particles, korean_filters
-from briefgen.usercache import user_cache_dir
+from briefgen.cache.user import user_cache_dir
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000

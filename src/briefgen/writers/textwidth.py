@@ -4,7 +4,7 @@ and boxes themselves (DOCX, HTML, HWPX).
 Widths come from ReportLab's registered fonts: a build that lays out a PDF registers the
 theme fonts before it writes the other formats (and before it forks their process), so
 those writers measure without parsing a font file again; otherwise the font is registered
-here, from ``briefgen.fontcache`` when it was parsed before.
+here, from ``briefgen.cache.fonts`` when it was parsed before.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
-from briefgen.fontcache import register_font
+from briefgen.cache.fonts import register_font
 
 
 @cache

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 
 from briefgen.errors import BriefError
-from briefgen.fontcache import load_subsetting, register_font
+from briefgen.cache.fonts import load_subsetting, register_font
 from briefgen.ir import SourceLoc
 from briefgen.theme import Theme
 
@@ -21,7 +21,7 @@ class FontSet:
     heavy: str
 
     def load_subsetting(self) -> None:
-        """Make the faces ready to be subset (see ``briefgen.fontcache``), e.g. while waiting."""
+        """Make the faces ready to be subset (see ``briefgen.cache.fonts``), e.g. while waiting."""
         for name in (self.body, self.bold, self.heavy):
             load_subsetting(pdfmetrics.getFont(name))
 
@@ -43,7 +43,7 @@ class FontSet:
 
 def register_fonts(theme: Theme) -> FontSet:
     """Register body/bold/heavy TTFs (embedded as subsets) and map ``<b>`` to the Bold file
-    (each parsed once per user, see ``briefgen.fontcache``)."""
+    (each parsed once per user, see ``briefgen.cache.fonts``)."""
     names = FontSet(theme.font("body"), theme.font("bold"), theme.font("heavy"))
     for name in (names.body, names.bold, names.heavy):
         register_font(name)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from briefgen.regen.inputs import code_hash
-from briefgen.usercache import user_cache_dir
+from briefgen.cache.inputs import code_hash
+from briefgen.cache.user import user_cache_dir
 
 
 def compiled_templates() -> CompiledTemplates | None:

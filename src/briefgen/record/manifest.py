@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import BriefError
-from briefgen.regen.inputs import sha256_json
+from briefgen.cache.inputs import sha256_json
 
 MANIFEST_VERSION = 1
 VOLATILE = ("timing",)

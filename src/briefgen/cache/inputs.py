@@ -16,7 +16,7 @@ from typing import Any
 
 import briefgen
 from briefgen.project import Project
-from briefgen.usercache import user_cache_dir
+from briefgen.cache.user import user_cache_dir
 
 MEMO_NAME = "hashes.json"
 FONT_ROLES = ("body", "bold", "heavy")

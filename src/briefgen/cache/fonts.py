@@ -27,7 +27,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from briefgen.usercache import user_cache_dir
+from briefgen.cache.user import user_cache_dir
 
 #: Bumped when the stored layout changes.
 FORMAT = 1
