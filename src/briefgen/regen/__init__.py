@@ -1,1 +1,1 @@
-"""Regeneration: build manifests, change reports between builds, caching and watching."""
+"""Regeneration features above the build: change reports between builds, the annex, watching and the preview."""
