@@ -82,7 +82,7 @@ def test_all_missing_glyphs_are_reported(tmp_path):
     edit(project / "content.md", "ㅇ 최고", "ㅇ 별 ★ 표시\n\nㅇ 화살표 ► 표시\n\nㅇ 최고")
     edit(project / "brief.yaml", "title: 시험 보고서", "title: 시험 보고서 ✈")
     messages = [p.message for p in check_project(project).errors]
-    assert messages == [  # ★ is in NanumGothic, ✈ and ► are not (spri-style.md P6)
+    assert messages == [  # ★ is in NanumGothic, ✈ and ► are not (docs/house-style.md P6)
         "brief.yaml:2: character U+2708 '✈' is not in font NanumGothic: '시험 보고서 ✈'",
         "content.md:7: character U+25BA '►' is not in font NanumGothic: '화살표 ► 표시'",
     ]

@@ -1,4 +1,4 @@
-"""DOCX writer: the package XML against the house style (rule ids from spri-style.md)."""
+"""DOCX writer: the package XML against the house style (rule ids from docs/house-style.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""House-style rules (spri-style.md) checked on the text of both bundled example briefs."""
+"""House-style rules (docs/house-style.md) checked on the text of both bundled example briefs."""
 
 from __future__ import annotations
 

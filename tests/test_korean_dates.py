@@ -1,4 +1,4 @@
-"""Korean dates (spri-style.md S39, S40; pitfall P1)."""
+"""Korean dates (docs/house-style.md S39, S40; pitfall P1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Particles chosen by how the word is read aloud (spri-style.md S52, S53; pitfall P4)."""
+"""Particles chosen by how the word is read aloud (docs/house-style.md S52, S53; pitfall P4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Input hygiene (spri-style.md S54; pitfall P6)."""
+"""Input hygiene (docs/house-style.md S54; pitfall P6)."""
 
 from __future__ import annotations
 

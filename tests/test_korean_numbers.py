@@ -1,4 +1,4 @@
-"""Korean number formatting (spri-style.md S34–S38, S36a; pitfall P1)."""
+"""Korean number formatting (docs/house-style.md S34–S38, S36a; pitfall P1)."""
 
 from __future__ import annotations
 

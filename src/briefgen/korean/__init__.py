@@ -1,6 +1,6 @@
 """Korean text utilities: numbers, dates, particles (josa) and input normalisation.
 
-The template layer exposes these as Jinja filters; rules are spri-style.md G, J and K.
+The template layer exposes these as Jinja filters; rules are docs/house-style.md G, J and K.
 """
 
 from briefgen.korean.dates import fmt_date

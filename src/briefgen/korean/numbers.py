@@ -1,6 +1,6 @@
 """Korean number formatting: 반올림, grouping, percentages, changes, ranks, money, ranges.
 
-Rules: spri-style.md S34–S38, S36a; Babel is used only for digit grouping with an explicit
+Rules: docs/house-style.md S34–S38, S36a; Babel is used only for digit grouping with an explicit
 pattern (P1: its compact, percent and interval formats are wrong for Korean briefs).
 """
 
