@@ -31,6 +31,7 @@ from briefgen.project import Project, load_project
 from briefgen.record import manifest as mf
 from briefgen.cache.outputs import OutputCache
 from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
+from briefgen.template.claims import Ledger
 from briefgen.theme import Theme, load_theme
 
 PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
@@ -72,6 +73,7 @@ class Prepared:
     warnings: list[str]
     datasets: dict[str, Any] = field(default_factory=dict)
     readings_used: list[str] = field(default_factory=list)
+    ledger: Ledger = field(default_factory=Ledger)
 
 
 def prepare(path: Path) -> Prepared:
@@ -119,7 +121,8 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
             "data_snapshot": project.data_snapshot,
         },
     }
-    markup, origins = render_with_lines(project.content, project.root, context, josa)
+    ledger = Ledger()
+    markup, origins = render_with_lines(project.content, project.root, context, josa, ledger)
     content_name = project.content.relative_to(project.root).as_posix()
     parts = read_markup(markup, content_name, images.resolve, origins)
     document = Document(
@@ -133,7 +136,8 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     if not document.chapters:
         raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
     warnings = parts.warnings + number_document(document, theme)
-    return Prepared(project, theme, document, statistics, markup, warnings, datasets, josa.used_readings())
+    return Prepared(project, theme, document, statistics, markup, warnings, datasets,
+                    josa.used_readings(), ledger)
 
 
 def _quiet(stage: str) -> None:
@@ -402,6 +406,7 @@ def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any
         outputs=outputs,
         warnings=prepared.warnings,
         readings_used=prepared.readings_used,
+        ledger=prepared.ledger.to_json(),
         timing={"seconds": round(seconds, 3), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "cached": cached},
     )

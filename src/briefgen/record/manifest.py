@@ -2,8 +2,9 @@
 
 Sections: ``inputs`` (files with sha256, briefgen version), ``statistics`` (raw value,
 house-formatted text, provenance), ``datasets`` (rows with key and display name, for row
-diffs), ``sentences`` (the rendered text by stable id), ``outputs`` (sha256, pages) and
-``timing``. Everything but ``timing`` is deterministic; ``fingerprint`` hashes the inputs.
+diffs), ``sentences`` (the rendered text by stable id), ``claims`` (every claim of the
+template with its values and truth), ``choices`` (every word picked from numbers),
+``outputs`` (sha256, pages) and ``timing``. Everything but ``timing`` is deterministic; ``fingerprint`` hashes the inputs.
 """
 
 from __future__ import annotations
@@ -139,11 +140,14 @@ def make_manifest(
     warnings: list[str],
     timing: dict[str, Any],
     readings_used: list[str] | None = None,
+    ledger: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Assemble the manifest (``fingerprint`` = hash of ``inputs``).
 
-    ``readings_used``: the reading-dictionary words that decided a particle in the text.
+    ``readings_used``: the reading-dictionary words that decided a particle in the text;
+    ``ledger``: the claims and chosen words of the render (``Ledger.to_json``).
     """
+    ledger = ledger or {}
     return {
         "manifest_version": MANIFEST_VERSION,
         "name": name,
@@ -153,6 +157,8 @@ def make_manifest(
         "statistics": {n: stat_entry(s) for n, s in statistics.items()},
         "datasets": {n: dataset_entry(d) for n, d in datasets.items()},
         "sentences": sentences,
+        "claims": plain(ledger.get("claims", [])),
+        "choices": plain(ledger.get("choices", [])),
         "readings_used": list(readings_used or []),
         "warnings": list(warnings),
         "timing": timing,
@@ -169,7 +175,8 @@ def report_hash(manifest: dict[str, Any]) -> str:
     a build that changes none of it (e.g. a new briefgen) keeps the previous manifest."""
     inputs = manifest.get("inputs", {})
     return sha256_json([inputs.get("files"), manifest.get("statistics"), manifest.get("sentences"),
-                        manifest.get("datasets"), manifest.get("outputs", {}).get("pdf", {}).get("pages")])
+                        manifest.get("datasets"), manifest.get("outputs", {}).get("pdf", {}).get("pages"),
+                        manifest.get("claims"), manifest.get("choices")])
 
 
 def dumps(manifest: dict[str, Any]) -> str:

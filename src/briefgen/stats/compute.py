@@ -145,13 +145,16 @@ def _tally(ctx: _Ctx, column: str, empty: str | None = None) -> Counter:
     return counter
 
 
-def _ranks(amounts: Counter) -> dict[str, int]:
-    """Competition ranking by amount, largest first: ties share a rank (1, 2, 2, 4)."""
+def _ranks(amounts: Counter) -> dict[str, tuple[int, bool]]:
+    """Competition ranking by amount, largest first: ties share a rank (1, 2, 2, 4).
+
+    Each label gets (rank, tied): ``tied`` when another label has the same amount."""
     values = sorted(amounts.values(), reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for position, value in enumerate(values, start=1):
         first.setdefault(value, position)
-    return {label: first[amount] for label, amount in amounts.items()}
+    times = Counter(values)
+    return {label: (first[amount], times[amount] > 1) for label, amount in amounts.items()}
 
 
 def _top(ctx: _Ctx, labels: list[str]) -> tuple[list[str], list[str]]:
@@ -208,14 +211,14 @@ def _count(ctx: _Ctx) -> Stat:
 
 
 def _grouped(ctx: _Ctx, column: str, rows: list[list[str]], amounts: Counter) -> list[tuple]:
-    """(label, amount, rank, printed share) per shown group: sorted, cut by ``top``, the rest
-    merged into ``other`` if given, shares rounded by ``rounding:``."""
+    """(label, amount, rank, tied, printed share) per shown group: sorted, cut by ``top``, the
+    rest merged into ``other`` if given, shares rounded by ``rounding:``."""
     labels, rest = _top(ctx, _order(amounts, _sort_key(ctx, "sort")))
     ranks = _ranks(amounts)
-    groups = [(label, amounts[label], ranks[label]) for label in labels]
+    groups = [(label, amounts[label], *ranks[label]) for label in labels]
     other = ctx.spec.get("other")
     if other is not None and rest:
-        groups.append((str(other), sum(amounts[x] for x in rest), None))
+        groups.append((str(other), sum(amounts[x] for x in rest), None, False))
         rest = []
     printed = _printed_shares(
         ctx, column, rows, [g[1] for g in groups], [amounts[x] for x in rest]
@@ -230,8 +233,8 @@ def _counts(ctx: _Ctx) -> Stat:
     counter: Counter = Counter(label for labels in rows for label in labels)
     total = len(ctx.frame)
     items = [
-        CountItem(str(label), n, n / total if total else 0.0, rank, printed)
-        for label, n, rank, printed in _grouped(ctx, column, rows, counter)
+        CountItem(str(label), n, n / total if total else 0.0, rank, printed, tied)
+        for label, n, rank, tied, printed in _grouped(ctx, column, rows, counter)
     ]
     return Counts(**ctx.base(total), items=items, total=total)
 
@@ -258,8 +261,8 @@ def _sums(ctx: _Ctx) -> Stat:
     if total == 0:
         raise ctx.error(f"sums has a denominator of 0 (the values of '{column}' sum to 0)")
     items = [
-        SumItem(str(label), float(value), value / total, counted[label], rank, printed)
-        for label, value, rank, printed in _grouped(ctx, by, rows, sums)
+        SumItem(str(label), float(value), value / total, counted[label], rank, printed, tied)
+        for label, value, rank, tied, printed in _grouped(ctx, by, rows, sums)
     ]
     return Sums(**ctx.base(len(numbers)), items=items, column=column, total=total)
 

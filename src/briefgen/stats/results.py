@@ -66,7 +66,8 @@ class CountItem:
     """One label of a Counts result; ``share`` = count / rows of the population.
 
     ``rank``: competition rank by count among all labels (ties share a rank: 1, 2, 2, 4);
-    None for the ``other`` bucket. ``printed_share``: the share after ``rounding:``
+    None for the ``other`` bucket; ``tied``: another label has the same count (the rank
+    filter prints ``공동 3위``). ``printed_share``: the share after ``rounding:``
     (None without it); the ``pct`` filters print it instead of ``share``.
     """
 
@@ -75,12 +76,14 @@ class CountItem:
     share: float
     rank: int | None = None
     printed_share: float | None = None
+    tied: bool = False
 
 
 @dataclass(frozen=True)
 class SumItem:
     """One label of a Sums result: ``value`` = sum of the column over the label's rows,
-    ``share`` = value / total, ``rows`` = rows with a number; rank/printed_share as CountItem."""
+    ``share`` = value / total, ``rows`` = rows with a number; rank/printed_share/tied as
+    CountItem."""
 
     label: str
     value: float
@@ -88,6 +91,7 @@ class SumItem:
     rows: int
     rank: int | None = None
     printed_share: float | None = None
+    tied: bool = False
 
 
 @dataclass(frozen=True)

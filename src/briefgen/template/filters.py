@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from briefgen.errors import BriefError
-from briefgen.korean import dates, numbers
+from briefgen.korean import dates, numbers, wording
 
 
 class Particles(Protocol):
@@ -20,6 +20,15 @@ class Particles(Protocol):
     def attach(self, word: object, particle: str) -> str: ...
 
     def particle(self, word: object, particle: str) -> str: ...
+
+
+Chooser = Callable[[str, str, list[Any]], str]
+"""Records a word picked from numbers (``Ledger.chose``: kind, word, values) and returns it."""
+
+
+def keep_word(kind: str, word: str, values: list[Any]) -> str:
+    """A Chooser that records nothing (tables, ``briefgen check``'s own environment)."""
+    return word
 
 
 def _amount(value: Any) -> Any:
@@ -112,9 +121,8 @@ def count_change(value: Any, old: Any, unit: str = "개", basis: str = "") -> st
     return numbers.fmt_count_change(_amount(value), _amount(old), unit, basis)
 
 
-def rank(value: Any, label: Any = None) -> str:
-    """``3위`` from a number, an item (``stats.by_country['중국'] | rank``) or a grouped
-    statistic and a label (``stats.by_country | rank('중국')``); ties share a rank."""
+def _rank_of(value: Any, label: Any) -> tuple[Any, bool]:
+    """(rank, tied) of a number, an item, or a grouped statistic and a label."""
     if label is not None:
         if not hasattr(value, "labels"):
             raise BriefError(
@@ -126,12 +134,17 @@ def rank(value: Any, label: Any = None) -> str:
             raise BriefError(
                 f"{value.label!r} has no rank (the 'other' bucket or an unranked item)"
             )
-        return numbers.fmt_rank(value.rank)
+        return value.rank, bool(getattr(value, "tied", False))
     if hasattr(value, "labels"):
         raise BriefError(
             "rank of a grouped statistic needs a label: stats.by_country | rank('미국')"
         )
-    return numbers.fmt_rank(value)
+    return value, False
+
+
+def listing(items: Any, unit: str = "개", separator: str = ", ") -> str:
+    """``멀티모달 16개, 비전 14개``: labels and counts of items, in their order (S56)."""
+    return separator.join(f"{item.label} {count(item, unit)}" for item in items)
 
 
 def span(value: Any, end: Any = None, unit: str = "") -> str:
@@ -158,8 +171,57 @@ def date(value: Any, style: str = "day") -> str:
     return dates.fmt_date(value, style)
 
 
-def korean_filters(josa: Particles) -> dict[str, Callable[..., str]]:
-    """All template filters, with the project's particle dictionary bound."""
+def wording_filters(chose: Chooser) -> dict[str, Callable[..., str]]:
+    """The filters that pick words from numbers (S56); each pick is recorded by ``chose``."""
+
+    def compare(a: Any, b: Any, word: str = "많다", form: str = "음") -> str:
+        """``a | compare(b)`` → ``많음`` / ``적음`` / ``같음``."""
+        a, b = _amount(a), _amount(b)
+        return chose("compare", wording.compare_word(a, b, word, form), [a, b])
+
+    def direction(new: Any, old: Any, verb: str = "늘다", form: str = "어") -> str:
+        """``new | direction(old)`` → ``늘어`` / ``줄어`` / ``변동 없이``."""
+        new, old = _amount(new), _amount(old)
+        return chose("direction", wording.direction_word(new, old, verb, form), [new, old])
+
+    def rate_change(value: Any, form: str = "", digits: int = 1) -> str:
+        """A growth rate in words: ``226.1% 증가`` / ``29.3% 감소`` / ``변동 없음``."""
+        rate = _share(value)
+        word = wording.rate_words(rate, form)
+        text = word if not rate else f"{numbers.fmt_percent(abs(rate), digits)} {word}"
+        return chose("rate", text, [rate])
+
+    def rank(value: Any, label: Any = None) -> str:
+        """``3위`` / ``공동 3위`` from an item (``stats.by_country['중국'] | rank``), a grouped
+        statistic and a label (``stats.by_country | rank('중국')``) or a number."""
+        position, tied = _rank_of(value, label)
+        return chose("rank", wording.rank_word(position, tied), [position, tied])
+
+    def rank_en(value: Any, label: Any = None) -> str:
+        """``3rd`` / ``joint 3rd`` for an English summary."""
+        position, tied = _rank_of(value, label)
+        return chose("rank", wording.rank_word_en(position, tied), [position, tied])
+
+    return {"compare": compare, "direction": direction, "rate_change": rate_change,
+            "rank": rank, "rank_en": rank_en}
+
+
+def wording_globals(chose: Chooser) -> dict[str, Callable[..., str]]:
+    """Functions of four numbers or more, called rather than piped: ``gap_trend``."""
+
+    def gap_trend(a_before: Any, b_before: Any, a_after: Any, b_after: Any,
+                  form: str = "음") -> str:
+        """``격차가 좁혀짐`` / ``벌어짐`` / ``순위가 역전됨`` / ``유지됨`` / ``없어짐`` / ``생김``."""
+        values = [_amount(v) for v in (a_before, b_before, a_after, b_after)]
+        kind = wording.gap_kind(*values)
+        return chose("gap", wording.gap_words(kind, form), values)
+
+    return {"gap_trend": gap_trend}
+
+
+def korean_filters(josa: Particles, chose: Chooser = keep_word) -> dict[str, Callable[..., str]]:
+    """All template filters, with the project's particle dictionary bound (and the record of
+    words picked from numbers)."""
     return {
         "num": num,
         "pct": pct,
@@ -172,10 +234,10 @@ def korean_filters(josa: Particles) -> dict[str, Callable[..., str]]:
         "pct_signed": pct_signed,
         "change": change,
         "count_change": count_change,
-        "rank": rank,
+        "listing": listing,
         "span": span,
         "year": year,
         "date": date,
         "josa": lambda word, particle: josa.attach(str(word), particle),
         "particle": lambda word, particle: josa.particle(str(word), particle),
-    }
+    } | wording_filters(chose)

@@ -23,7 +23,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
 from briefgen.cache.templates import compiled_templates
-from briefgen.template.filters import Particles, korean_filters
+from briefgen.template.claims import Ledger
+from briefgen.template.filters import Chooser, Particles, keep_word, korean_filters, wording_globals
 from briefgen.cache.user import user_cache_dir
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
@@ -139,12 +140,18 @@ def split_line_marks(text: str) -> tuple[str, list[int]]:
     return "\n".join(clean), [int(o) for o in origins]
 
 
+CLAIM_FUNCTIONS = ("claim", "holds")
+"""Template functions stating what the prose relies on (``briefgen.template.claims``)."""
+
+
 def make_environment(
-    template_dir: Path, josa: Particles, root: Path | None = None, marked: str | None = None
+    template_dir: Path, josa: Particles, root: Path | None = None, marked: str | None = None,
+    chose: Chooser = keep_word, claims: Any = None,
 ) -> SandboxedEnvironment:
     """The sandboxed, strict Jinja environment with the Korean filters; templates are read
     from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``);
-    template ``marked`` gets line markers (see ``mark_lines``)."""
+    template ``marked`` gets line markers (see ``mark_lines``). Words picked from numbers go
+    to ``chose``; ``claims`` (a Ledger, or what stands for one) provides claim() and holds()."""
     env = SandboxedEnvironment(
         loader=ProjectLoader(template_dir, root or template_dir, marked),
         bytecode_cache=compiled_templates(),
@@ -155,8 +162,11 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(korean_filters(josa))
+    env.filters.update(korean_filters(josa, chose))
     env.filters["raw"] = Markup
+    env.globals.update(wording_globals(chose))
+    ledger = claims if claims is not None else Ledger()
+    env.globals.update({name: getattr(ledger, name) for name in CLAIM_FUNCTIONS})
     return env
 
 
@@ -166,12 +176,13 @@ def render_content(path: Path, root: Path, context: dict[str, Any], josa: Josa) 
 
 
 def render_with_lines(
-    path: Path, root: Path, context: dict[str, Any], josa: Josa
+    path: Path, root: Path, context: dict[str, Any], josa: Josa, ledger: Ledger | None = None
 ) -> tuple[str, list[int]]:
     """Render like ``render_content``; also return, per rendered line, its template line
-    (so errors found later in the markup can name the line the author wrote)."""
+    (so errors found later in the markup can name the line the author wrote). Claims and
+    words picked from numbers are recorded in ``ledger``."""
     relative = path.relative_to(root).as_posix()
-    key, kept = _check_out(path, root, josa)
+    key, kept = _check_out(path, root, josa, ledger or Ledger())
     env = kept[0]
     try:
         template = env.get_template(path.name)
@@ -203,12 +214,14 @@ def render_with_lines(
         ) from None
 
 
-class _BuildParticles:
-    """The ``josa``/``particle`` filters of a kept environment: they ask the Josa of the build
-    now rendering (also from macros of an imported template, which Jinja keeps)."""
+class _BuildHooks:
+    """The particle filters, wording filters and claim functions of a kept environment: they
+    ask the Josa and the Ledger of the build now rendering (also from macros of an imported
+    template, which Jinja keeps)."""
 
-    def __init__(self, josa: Josa) -> None:
+    def __init__(self, josa: Josa, ledger: Ledger) -> None:
         self.josa = josa
+        self.ledger = ledger
 
     def attach(self, word: object, particle: str) -> str:
         return self.josa.attach(word, particle)
@@ -216,20 +229,32 @@ class _BuildParticles:
     def particle(self, word: object, particle: str) -> str:
         return self.josa.particle(word, particle)
 
+    def chose(self, kind: str, word: str, values: list[Any]) -> str:
+        return self.ledger.chose(kind, word, values)
 
-_Kept = tuple[SandboxedEnvironment, _BuildParticles]
+    def claim(self, condition: object, text: object = "", *values: object) -> str:
+        return self.ledger.claim(condition, text, *values)
+
+    def holds(self, condition: object, text: object = "", *values: object) -> bool:
+        return self.ledger.holds(condition, text, *values)
+
+
+_Kept = tuple[SandboxedEnvironment, _BuildHooks]
 _KEPT: dict[tuple[str, ...], _Kept] = {}
 
 
-def _check_out(path: Path, root: Path, josa: Josa) -> tuple[tuple[str, ...], _Kept]:
+def _check_out(path: Path, root: Path, josa: Josa, ledger: Ledger) -> tuple[tuple[str, ...], _Kept]:
     """The environment kept for ``path`` (taken out: a build running meanwhile makes its own),
-    or a new one; its particle filters now ask ``josa``."""
+    or a new one; its filters and claim functions now ask ``josa`` and ``ledger``."""
     key = (str(path.parent), str(root), path.name, str(user_cache_dir("templates")))
     kept = _KEPT.pop(key, None)
     if kept is None:
-        particles = _BuildParticles(josa)
-        kept = (make_environment(path.parent, particles, root, marked=path.name), particles)
+        hooks = _BuildHooks(josa, ledger)
+        env = make_environment(path.parent, hooks, root, marked=path.name, chose=hooks.chose,
+                               claims=hooks)
+        kept = (env, hooks)
     kept[1].josa = josa
+    kept[1].ledger = ledger
     return key, kept
 
 
