@@ -28,10 +28,9 @@ from ir_sample import sample_document  # noqa: E402
 
 from briefgen import ir  # noqa: E402
 from briefgen.build import prepare  # noqa: E402
+from briefgen.compat.hwpx import section_xml, stable_ids  # noqa: E402
 from briefgen.theme import Theme, load_theme  # noqa: E402
 from briefgen.writers.hwpx import owpml, write_hwpx  # noqa: E402
-from briefgen.writers.hwpx.package import stable_ids  # noqa: E402
-from briefgen.writers.hwpx.sectionxml import section_xml  # noqa: E402
 from briefgen.writers.hwpx.writer import _Writer  # noqa: E402
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"

@@ -17,22 +17,19 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import reportlab
-from reportlab import rl_config
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace
 
 from briefgen.cache.user import user_cache_dir
+from briefgen.compat.reportlab import FACE_FILE_BYTES, FACE_SCALE, face_scale, ttfont_from_face
 
 #: Bumped when the stored layout changes.
 FORMAT = 1
 #: Made again rather than stored: the file's bytes (read when first used) and a closure.
-_NOT_STORED = ("_ttf_data", "_pdfScale")
+_NOT_STORED = (FACE_FILE_BYTES, FACE_SCALE)
 #: Used only to subset the font when a PDF is saved (and ``glyphToChar`` not after parsing):
 #: stored apart and decoded when first used, which halves the load.
 _SUBSETTING = ("glyphPos", "hmetrics", "glyphToChar")
@@ -45,7 +42,7 @@ def load_ttfont(name: str, path: Path) -> TTFont:
     entry = _entry(path)
     state = _read(entry) if entry is not None else None
     if state is not None and state["face"]["filename"] == str(path):
-        return _font(name, _face(state))
+        return ttfont_from_face(name, _face(state))
     font = TTFont(name, str(path))
     if entry is not None:
         _write(entry, font.face)
@@ -79,7 +76,7 @@ class CachedFace(TTFontFace):
             usable = False
         if not usable:  # a damaged entry: parse the file after all
             values = {k: getattr(TTFontFace(self.filename), k) for k in _SUBSETTING}
-        self.__dict__.update(values, _ttf_data=Path(self.filename).read_bytes())
+        self.__dict__.update(values, **{FACE_FILE_BYTES: Path(self.filename).read_bytes()})
         return getattr(self, name)
 
 
@@ -147,25 +144,5 @@ def _face(state: dict[str, Any]) -> CachedFace:
     attrs = face.__dict__
     attrs.update(state["face"])
     attrs.update({k: TTFNameBytes(v.encode()) for k, v in state["names"].items()})
-    attrs.update(_rest=state["rest"], _pdfScale=_scale(state["face"]["unitsPerEm"]))
+    attrs.update(_rest=state["rest"], **{FACE_SCALE: face_scale(state["face"]["unitsPerEm"])})
     return face
-
-
-def _scale(units_per_em: int) -> Callable[[float], float]:
-    """Font units → 1/1000 em, as ``TTFontFile.extractInfo`` sets ``_pdfScale``."""
-    if units_per_em == 1000:
-        return lambda x: x
-    factor = 1000 / units_per_em
-    return lambda x: x * factor
-
-
-def _font(name: str, face: TTFontFace) -> TTFont:
-    """``TTFont(name, face.filename)`` with ``face`` instead of a new parse (the rest of
-    ``TTFont.__init__`` with its defaults; tests compare the two objects)."""
-    font = TTFont.__new__(TTFont)
-    font.fontName, font.face = name, face
-    font.encoding = TTEncoding()
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
-    return font

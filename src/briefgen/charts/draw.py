@@ -9,10 +9,10 @@ import math
 from collections.abc import Callable
 
 from briefgen.charts.labels import HouseTicks, value_label
-from briefgen.charts.mpl import Axes, Figure, MaxNLocator, SharedCanvas, TightLayoutEngine
 from briefgen.charts.spec import DPI, PERCENT_VALUES, ChartSpec
 from briefgen.charts.style import LABEL_SIZE, palette
 from briefgen.charts.values import ChartData, Number
+from briefgen.compat.matplotlib import Axes, Figure, MaxNLocator, SharedCanvas, TightLayoutEngine
 from briefgen.errors import BriefError
 from briefgen.korean.numbers import fmt_percent, to_decimal
 from briefgen.theme import Theme

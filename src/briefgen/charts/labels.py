@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen.charts.mpl import Formatter
 from briefgen.charts.spec import ChartSpec
+from briefgen.compat.matplotlib import Formatter
 from briefgen.korean.numbers import fmt_count, fmt_number, fmt_percent
 
 

@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from functools import cache
 
 import matplotlib
-from matplotlib import font_manager
 
 from briefgen.charts.spec import DPI
+from briefgen.compat.matplotlib import pin_font
 from briefgen.errors import BriefError
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
@@ -31,18 +31,9 @@ def palette(theme: Theme) -> list[str]:
 
 @cache
 def register_font(path: str) -> str:
-    """Make ``path`` the font matplotlib finds for its family name and return that name.
-
-    The file is put first in the font list, so a system-wide copy of the same family (e.g.
-    ``~/.local/share/fonts/NanumGothic.ttf``) never wins: every machine draws with the TTF
-    that pip installed (same bytes → same output).
-    """
-    manager = font_manager.fontManager
-    others = [entry for entry in manager.ttflist if entry.fname != path]
-    manager.ttflist = []
-    manager.addfont(path)  # also clears findfont's cache
-    manager.ttflist.extend(others)
-    return font_manager.FontProperties(fname=path).get_name()
+    """Make ``path`` the font matplotlib finds for its family name (once per file and
+    process: charts are drawn in the chart process) and return that name."""
+    return pin_font(path)
 
 
 @contextmanager

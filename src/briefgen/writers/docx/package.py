@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
+
+from briefgen.compat.docx import write_package
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -28,13 +29,8 @@ class _Entries:
 
 def package_entries(package: Any) -> dict[str, bytes]:
     """The entries python-docx's ``save`` would zip: content types, rels and every part."""
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
     sink = _Entries()
-    PackageWriter._write_content_types_stream(sink, parts)  # noqa: SLF001 — the same steps as save()
-    PackageWriter._write_pkg_rels(sink, package.rels)  # noqa: SLF001
-    PackageWriter._write_parts(sink, parts)  # noqa: SLF001
+    write_package(sink, package)
     return sink.entries
 
 

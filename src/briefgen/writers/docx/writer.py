@@ -31,6 +31,7 @@ from docx.table import _Cell
 from lxml import etree
 
 from briefgen import ir
+from briefgen.compat import docx as docx_compat
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
@@ -109,9 +110,9 @@ class _Writer:
     def _prepare_package(self) -> None:
         part = self.word.part
         self.house_styles = st.install(self.word.styles.element, self.theme)
-        oxml.remove_theme_font_lang(part._settings_part.element)
+        oxml.remove_theme_font_lang(docx_compat.settings_xml(part))
         numbering_part = part.numbering_part
-        numbering_part._element = oxml.numbering(st.bullet_levels(self.theme), st.BULLET_NUM_ID)
+        docx_compat.replace_xml(numbering_part, oxml.numbering(st.bullet_levels(self.theme), st.BULLET_NUM_ID))
         for rel_id, rel in list(part.rels.items()):
             if rel.reltype == STYLES_WITH_EFFECTS:
                 part.drop_rel(rel_id)
@@ -129,7 +130,7 @@ class _Writer:
 
     def write(self, out: Path) -> None:
         self._page_setup(self.word.sections[0])
-        self.block_width = self.word._block_width
+        self.block_width = docx_compat.block_width(self.word)
         self._cover()
         self._new_section()
         self._front_matter()
@@ -141,7 +142,7 @@ class _Writer:
         back = self._new_section()
         for hf in (back.header, back.even_page_header, back.footer, back.even_page_footer):
             hf.is_linked_to_previous = False  # the back page has no header or number
-            oxml.set_ppr(hf.paragraphs[0]._p, ParaFormat(style=st.HEADER))
+            oxml.set_ppr(docx_compat.paragraph_xml(hf.paragraphs[0]), ParaFormat(style=st.HEADER))
         self._back_page()
         self._footnotes()
         self._finish_styles()
@@ -181,13 +182,13 @@ class _Writer:
         """Running header on odd and even pages; the page number in the outer corner:
         right on odd pages, left on even pages (S47). The cover and front matter sections
         keep no header or footer of their own, so they show none."""
-        oxml.set_page_number_start(section._sectPr, 1)
+        oxml.set_page_number_start(docx_compat.section_xml(section), 1)
         self.word.settings.odd_and_even_pages_header_footer = True
         meta = self.doc.meta
         running = self.theme.running_header(meta.series, meta.report_number)
         for header in (section.header, section.even_page_header):
             header.is_linked_to_previous = False
-            p = header.paragraphs[0]._p
+            p = docx_compat.paragraph_xml(header.paragraphs[0])
             oxml.set_ppr(p, ParaFormat(style=st.HEADER))
             p.append(oxml.run(running))
         for footer, jc, cached in (
@@ -195,7 +196,7 @@ class _Writer:
             (section.even_page_footer, "left", "2"),
         ):
             footer.is_linked_to_previous = False
-            p = footer.paragraphs[0]._p
+            p = docx_compat.paragraph_xml(footer.paragraphs[0])
             oxml.set_ppr(p, ParaFormat(style=st.FOOTER, jc=jc))
             p.extend(oxml.field("PAGE", cached))
 
@@ -207,7 +208,7 @@ class _Writer:
             p = oxml.parse_fragment(f"<w:p>{oxml.ppr_xml(fmt)}</w:p>")[0]
             self.body_end.addprevious(p)
         else:
-            p = container.add_paragraph()._p
+            p = docx_compat.paragraph_xml(container.add_paragraph())
             oxml.set_ppr(p, fmt)
         return p
 
@@ -216,7 +217,7 @@ class _Writer:
         if isinstance(container, DocxDocument):
             tbl = CT_Tbl.new_tbl(rows, columns, self.block_width)
             self.body_end.addprevious(tbl)
-            return DocxTable(tbl, container._body)
+            return DocxTable(tbl, docx_compat.body(container))
         return container.add_table(rows, columns)
 
     def _xml_para(self, container: Container, fmt: ParaFormat, runs: str) -> None:
@@ -226,7 +227,7 @@ class _Writer:
         if isinstance(container, DocxDocument):
             self._splice(self.body_end.addprevious, f"<w:p>{oxml.ppr_xml(fmt)}{runs}</w:p>")
             return
-        p = container.add_paragraph()._p
+        p = docx_compat.paragraph_xml(container.add_paragraph())
         oxml.set_ppr(p, fmt)
         if runs:
             p.extend(oxml.parse_fragment(runs))
@@ -301,7 +302,8 @@ class _Writer:
         self._text_para(body, st.FRONT_HEADING, self.theme.title("summary_title"))
         box = self._box_cell(body)
         for index, paragraph in enumerate(self.doc.summary):
-            p = box.paragraphs[0]._p if index == 0 else box.add_paragraph()._p
+            cell_paragraph = box.paragraphs[0] if index == 0 else box.add_paragraph()
+            p = docx_compat.paragraph_xml(cell_paragraph)
             oxml.set_ppr(p, ParaFormat(style=st.SUMMARY))
             self._inlines(p, paragraph.inlines)
         if self.doc.executive_summary:  # a change-report annex has none
@@ -382,7 +384,7 @@ class _Writer:
                     self._figure(container, block)
                 case ir.Box(title=title, blocks=inner):
                     cell = self._box_cell(container)
-                    first = cell.paragraphs[0]._p
+                    first = docx_compat.paragraph_xml(cell.paragraphs[0])
                     if title:
                         oxml.set_ppr(first, ParaFormat(style=st.BOX_TITLE))
                         first.append(oxml.run(title))
@@ -394,10 +396,10 @@ class _Writer:
 
     def _box_cell(self, container: Container) -> _Cell:
         table = self._add_table(container, 1, 1)
-        oxml.table_borders(table._tbl.tblPr, self.theme.color("primary"))
+        oxml.table_borders(docx_compat.table_xml(table).tblPr, self.theme.color("primary"))
         cell = table.cell(0, 0)
-        oxml.cell_shading(cell._tc.get_or_add_tcPr(), self.theme.color("summary_fill"))
-        oxml.set_ppr(cell.paragraphs[0]._p, ParaFormat(style=st.SUMMARY))
+        oxml.cell_shading(docx_compat.cell_xml(cell).get_or_add_tcPr(), self.theme.color("summary_fill"))
+        oxml.set_ppr(docx_compat.paragraph_xml(cell.paragraphs[0]), ParaFormat(style=st.SUMMARY))
         self._after_table(container)
         return cell
 
@@ -433,9 +435,9 @@ class _Writer:
         grid = self._add_table(container, 0, columns)
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False
-        grid._tbl.tblPr.style = st.TABLE
+        docx_compat.table_xml(grid).tblPr.style = st.TABLE
         widths = [Pt(st.body_width(self.theme) * f) for f in column_fractions(table)]
-        for column, width in zip(grid._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        for column, width in zip(docx_compat.table_xml(grid).tblGrid.gridCol_lst, widths, strict=True):
             column.w = width
         # The rows are one string spliced into document.xml as it is saved, never parsed:
         # python-docx's per-cell API (and element-by-element building) took 1.5 s for 5,000
@@ -541,9 +543,9 @@ class _Writer:
         props.last_printed = stamp
         for part in self.word.part.package.iter_parts():
             if part.partname == "/docProps/app.xml":
-                part._blob = oxml.app_properties(LAST_MODIFIED_BY)
+                docx_compat.replace_blob(part, oxml.app_properties(LAST_MODIFIED_BY))
             elif part.partname == "/word/fontTable.xml":
-                part._blob = oxml.font_table(st.font_entries(self.theme))
+                docx_compat.replace_blob(part, oxml.font_table(st.font_entries(self.theme)))
 
 
 def _bookmark_name(anchor: str) -> str:

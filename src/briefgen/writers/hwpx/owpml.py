@@ -8,8 +8,9 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
-from hwpx.oxml._document_primitives import _fill_text_element, _paragraph_id
 from lxml import etree
+
+from briefgen.compat.hwpx import fill_text, paragraph_id
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
@@ -88,7 +89,7 @@ def grow_rows(table: Any, count: int) -> None:
         for address in row.iter(f"{HP}cellAddr"):
             address.set("rowAddr", str(index))
         for paragraph in row.iter(f"{HP}p"):
-            paragraph.set("id", _paragraph_id())
+            paragraph.set("id", paragraph_id())
         table.element.append(row)
     table.element.set("rowCnt", str(count))
     table.element.find(f"{HP}sz").set("height", str(count * height))
@@ -106,7 +107,7 @@ def cell_text(cell: Any, para_pr_id: str, runs: list[tuple[str, str]]) -> None:
         paragraph.remove(run)
     for text, char_pr_id in runs:
         run = etree.SubElement(paragraph, f"{HP}run", charPrIDRef=char_pr_id)
-        _fill_text_element(etree.SubElement(run, f"{HP}t"), text)
+        fill_text(etree.SubElement(run, f"{HP}t"), text)
 
 
 def footnote_shape(section: Any, rule_length: int) -> None:

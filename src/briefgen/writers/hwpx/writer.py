@@ -22,11 +22,12 @@ from hwpx import HwpxDocument
 from PIL import Image
 
 from briefgen import ir
+from briefgen.compat.hwpx import stable_ids
 from briefgen.errors import BriefError
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.hwpx import owpml
-from briefgen.writers.hwpx.package import stable_ids, write_package
+from briefgen.writers.hwpx.package import write_package
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.page_numbers import PageSource, page_numbers

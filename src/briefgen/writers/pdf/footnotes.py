@@ -33,6 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Spacer
 
+from briefgen.compat.reportlab import current_frame, raise_frame_bottom
 from briefgen.theme import Theme
 from briefgen.writers.pdf.linebreak import Paragraph
 from briefgen.writers.pdf.styles import color
@@ -103,13 +104,13 @@ class FootnoteEngine:
             self.marks[number] = canv.getPageNumber()
             self._pending.append(number)
             if self.guess:
-                self._shrink_frame(canv._doctemplate.frame)
+                self._shrink_frame(current_frame(canv))
 
     def _shrink_frame(self, frame: Frame) -> None:
         """Raise the bottom of the rest of the page above the notes due on it so far (the
         paragraph holding the mark may already reach below: the next pass reserves)."""
         used = self._layout(list(self._carry), sorted(self._pending)).used + 2 * self._gap
-        frame._y1p = max(frame._y1p, frame._y1 + used)
+        raise_frame_bottom(frame, used)
 
     def _note(self, number: int) -> Paragraph:
         para = self.note_paragraphs.get(number)

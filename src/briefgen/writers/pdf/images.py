@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFImageXObject, P
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from briefgen.compat.reportlab import draw_xobject
 from briefgen.writers.pdf.draft import is_draft
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -108,18 +109,7 @@ def draw_image(canv: Canvas, path: Path, width: float, height: float) -> None:
     if made is None:  # ReportLab's own path (soft mask, palette, …)
         canv.drawImage(ImageReader(io.BytesIO(data)), 0, 0, width, height, mask="auto")
         return
-    doc = canv._doc
-    reg = doc.getXObjectName(made.name)
-    if doc.idToObject.get(reg) is None:  # registered as Canvas.drawImage does
-        canv._setXObjects(made)
-        doc.Reference(made, reg)
-        doc.addForm(made.name, made)
-    canv._currentPageHasImages = 1
-    canv.saveState()
-    canv.scale(width, height)
-    canv._code.append(f"/{reg} Do")
-    canv.restoreState()
-    canv._formsinuse.append(made.name)
+    draw_xobject(canv, made, width, height)
 
 
 def _image_object(name: str, data: bytes) -> _ImageObject | None:

@@ -15,8 +15,8 @@ from typing import Any
 
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.rl_config import _FUZZ
 
+from briefgen.compat.reportlab import FUZZ
 from briefgen.writers.pdf.draft import is_draft
 
 #: No line starts with one of these (S51).
@@ -108,7 +108,7 @@ class Paragraph(RLParagraph):
         if availWidth == self._wrapped_at:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        self._wrapped_at = availWidth if availWidth >= _FUZZ else None
+        self._wrapped_at = availWidth if availWidth >= FUZZ else None
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803

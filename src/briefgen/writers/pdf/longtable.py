@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tables import LINECOMMANDS
 
+from briefgen.compat.reportlab import row_heights
 from briefgen.writers.pdf.draft import is_draft
 from briefgen.writers.pdf.linebreak import Paragraph
 
@@ -96,8 +97,9 @@ class TableRows:
             chunk = rows[at : at + MEASURE_CHUNK]
             table = self._table([self.body[i] for i in chunk], None, [])  # rules move nothing
             table.wrap(sum(self.widths), 1e9)
-            heights[0] = table._rowHeights[0]
-            for i, h in zip(chunk, table._rowHeights[1:], strict=True):
+            measured = row_heights(table)
+            heights[0] = measured[0]
+            for i, h in zip(chunk, measured[1:], strict=True):
                 heights[1 + i] = h
         if sample is not None:
             one = heights[1 + sample]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import copy
 import datetime as dt
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from briefgen.compat.reportlab import set_creation_time
 from briefgen.ir import Meta
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import FontSet
@@ -173,8 +173,4 @@ class _Frame(Frame):
 
 def _set_timestamp(canv: Canvas, date: dt.date) -> None:
     """Creation/modification date = the report date, 00:00 UTC (deterministic output)."""
-    stamp = canv._doc._timeStamp
-    t = calendar.timegm(date.timetuple())
-    stamp.t = t
-    stamp.lt = time.gmtime(t)
-    stamp.YMDhms = tuple(stamp.lt)[:6]
+    set_creation_time(canv, calendar.timegm(date.timetuple()))

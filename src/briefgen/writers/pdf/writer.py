@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, assert_never
 from xml.sax.saxutils import quoteattr
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,6 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from briefgen import ir
+from briefgen.compat.reportlab import binary_streams, keep_together_content, record_multibuild_edits
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.pdf.draft import DraftCanvas
@@ -38,10 +38,6 @@ from briefgen.writers.pdf.longtable import BOTTOM_RULE, Cell, ParaCell, RowRun, 
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
 from briefgen.writers.pdf.styles import Styles, build_styles, color
 from briefgen.writers.pdf.toc import TocLine
-
-#: Images as binary streams: reportlab's pure-Python ASCII85 encoder took ~25% of the PDF
-#: time of a 50-page brief with 5 charts (every layout pass re-encodes every image).
-rl_config.useA85 = 0
 
 #: Upper bound on layout passes; the loop converges long before (see footnotes.py).
 MAX_PASSES = 10
@@ -86,7 +82,8 @@ def _write(doc: ir.Document, theme: Theme, out: Path, pending: PendingImages | N
     story = _Story(doc, styles, markup, Geometry.from_theme(theme), pending)
     notes = {n.number: story.markup.inlines(n.inlines, fonts.body, n.loc) for n in doc.footnotes}
     try:
-        return _layout(doc, theme, out, story, notes, fonts, styles)
+        with binary_streams():  # every layout pass re-encodes every image
+            return _layout(doc, theme, out, story, notes, fonts, styles)
     finally:
         forget_parsed()
 
@@ -129,7 +126,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             heading_outline=story.outline(),
         )
         edits: list[tuple[Any, ...]] = []  # attributes ReportLab changes on flowables
-        template._multiBuildEdits = edits.append
+        record_multibuild_edits(template, edits.append)
         template.build(story.flowables(toc_pages, engine), canvasmaker=Canvas if final else DraftCanvas)
         for undo, *args in edits:  # the story's flowables serve the next pass as they were
             undo(*args)
@@ -235,7 +232,7 @@ class _Story:
                 run.append(f)
                 continue
             if run and isinstance(f, KeepTogether):
-                out.append(KeepTogether(run + f._content))
+                out.append(KeepTogether(run + keep_together_content(f)))
             elif run and isinstance(f, CondPageBreak):
                 height = sum(
                     r.wrap(g.text_width, g.text_height)[1] + r.getSpaceBefore() + r.getSpaceAfter()

@@ -1,0 +1,113 @@
+"""ReportLab internals briefgen relies on (tested with reportlab 5.1; see tests/test_compat_reportlab.py).
+
+Everything here reaches past ReportLab's public API: canvas drawing state, frame bounds,
+table row heights, the multi-build undo hook, the document timestamp, the TTF face layout
+and the stream-encoding setting. Nothing else in briefgen touches a ReportLab private name.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from fnmatch import fnmatch
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, KeepTogether
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+#: The tolerance below which ReportLab treats a width as zero.
+FUZZ: float = rl_config._FUZZ
+#: Face attributes that hold the font file's bytes and the unit scaling closure.
+FACE_FILE_BYTES = "_ttf_data"
+FACE_SCALE = "_pdfScale"
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Within the block, PDF streams are written binary rather than ASCII85 (``useA85``):
+    ReportLab's pure-Python ASCII85 encoder took a quarter of the PDF time. The setting is
+    ReportLab's global; it is put back on leaving."""
+    old = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = old
+
+
+def draw_xobject(canv: Canvas, xobject: Any, width: float, height: float) -> None:
+    """Draw the image XObject ``xobject`` (its ``name`` unique per image) at the origin
+    scaled to ``width`` × ``height``, registered once per document as ``drawImage`` does."""
+    doc = canv._doc
+    reg = doc.getXObjectName(xobject.name)
+    if doc.idToObject.get(reg) is None:
+        canv._setXObjects(xobject)
+        doc.Reference(xobject, reg)
+        doc.addForm(xobject.name, xobject)
+    canv._currentPageHasImages = 1
+    canv.saveState()
+    canv.scale(width, height)
+    canv._code.append(f"/{reg} Do")
+    canv.restoreState()
+    canv._formsinuse.append(xobject.name)
+
+
+def set_creation_time(canv: Canvas, seconds: int) -> None:
+    """Make ``seconds`` (UTC, since the epoch) the PDF's creation and modification date."""
+    stamp = canv._doc._timeStamp
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+
+
+def record_multibuild_edits(template: BaseDocTemplate, sink: Callable[[tuple[Any, ...]], None]) -> None:
+    """Have ``template.build`` report each attribute change it makes on a flowable to
+    ``sink`` as ``(undo, *args)``, as ``multiBuild`` collects them to undo between passes."""
+    template._multiBuildEdits = sink
+
+
+def current_frame(canv: Canvas) -> Frame:
+    """The frame the document template is filling while ``canv`` draws."""
+    frame: Frame = canv._doctemplate.frame
+    return frame
+
+
+def raise_frame_bottom(frame: Frame, height: float) -> None:
+    """Keep the rest of ``frame`` at least ``height`` above its bottom edge."""
+    frame._y1p = max(frame._y1p, frame._y1 + height)
+
+
+def row_heights(table: RLTable) -> list[float]:
+    """The row heights of a wrapped table."""
+    return list(table._rowHeights)
+
+
+def keep_together_content(keep: KeepTogether) -> list[Any]:
+    """The flowables a ``KeepTogether`` holds."""
+    return list(keep._content)
+
+
+def ttfont_from_face(name: str, face: TTFontFace) -> TTFont:
+    """``TTFont(name, face.filename)`` with ``face`` instead of a new parse (the rest of
+    ``TTFont.__init__`` with its defaults)."""
+    font = TTFont.__new__(TTFont)
+    font.fontName, font.face = name, face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
+
+
+def face_scale(units_per_em: int) -> Callable[[float], float]:
+    """Font units → 1/1000 em, as ``TTFontFile.extractInfo`` sets ``_pdfScale``."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
