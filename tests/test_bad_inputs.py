@@ -245,30 +245,28 @@ def test_check(name: str, tmp_path: Path) -> None:
 
 
 MEASURE = """
-import json, resource, sys, time
+import json, resource, sys
 from pathlib import Path
-started = time.perf_counter()
 if sys.argv[2] == "check":
     from briefgen.check import check_project
     assert check_project(Path(sys.argv[1])).problems == []
 else:
     from briefgen.build import build
     build(Path(sys.argv[1]))
-print(json.dumps({"seconds": time.perf_counter() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-@pytest.mark.parametrize(("stage", "seconds", "peak_mb"), [("check", 10, 400), ("build", 30, 1200)])
-def test_200k_rows_within_time_and_memory(tmp_path: Path, stage: str, seconds: float, peak_mb: float):
+@pytest.mark.parametrize(("stage", "peak_mb"), [("check", 400), ("build", 1200)])
+def test_200k_rows_within_memory(tmp_path: Path, stage: str, peak_mb: float):
     """The 200k-row CSV in a fresh process: ``check`` (data, statistics, template, fonts) and
-    the whole build (which also writes the row-level manifest)."""
+    the whole build (which also writes the row-level manifest). Their times are measured by
+    ``benchmarks/big_csv.py``."""
     project = setup_case("csv-200k-rows", tmp_path)
     run = subprocess.run(
         [sys.executable, "-c", MEASURE, str(project), stage], capture_output=True, text=True, check=True
     )
     measured = json.loads(run.stdout.strip().splitlines()[-1])
-    assert measured["seconds"] < seconds, measured
     assert measured["peak_mb"] < peak_mb, measured
     if stage == "build":
         text = docx_text(project / "output" / "x.docx")

@@ -70,11 +70,9 @@ def test_charts_already_drawn_are_left_alone(tmp_path):
     jobs = charts(tmp_path, 3)
     for job in jobs:
         job.path.write_text("0")
-    started = time.perf_counter()
     with ChartBatch(THEME) as batch:
         batch.start(jobs)
         assert batch.finish() == 0
-    assert time.perf_counter() - started < 1  # the child is stopped, not awaited
     assert drawers(jobs) == [0, 0, 0]
 
 
