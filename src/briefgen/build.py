@@ -101,8 +101,8 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     from briefgen.markup.reader import read_markup
     from briefgen.numbering import number_document
     from briefgen.stats import compute_statistics
-    from briefgen.template.tables import build_tables
-    from briefgen.template.render import Namespace, render_with_lines
+    from briefgen.template.context import template_context
+    from briefgen.template.render import render_with_lines
 
     theme = images.theme
     datasets = load_datasets(project.data, project.root, project.config_file)
@@ -110,17 +110,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     step("template")
     images.plan_charts(statistics)  # drawn from now on, while the template is rendered
     josa = Josa(project.readings)
-    context = {
-        "stats": Namespace("statistic", statistics),
-        "facts": Namespace("fact", project.facts),
-        "tables": Namespace("table", build_tables(project.tables, statistics, josa, project.config_file)),
-        "meta": {
-            "title": project.meta.title,
-            "report_number": project.meta.report_number,
-            "date": project.meta.date,
-            "data_snapshot": project.data_snapshot,
-        },
-    }
+    context = template_context(project, statistics, datasets, josa)
     ledger = Ledger()
     markup, origins = render_with_lines(project.content, project.root, context, josa, ledger)
     content_name = project.content.relative_to(project.root).as_posix()
@@ -239,6 +229,9 @@ def _write_outputs(prepared: Prepared, charts: FigureImages, old: dict[str, Any]
         }
         seconds = time.perf_counter() - started
         manifest = _manifest(prepared, inputs, outputs, seconds, cached)
+        stale = mf.stale_snapshots(old, manifest)
+        prepared.warnings.extend(stale)
+        manifest["warnings"].extend(stale)
         manifest_temp.write_text(mf.dumps(manifest), "utf-8")
         for fmt, temp in temps.items():
             os.replace(temp, targets[fmt])
@@ -396,7 +389,9 @@ def _document_data(document: Document) -> Any:
 def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any],
               seconds: float, cached: list[str]) -> dict[str, Any]:
     from briefgen.record.sentences import document_sentences
+    from briefgen.template.context import stated_snapshot
 
+    project = prepared.project
     return mf.make_manifest(
         name=prepared.project.output_name,
         inputs=inputs,
@@ -407,6 +402,7 @@ def _manifest(prepared: Prepared, inputs: dict[str, Any], outputs: dict[str, Any
         warnings=prepared.warnings,
         readings_used=prepared.readings_used,
         ledger=prepared.ledger.to_json(),
+        snapshots={n: stated_snapshot(project, d) for n, d in prepared.datasets.items()},
         timing={"seconds": round(seconds, 3), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "cached": cached},
     )

@@ -27,7 +27,7 @@ from briefgen.project import Project, find_config, load_project, resolve_inside
 from briefgen.yamlio import parse_yaml, position
 
 Severity = Literal["error", "warning"]
-CONTEXT_NAMES = ("stats", "facts", "meta", "tables")
+CONTEXT_NAMES = ("stats", "facts", "meta", "tables", "data")
 JINJA_NAMES = ("self", "loop", "super", "caller", "varargs", "kwargs")  # Jinja's own names
 
 

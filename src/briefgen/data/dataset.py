@@ -17,6 +17,8 @@ class Dataset:
     multi-value columns hold tuples of tokens, derived numeric columns are nullable ints.
     ``sources`` maps each canonical column to the source column it came from.
     ``key`` / ``label`` name the columns that identify a row and name it (for diffs).
+    ``snapshot``: when the data was taken (ISO ``2025-05`` or ``2025-05-14``), if declared
+    or derived (``briefgen.data.snapshot``).
     """
 
     name: str
@@ -29,6 +31,7 @@ class Dataset:
     sources: dict[str, str] = field(default_factory=dict)
     key: str | None = None
     label: str | None = None
+    snapshot: str | None = None
 
     def source_column(self, column: str) -> str:
         """The column name in the data file behind canonical ``column``."""

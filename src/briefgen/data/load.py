@@ -13,10 +13,12 @@ from briefgen.data.keys import as_list, check_keys, expect_mapping
 from briefgen.data.multi import apply_multi, parse_multi
 from briefgen.data.paths import project_path
 from briefgen.data.read import read_table
+from briefgen.data.snapshot import read_snapshot
 from briefgen.errors import BriefError
 
 DATASET_KEYS = (
     "path", "encoding", "delimiter", "sheet", "columns", "derive", "multi", "filters", "key", "label",
+    "snapshot",
 )  # fmt: skip
 DERIVE_KEYS = ("from", "date_format", "part")
 DATE_PARTS = ("year", "month", "day", "quarter")
@@ -65,6 +67,7 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
             str(column), body, project_dir, config_file, f"{key}.multi.{column}"
         )
     frame = apply_multi(frame, specs, config_file)
+    snapshot = read_snapshot(spec.get("snapshot"), rel, frame, config_file, f"{key}.snapshot")
     dataset = Dataset(
         name=name,
         path=rel,
@@ -74,6 +77,7 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
         rows_read=len(raw),
         filters=[],
         sources=sources,
+        snapshot=snapshot,
     )
     nodes = parse_conditions(
         spec.get("filters"), list(frame.columns), config_file, f"{key}.filters"

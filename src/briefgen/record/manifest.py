@@ -97,8 +97,9 @@ def stat_entry(stat: Any) -> dict[str, Any]:
     return {"kind": kind, "value": data, "text": stat_texts(stat), "provenance": provenance}
 
 
-def dataset_entry(dataset: Any) -> dict[str, Any]:
-    """A dataset's population rows: row number, key, display name and cell values."""
+def dataset_entry(dataset: Any, snapshot: str = "") -> dict[str, Any]:
+    """A dataset's population rows: row number, key, display name and cell values, and the
+    snapshot date the brief states for it."""
     frame = dataset.frame
     columns = [str(c) for c in frame.columns]
     rows = []
@@ -117,6 +118,7 @@ def dataset_entry(dataset: Any) -> dict[str, Any]:
         "rows_read": int(dataset.rows_read),
         "rows": rows,
         "filters": list(dataset.filters),
+        "snapshot": snapshot,
     }
 
 
@@ -141,13 +143,15 @@ def make_manifest(
     timing: dict[str, Any],
     readings_used: list[str] | None = None,
     ledger: dict[str, Any] | None = None,
+    snapshots: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Assemble the manifest (``fingerprint`` = hash of ``inputs``).
 
     ``readings_used``: the reading-dictionary words that decided a particle in the text;
-    ``ledger``: the claims and chosen words of the render (``Ledger.to_json``).
+    ``ledger``: the claims and chosen words of the render (``Ledger.to_json``);
+    ``snapshots``: the snapshot date the brief states for each dataset.
     """
-    ledger = ledger or {}
+    ledger, snapshots = ledger or {}, snapshots or {}
     return {
         "manifest_version": MANIFEST_VERSION,
         "name": name,
@@ -155,7 +159,7 @@ def make_manifest(
         "inputs": inputs,
         "outputs": outputs,
         "statistics": {n: stat_entry(s) for n, s in statistics.items()},
-        "datasets": {n: dataset_entry(d) for n, d in datasets.items()},
+        "datasets": {n: dataset_entry(d, snapshots.get(n, "")) for n, d in datasets.items()},
         "sentences": sentences,
         "claims": plain(ledger.get("claims", [])),
         "choices": plain(ledger.get("choices", [])),
@@ -195,3 +199,29 @@ def load_manifest(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("manifest_version") != MANIFEST_VERSION:
         raise BriefError("not a briefgen manifest (manifest_version 1)", source=str(path))
     return data
+
+
+def stale_snapshots(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:
+    """Warnings for datasets whose file content changed since the ``old`` build while the
+    snapshot date the brief states for them did not."""
+    if old is None:
+        return []
+    warnings = []
+    old_hashes, new_hashes = _data_hashes(old), _data_hashes(new)
+    for name, entry in new.get("datasets", {}).items():
+        before = old.get("datasets", {}).get(name)
+        if not before or not entry.get("snapshot"):
+            continue
+        changed = old_hashes.get(before.get("path")) != new_hashes.get(entry.get("path"))
+        if changed and before.get("snapshot") == entry["snapshot"]:
+            warnings.append(
+                f"{entry['path']}: data '{name}' changed since the last build but its snapshot "
+                f"date {entry['snapshot']} did not (declare data.{name}.snapshot, e.g. "
+                "{from: file_name}, or update meta.data_snapshot)"
+            )
+    return warnings
+
+
+def _data_hashes(manifest: dict[str, Any]) -> dict[str, str]:
+    files = manifest.get("inputs", {}).get("files", {}).get("data", [])
+    return {f.get("path"): f.get("sha256") for f in files}

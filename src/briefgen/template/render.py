@@ -20,12 +20,12 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from briefgen.cache.templates import compiled_templates
+from briefgen.cache.user import user_cache_dir
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
-from briefgen.cache.templates import compiled_templates
 from briefgen.template.claims import Ledger
 from briefgen.template.filters import Chooser, Particles, keep_word, korean_filters, wording_globals
-from briefgen.cache.user import user_cache_dir
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000
