@@ -17,6 +17,10 @@ from briefgen.theme import load_theme
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "ir"
+REGENERATE = (
+    "(re)write it with BRIEFGEN_UPDATE_GOLDEN=1 "
+    "python -m pytest tests/test_markup_reader.py and review the diff"
+)
 
 
 def _resolve(params, loc):
@@ -31,9 +35,11 @@ def test_dialect_matches_golden_snapshot():
     parts = read((HERE / "fixtures" / "markup" / "dialect.md").read_text("utf-8"))
     data = json.dumps(to_data(parts), ensure_ascii=False, indent=1, sort_keys=True)
     golden = GOLDEN / "dialect.json"
-    if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
+    if os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1":
         golden.write_text(data + "\n", "utf-8")
-    assert data + "\n" == golden.read_text("utf-8")
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing; {REGENERATE}")
+    assert data + "\n" == golden.read_text("utf-8"), f"the IR differs from {golden.name}; {REGENERATE}"
 
 
 def test_bullet_levels_and_continuation_lines():
