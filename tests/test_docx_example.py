@@ -9,11 +9,11 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from docx_validate import validate_docx
 from libreoffice import convert_to_pdf
 from pdf_probe import marks
 
 from briefgen.ir import plain_text
-from briefgen.writers.docx.validate import validate_docx
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx_validate import validate_docx
 from lxml import etree
-
-from briefgen.writers.docx.validate import validate_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
