@@ -15,7 +15,7 @@ from briefgen.charts.render import CHART_KEYS
 from briefgen.data import load_datasets
 from briefgen.korean.josa import Josa
 from briefgen.markup.reader import read_markup
-from briefgen.template.render import Namespace, render_content
+from briefgen.template.render import Namespace, render_with_lines
 from briefgen.theme import load_theme
 from briefgen.yamlio import parse_yaml
 
@@ -74,7 +74,7 @@ def test_tutorial_statistic_example_prints_what_it_says(tmp_path):
     sentence = next(b for b in blocks("tutorial.md", "text") if "capital" in b).strip()
     template = tmp_path / "t.md"
     template.write_text(sentence, "utf-8")
-    rendered = render_content(template, tmp_path, {"stats": Namespace("statistic", stats)}, Josa({}))
+    rendered = render_with_lines(template, tmp_path, {"stats": Namespace("statistic", stats)}, Josa({}))[0]
     documented = re.search(r"which prints `([^`]+)`", (DOCS / "tutorial.md").read_text("utf-8"))
     assert rendered == documented.group(1)
 
@@ -137,7 +137,7 @@ def test_reference_filter_table(tmp_path, expression, expected):
     }
     template = tmp_path / "t.md"
     template.write_text(expression.replace("\\|", "|"), "utf-8")
-    assert render_content(template, tmp_path, context, Josa({})) == expected
+    assert render_with_lines(template, tmp_path, context, Josa({}))[0] == expected
 
 
 def test_reference_has_many_filter_examples():

@@ -9,7 +9,7 @@ import pytest
 
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
-from briefgen.template.render import Namespace, render_content
+from briefgen.template.render import Namespace, render_with_lines
 
 
 @dataclass
@@ -40,7 +40,7 @@ CONTEXT = {
 def render(tmp_path, text: str, name: str = "t.md") -> str:
     path = tmp_path / name
     path.write_text(text, "utf-8")
-    return render_content(path, tmp_path, CONTEXT, Josa({}))
+    return render_with_lines(path, tmp_path, CONTEXT, Josa({}))[0]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,6 @@ def test_hedged_particle_never_comes_out(tmp_path):
 def test_markup_errors_name_the_template_line_not_the_rendered_one(tmp_path):
     """Trimmed {% set %} lines and loops do not shift the line numbers the reader reports."""
     from briefgen.markup.reader import read_markup
-    from briefgen.template.render import render_with_lines
 
     path = tmp_path / "c.md"
     path.write_text(
@@ -149,4 +148,4 @@ def test_line_breaks_inside_a_value_become_spaces(tmp_path):
     context = {**CONTEXT, "facts": Namespace("fact", {"cell": "첫 줄\r\n둘째 줄\n셋째"})}
     path = tmp_path / "t.md"
     path.write_text("| {{ facts.cell }} |", "utf-8")
-    assert render_content(path, tmp_path, context, Josa({})) == "| 첫 줄 둘째 줄 셋째 |"
+    assert render_with_lines(path, tmp_path, context, Josa({}))[0] == "| 첫 줄 둘째 줄 셋째 |"

@@ -9,10 +9,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from briefgen.cache.templates import CompiledTemplates
 from briefgen.korean.josa import Josa
 from briefgen.template import render
-from briefgen.cache.templates import CompiledTemplates
-from briefgen.template.render import render_content
+from briefgen.template.render import render_with_lines
 
 
 def _project(tmp_path: Path, text: str) -> Path:
@@ -25,7 +25,7 @@ def _project(tmp_path: Path, text: str) -> Path:
 def _render(content: Path, root: Path) -> str:
     """Render as a new process would: no environment kept from an earlier render."""
     render._KEPT.clear()
-    return render_content(content, root, {"n": 144}, Josa({}))
+    return render_with_lines(content, root, {"n": 144}, Josa({}))[0]
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_kept_environment_renders_again_without_loading(tmp_path, cache_dir, mon
 
     monkeypatch.setattr(render, "mark_lines", refuse)
     monkeypatch.setattr(CompiledTemplates, "load_bytecode", refuse)
-    assert render_content(content, tmp_path, {"n": 7}, Josa({})) == "모델은 7개임\n"
+    assert render_with_lines(content, tmp_path, {"n": 7}, Josa({}))[0] == "모델은 7개임\n"
 
 
 def test_kept_environment_sees_an_edit_with_the_same_size_and_mtime(tmp_path, cache_dir):
@@ -130,7 +130,7 @@ def test_kept_environment_sees_an_edit_with_the_same_size_and_mtime(tmp_path, ca
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as if within one clock tick
         assert path.stat().st_size == stat.st_size
-    assert render_content(content, tmp_path, {"n": 144}, Josa({})) == "부분 B\n모델도 144개임\n"
+    assert render_with_lines(content, tmp_path, {"n": 144}, Josa({}))[0] == "부분 B\n모델도 144개임\n"
 
 
 def test_kept_environment_asks_the_josa_of_the_build_rendering(tmp_path, cache_dir):
@@ -140,6 +140,6 @@ def test_kept_environment_asks_the_josa_of_the_build_rendering(tmp_path, cache_d
     (tmp_path / "templates" / "macros.md").write_text(
         "{% macro subject(name) %}{{ name | josa('이/가') }}{% endmacro %}", "utf-8")
     first, second = Josa({"Gato": "가토"}), Josa({"Gato": "가톡"})
-    assert render_content(content, tmp_path, {}, first) == "Gato가\n"
-    assert render_content(content, tmp_path, {}, second) == "Gato이\n"
+    assert render_with_lines(content, tmp_path, {}, first)[0] == "Gato가\n"
+    assert render_with_lines(content, tmp_path, {}, second)[0] == "Gato이\n"
     assert second.used_readings() == ["Gato"]

@@ -14,11 +14,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import BriefError
 from briefgen.cache.inputs import sha256_json
+from briefgen.errors import BriefError
 
 MANIFEST_VERSION = 1
-VOLATILE = ("timing",)
 
 
 def manifest_path(output_dir: Path, name: str) -> Path:
@@ -167,11 +166,6 @@ def make_manifest(
         "warnings": list(warnings),
         "timing": timing,
     }
-
-
-def content_hash(manifest: dict[str, Any]) -> str:
-    """Hash of everything but the timing fields (equal for equal builds)."""
-    return sha256_json({k: v for k, v in manifest.items() if k not in VOLATILE})
 
 
 def report_hash(manifest: dict[str, Any]) -> str:

@@ -170,16 +170,12 @@ def make_environment(
     return env
 
 
-def render_content(path: Path, root: Path, context: dict[str, Any], josa: Josa) -> str:
-    """Render ``path`` (inside ``root``) with ``context``; BriefError with file:line on failure."""
-    return render_with_lines(path, root, context, josa)[0]
-
-
 def render_with_lines(
     path: Path, root: Path, context: dict[str, Any], josa: Josa, ledger: Ledger | None = None
 ) -> tuple[str, list[int]]:
-    """Render like ``render_content``; also return, per rendered line, its template line
-    (so errors found later in the markup can name the line the author wrote). Claims and
+    """Render ``path`` (inside ``root``) with ``context`` (BriefError with file:line on failure);
+    also return, per rendered line, its template line (so errors found later in the markup can
+    name the line the author wrote). Claims and
     words picked from numbers are recorded in ``ledger``."""
     relative = path.relative_to(root).as_posix()
     key, kept = _check_out(path, root, josa, ledger or Ledger())

@@ -46,7 +46,6 @@ BACK_PAGE = "BackPage"
 HEADER = "Header"
 FOOTER = "Footer"
 TABLE = "HouseTable"
-TABLE_NORMAL = "TableNormal"
 
 
 def bullet_style(level: int) -> str:
