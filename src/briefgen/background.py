@@ -62,7 +62,7 @@ _frozen_for_life = False
 def freeze_for_life() -> None:
     """Put every object alive now out of the collector's reach for the rest of the process
     (a long-lived ``watch`` after importing its libraries): later collections and forks skip
-    them. (``gc.get_freeze_count`` would walk them all: 12 ms a call.)"""
+    them. (``gc.get_freeze_count`` would walk them all on every call.)"""
     global _frozen_for_life
     gc.collect()
     gc.freeze()

@@ -63,8 +63,8 @@ def run() -> None:
 
 def quick_exit(code: object) -> None:
     """End the process with ``code`` (as ``sys.exit`` reads it) without tearing the
-    interpreter down: freeing pandas', matplotlib's and ReportLab's objects one by one took
-    0.07–0.15 s after a build, longer than some builds. Every output is written, closed and
+    interpreter down: freeing pandas', matplotlib's and ReportLab's objects one by one takes
+    longer than some builds. Every output is written, closed and
     renamed by then; the output streams are flushed here. While a child process is alive the
     exit is a normal one (its exit handlers stop the child)."""
     if multiprocessing.active_children():

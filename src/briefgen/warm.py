@@ -11,7 +11,7 @@ from briefgen.theme import load_theme
 def warm_up() -> None:
     """Import every library a build uses, for a long-lived process (``briefgen watch``): the
     chart and writer processes it forks then start with them loaded instead of importing, and
-    the collector no longer walks them (a full collection cost ~0.1 s of a rebuild)."""
+    the collector no longer walks them."""
     import briefgen.charts.draw  # noqa: F401 — matplotlib
     import briefgen.data  # noqa: F401 — pandas
     import briefgen.writers.docx  # noqa: F401
@@ -25,7 +25,7 @@ def warm_up() -> None:
 
 def _draw_one_chart() -> None:
     """Draw a small chart and throw it away: matplotlib's font and text caches are filled here
-    once, not in every process a rebuild forks (~25 ms of its first chart)."""
+    once, not in every process a rebuild forks."""
     import tempfile
 
     from briefgen.charts.render import save_chart

@@ -1,7 +1,7 @@
 """ReportLab's parsed TrueType faces kept between processes (in the per-user cache).
 
-``TTFont(name, path)`` parses the whole font (cmap, widths, glyph offsets) in Python: about
-40 ms for each NanumGothic face in every fresh process. ``load_ttfont`` keeps what the parse
+``TTFont(name, path)`` parses the whole font (cmap, widths, glyph offsets) in Python, for
+each NanumGothic face in every fresh process. ``load_ttfont`` keeps what the parse
 computes as marshal data and rebuilds the same ``TTFont`` from it: the metrics that layout
 needs at once, the data only subsetting needs (glyph offsets and metrics, the file's bytes)
 when it is first used. An entry is keyed by the font file's path, size and mtime (as

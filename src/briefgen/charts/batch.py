@@ -1,6 +1,6 @@
 """Draw a build's charts on two processes, from the two ends of one list, while the build goes on.
 
-``ChartBatch`` forks its child when a build starts: the child imports matplotlib (~0.3 s)
+``ChartBatch`` forks its child when a build starts: the child imports matplotlib
 while the main process loads the data and computes the statistics. Charts depend only on
 their spec, statistic and theme, so they are planned right then and handed to the child
 (``start``), which draws from the front of the list while the main process renders the
@@ -36,8 +36,8 @@ from briefgen.errors import BriefError
 from briefgen.theme import Theme
 
 #: The main process joins the drawing when at least this many charts are still unclaimed
-#: (unless it has matplotlib loaded already): importing it there (~0.3 s) costs about as much
-#: as drawing a few charts (80–150 ms each), and only the charts left after that are shared.
+#: (unless it has matplotlib loaded already): importing it there costs about as much as
+#: drawing a few charts, and only the charts left after that are shared.
 JOIN_AT = 8
 #: A wait for one chart wakes up at least this often (s) to see whether the child has died.
 WAKE_EVERY = 0.05
@@ -70,7 +70,7 @@ class ChartBatch:
         self._finished = False
         # With matplotlib loaded already (``watch`` after ``warm_up``) the child has nothing to
         # import meanwhile: it is forked by ``start``, and only when a chart must be drawn (a
-        # fork of that large process costs the build ~15 ms of copy-on-write page faults).
+        # fork of that large process costs the build copy-on-write page faults).
         self._fork_in_start = self._forked and "briefgen.charts.draw" in sys.modules
         self._forked = self._forked and not self._fork_in_start
         self._child = self._start_child()

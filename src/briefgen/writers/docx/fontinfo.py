@@ -1,6 +1,6 @@
 """The few facts the DOCX font table needs from a TrueType file, read with ``struct``.
 
-Reading them through fontTools imports its table modules, a fixed 0.1-0.2 s on every build.
+Reading them through fontTools would import its table modules, a fixed cost on every build.
 """
 
 from __future__ import annotations

@@ -440,8 +440,8 @@ class _Writer:
         for column, width in zip(docx_compat.table_xml(grid).tblGrid.gridCol_lst, widths, strict=True):
             column.w = width
         # The rows are one string spliced into document.xml as it is saved, never parsed:
-        # python-docx's per-cell API (and element-by-element building) took 1.5 s for 5,000
-        # rows, parsing the string and serializing it again 0.1 s.
+        # python-docx's per-cell API (and element-by-element building) is many times slower on
+        # thousands of rows, and so is parsing the string and serializing it again.
         fill = self.theme.color("table_header_fill")
         head = [
             oxml.cell_start(w.twips, ParaFormat(style=st.TABLE_TEXT, jc="center"), fill)
