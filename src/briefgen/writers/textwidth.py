@@ -9,14 +9,14 @@ here, from ``briefgen.cache.fonts`` when it was parsed before.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from briefgen.cache.fonts import register_font
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a watch process measures every edit's paragraphs
 def text_width(family: str, text: str, size: float) -> float:
     """Advance width in points of ``text`` in the theme font ``family`` at ``size`` pt
     (BriefError if the font file is missing)."""

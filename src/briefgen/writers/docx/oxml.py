@@ -155,7 +155,7 @@ def rpr(fmt: RunFormat) -> etree._Element:
     return el("w:rPr", children=kids)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def rpr_xml(fmt: RunFormat) -> str:
     """``rpr(fmt)`` as a string (a brief uses a handful of run formats)."""
     return fragment(rpr(fmt))
@@ -242,7 +242,7 @@ def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
     return el("w:pPr", children=kids)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def ppr_xml(fmt: ParaFormat) -> str:
     """``ppr(fmt)`` as a string."""
     return fragment(ppr(fmt))
@@ -537,7 +537,7 @@ def field(instr: str, cached: str, fmt: RunFormat | None = None) -> list[etree._
     return [*field_begin(instr, fmt), run(cached, fmt), field_end(fmt)]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)  # bounded: instructions name bookmarks
 def field_begin_xml(instr: str) -> str:
     """``field_begin(instr)`` as a string."""
     return "".join(map(fragment, field_begin(instr)))
@@ -640,7 +640,7 @@ def row_start(*, header: bool) -> str:
     return "<w:tr>" + fragment(el("w:trPr", children=kids))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def _shading_xml(fill: str) -> str:
     return fragment(_shading(fill))
 
