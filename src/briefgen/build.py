@@ -1,8 +1,9 @@
 """One build: project → data → statistics → template → markup → document → DOCX and PDF.
 
-Charts are drawn in a child process from the statistics on; the PDF is laid out meanwhile
-(at the charts' planned sizes) and waits for each only when its final pass draws it, the
-page-less writers only to start. Outputs (and the manifest) are written to temporary files next to
+The work beside the main process goes through one ``Scheduler``: the charts are drawn by a job
+from the statistics on, and the PDF is written by another from the numbered document on (laid
+out at the charts' planned sizes, it waits for them only in its final pass) while the main
+process writes the page-less formats (their 목차 waits for the PDF's page numbers). Outputs (and the manifest) are written to temporary files next to
 their targets and renamed into place only when every format succeeded, so a failed build
 leaves earlier outputs untouched. A build whose inputs did not change since the last one
 does nothing (``BuildResult.up_to_date``); per-format outputs are cached by the hash of the
@@ -13,7 +14,6 @@ Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is n
 from __future__ import annotations
 
 import gc
-import importlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -23,21 +23,19 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from briefgen.background import Background, Handoff
+from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
+from briefgen.cache.outputs import OutputCache
 from briefgen.errors import BriefError
 from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
 from briefgen.project import Project, load_project
 from briefgen.record import manifest as mf
-from briefgen.cache.outputs import OutputCache
-from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
+from briefgen.schedule import Scheduler, Task
 from briefgen.template.claims import Ledger
 from briefgen.theme import Theme, load_theme
+from briefgen.writers import WriteContext, Written, writer
 
-PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written beside the PDF, in this order
-# The second process takes the slowest page-less writer (HWPX, else the DOCX); the main process
-# writes the rest once the PDF is done, so both finish at about the same time.
-BESIDE_FIRST_CHOICE = ("hwpx", "docx")
+PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written by the main process, in this order
 PAGED_TOC = ("docx", "hwpx")  # page-less formats whose 목차 prints the PDF's page numbers
 REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
@@ -82,9 +80,10 @@ def prepare(path: Path) -> Prepared:
     project = load_project(path)
     try:
         theme = load_theme(project.theme, project.root)
-        with FigureImages(project, theme, project.root / CACHE_DIR / "charts") as images:
+        with Scheduler() as scheduler:
+            images = FigureImages(project, theme, project.root / CACHE_DIR / "charts", scheduler)
             prepared = _prepare(project, images)
-            images.finish()
+            images.wait()
         return prepared
     except BriefError as error:
         raise project.locate(error) from None
@@ -92,16 +91,16 @@ def prepare(path: Path) -> Prepared:
 
 def _prepare(project: Project, images: FigureImages, step: Step | None = None) -> Prepared:
     """Everything up to the numbered document; the charts are still being drawn after it
-    (``images.finish()`` waits for them)."""
+    (``images.wait()`` waits for them)."""
     step = step or _quiet
     step("data")
-    images.get_ready()  # the chart process imports matplotlib while this one imports pandas
     from briefgen.data import load_datasets
     from briefgen.korean.josa import Josa
     from briefgen.markup.reader import read_markup
     from briefgen.numbering import number_document
     from briefgen.stats import compute_statistics
     from briefgen.template.context import template_context
+    from briefgen.template.lint import lint_template
     from briefgen.template.render import render_with_lines
 
     theme = images.theme
@@ -126,6 +125,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     if not document.chapters:
         raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
     warnings = parts.warnings + number_document(document, theme)
+    warnings += lint_template(project.content.read_text("utf-8"), content_name, statistics)
     return Prepared(project, theme, document, statistics, markup, warnings, datasets,
                     josa.used_readings(), ledger)
 
@@ -184,12 +184,13 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 seconds=time.perf_counter() - started,
                 manifest=manifest_file, up_to_date=True, cached=list(wanted),
             )
-    with FigureImages(project, theme, cache_dir / "charts") as charts:  # charts drawn beside the build
-        prepared = _prepare(project, charts, step)
+    with Scheduler() as scheduler:
+        images = FigureImages(project, theme, cache_dir / "charts", scheduler)
+        prepared = _prepare(project, images, step)
         try:
-            return _write_outputs(prepared, charts, old, hasher, step, started)
+            return _write_outputs(prepared, images, old, hasher, step, started)
         except BriefError:
-            charts.finish()  # a failed chart is reported first, as when it was awaited first
+            images.wait()  # a failed chart is reported first, as when it was awaited first
             raise
 
 
@@ -198,7 +199,7 @@ def _targets(project: Project) -> dict[str, Path]:
     return {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in project.formats}
 
 
-def _write_outputs(prepared: Prepared, charts: FigureImages, old: dict[str, Any] | None,
+def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any] | None,
                    hasher: FileHasher, step: Step, started: float) -> BuildResult:
     """Write every format and the manifest (the charts may still be being drawn)."""
     project, theme, document = prepared.project, prepared.theme, prepared.document
@@ -220,7 +221,7 @@ def _write_outputs(prepared: Prepared, charts: FigureImages, old: dict[str, Any]
     temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
     manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
     try:
-        pages, cached = _write_formats(document, theme, temps, doc_key, outputs_cache, step, charts)
+        pages, cached = _write_formats(document, theme, temps, doc_key, outputs_cache, step, figures)
         step("manifest")
         outputs = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
@@ -258,98 +259,73 @@ def _write_outputs(prepared: Prepared, charts: FigureImages, old: dict[str, Any]
 
 
 def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc_key: str,
-                   outputs_cache: OutputCache, step: Step, charts: FigureImages) -> tuple[int, list[str]]:
-    """Write every wanted format to its temp file, reusing cached outputs: the PDF in this
-    process, the slowest page-less writer beside it in a second one, the rest after the PDF.
-    The PDF is laid out while the charts are drawn; its final pass waits for each chart as it
-    reaches it, and the writer beside it starts once all are drawn. Returns the page count and the formats
-    taken from the cache."""
-    pages, cached = 0, []
-    page_of: dict[str, int] | None = None
-    pdf_info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
-    if pdf_info is not None:
-        cached.append("pdf")
-        pages, page_of = pdf_info["pages"], pdf_info["page_of"]
-    laying_out = "pdf" in temps and pdf_info is None
-    writes = []  # page-less formats to write, beside the PDF layout when there is one
+                   outputs_cache: OutputCache, step: Step, images: FigureImages) -> tuple[int, list[str]]:
+    """Write every wanted format to its temp file, reusing cached outputs: the PDF by a job of
+    the scheduler, the page-less formats by this process meanwhile, once the charts are drawn.
+    Errors are reported in that order: a chart's, the PDF's, a page-less writer's. Returns the
+    page count and the formats taken from the cache."""
+    scheduler, cached = images.scheduler, []
+    pdf, pdf_job = Written(), None
+    if "pdf" in temps:
+        info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
+        if info is not None:
+            cached.append("pdf")
+            pdf = Written(info["pages"], info["page_of"])
+        else:
+            step("pdf")
+            context = WriteContext(planned=images.planned, images_ready=images.wait)
+            pdf_job = scheduler.submit(partial(_write, "pdf", document, theme, temps["pdf"], context))
+    writes = []
     for fmt in (f for f in PAGELESS_FORMATS if f in temps):
-        waits_for_pages = fmt in PAGED_TOC and laying_out  # its key holds the PDF's page numbers
-        key = f"{_output_key(fmt, doc_key, page_of)}.{fmt}"
+        waits_for_pages = fmt in PAGED_TOC and pdf_job is not None  # its key holds the page numbers
+        key = f"{_output_key(fmt, doc_key, pdf.page_of)}.{fmt}"
         if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
             writes.append(fmt)
         else:
             cached.append(fmt)
-    if laying_out:  # font files parsed once, before the second process is forked
-        from briefgen.writers.pdf import write_pdf
-        from briefgen.writers.pdf.fonts import register_fonts
-        from briefgen.writers.pdf.images import PendingImages
-
-        register_fonts(theme)
-    pages_known, drawn = Handoff(), Handoff()
-    told = False
-
-    def charts_drawn() -> None:
-        """Wait for the charts, then let the writer beside the PDF read them (once); the
-        writers this process runs after the PDF are imported while it waits."""
-        nonlocal told
-        for fmt in after_pdf:
-            importlib.import_module(f"briefgen.writers.{fmt}")
-        charts.finish()
-        if not told:
-            drawn.give(True)
-            told = True
-
-    def chart_ready(path: Path) -> None:
-        """Wait for one chart (the PDF's final pass reached it); once all are drawn, the
-        writer beside the PDF may start."""
-        charts.wait_for(path)
-        if not told and charts.all_drawn():
-            charts_drawn()
-
-    beside = next(([f] for f in BESIDE_FIRST_CHOICE if f in writes), []) if laying_out else writes
-    after_pdf = [f for f in writes if f not in beside]
-    if not charts.still_drawing():  # every chart file exists: the writer beside starts at once
-        charts_drawn()
-    job = partial(_write_all, beside, document, theme, temps, pages_known.take, drawn.take)
-    with Background(job, parallel=laying_out) as others:
-        if laying_out:
-            step("pdf")
-            pending = PendingImages(charts.planned, charts_drawn, chart_ready)
-            pdf = write_pdf(document, theme, temps["pdf"], pending)
-            pages, page_of = pdf.pages, pdf.page_of
-            outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pages, "page_of": page_of})
-        charts_drawn()
-        pages_known.give(page_of)
-        for fmt in after_pdf:
-            step(fmt)
-            _write_all([fmt], document, theme, temps, lambda: page_of, charts_drawn)
-        for fmt in beside:
-            step(fmt)
-        others.result()
+    try:
+        if writes:
+            _write_pageless(writes, document, theme, temps, step, images, pdf_job, pdf)
+        if pdf_job is not None:
+            images.wait()
+            pdf = scheduler.wait_for(pdf_job)
+    except BriefError:
+        images.wait()
+        if pdf_job is not None:
+            scheduler.wait_for(pdf_job)
+        raise
+    if pdf_job is not None:
+        outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pdf.pages, "page_of": pdf.page_of})
     for fmt in writes:
-        outputs_cache.store(f"{_output_key(fmt, doc_key, page_of)}.{fmt}", temps[fmt], {})
-    return pages, [f for f in REPORT_ORDER if f in cached]
+        outputs_cache.store(f"{_output_key(fmt, doc_key, pdf.page_of)}.{fmt}", temps[fmt], {})
+    return pdf.pages, [f for f in REPORT_ORDER if f in cached]
+
+
+def _write_pageless(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
+                    step: Step, images: FigureImages, pdf_job: Task[Written] | None,
+                    pdf: Written) -> None:
+    """Write the page-less formats in order once the charts are drawn (their writers are
+    imported meanwhile); the 목차 of the DOCX and HWPX waits for the PDF job's page numbers."""
+    scheduler = images.scheduler
+
+    def page_of() -> dict[str, int] | None:
+        return (pdf if pdf_job is None else scheduler.wait_for(pdf_job)).page_of
+
+    writers = {fmt: writer(fmt) for fmt in formats}
+    images.wait()
+    for fmt, write in writers.items():
+        step(fmt)
+        write(document, theme, temps[fmt], WriteContext(page_of=page_of))
+
+
+def _write(fmt: str, document: Document, theme: Theme, target: Path, context: WriteContext) -> Written:
+    """Write one format (in a job: the writer's libraries are imported there)."""
+    return writer(fmt)(document, theme, target, context)
 
 
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
     """Cache key of one format's output (the DOCX and HWPX also hold the PDF's page numbers)."""
     return sha256_json([doc_key, page_of]) if fmt in PAGED_TOC else doc_key
-
-
-def _write_all(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
-               page_of: Callable[[], dict[str, int] | None],
-               charts_drawn: Callable[[], object]) -> None:
-    """Write page-less formats in order (HTML, HWPX, DOCX; the 목차 of the HWPX and DOCX waits
-    for ``page_of``), once ``charts_drawn()`` returned (the figures' files are read); their
-    modules are imported before that wait."""
-    writers = {fmt: importlib.import_module(f"briefgen.writers.{fmt}") for fmt in formats}
-    if formats:
-        charts_drawn()
-    for fmt, module in writers.items():
-        if fmt == "html":
-            module.write_html(document, theme, temps[fmt])
-        else:
-            getattr(module, f"write_{fmt}")(document, theme, temps[fmt], page_of=page_of)
 
 
 def _read_old(path: Path) -> dict[str, Any] | None:
