@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import jinja2
 from jinja2 import nodes
@@ -122,6 +122,7 @@ def check_project(path: Path) -> CheckReport:
     declared = _check_statistics(config, datasets, report)
     if project is None and "statistics" not in config.raw:
         declared = None  # probably misspelt: do not flag every stats.X of the template
+    template: tuple[Path, set[str] | None, dict[str, str]] | None
     if project is not None:
         facts: set[str] | None = set(project.facts)
         template = (project.content, facts, project.readings)
@@ -226,26 +227,27 @@ def _check_template(
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             where = _find(lines, node.lineno, rf"{node.node.name}\s*\.\s*{re.escape(name)}\b")  # type: ignore[attr-defined]
             report.error(BriefError(f"unknown {kind} '{name}'{hint}", relative, node.lineno, where))
-    names = list(tree.find_all(nodes.Name))
-    assigned = {n.name for n in names if n.ctx in ("store", "param")}
+    variables = list(tree.find_all(nodes.Name))
+    assigned = {n.name for n in variables if n.ctx in ("store", "param")}
     assigned |= {*CONTEXT_NAMES, *JINJA_NAMES}
-    for node in names:
-        if node.ctx == "load" and node.name not in assigned and node.name not in env.globals:
-            assigned.add(node.name)  # report each name once, at its first use
-            where = _find(lines, node.lineno, rf"\b{re.escape(node.name)}\b")
-            report.error(BriefError(f"undefined variable '{node.name}'", relative, node.lineno, where))
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
-        table, kind = (env.filters, "filter") if isinstance(node, nodes.Filter) else (env.tests, "test")
-        if node.name not in table:
-            close = difflib.get_close_matches(node.name, sorted(table), n=1)
+    for var in variables:
+        if var.ctx == "load" and var.name not in assigned and var.name not in env.globals:
+            assigned.add(var.name)  # report each name once, at its first use
+            where = _find(lines, var.lineno, rf"\b{re.escape(var.name)}\b")
+            report.error(BriefError(f"undefined variable '{var.name}'", relative, var.lineno, where))
+    for call in tree.find_all((nodes.Filter, nodes.Test)):
+        table, kind = (env.filters, "filter") if isinstance(call, nodes.Filter) else (env.tests, "test")
+        if call.name not in table:
+            close = difflib.get_close_matches(call.name, sorted(table), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            where = _find(lines, node.lineno, rf"\b{re.escape(node.name)}\b")
-            report.error(BriefError(f"unknown {kind} '{node.name}'{hint}", relative, node.lineno, where))
+            where = _find(lines, call.lineno, rf"\b{re.escape(call.name)}\b")
+            report.error(BriefError(f"unknown {kind} '{call.name}'{hint}", relative, call.lineno, where))
 
 
-def _namespace_uses(tree: nodes.Template) -> Iterator[tuple[nodes.Node, str]]:
+def _namespace_uses(tree: nodes.Template) -> Iterator[tuple[nodes.Getattr | nodes.Getitem, str]]:
     """``stats.X`` / ``facts["X"]`` nodes with the name they look up."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+    lookups = cast("Iterator[nodes.Getattr | nodes.Getitem]", tree.find_all((nodes.Getattr, nodes.Getitem)))
+    for node in lookups:
         target = node.node
         if not (isinstance(target, nodes.Name) and target.name in ("stats", "facts")):
             continue
@@ -319,8 +321,9 @@ def _texts(document: Document, project: Project) -> Iterator[tuple[str, SourceLo
             yield section.title, section.loc
     for block in document_blocks(document):
         loc = getattr(block, "loc", None)
-        if getattr(block, "title", None):
-            yield block.title, loc  # type: ignore[union-attr]
+        title = getattr(block, "title", None)
+        if title:
+            yield title, loc
         for inlines in block_inlines(block):
             yield plain_text(inlines), loc
     for note in document.footnotes:

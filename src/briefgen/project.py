@@ -69,7 +69,7 @@ class Project:
         return resolve_inside(self.root, relative, self.config_file, key, self.line_of(key))
 
 
-def resolve_inside(root: Path, relative: str, source: str, key: str, line: int | None = None) -> Path:
+def resolve_inside(root: Path, relative: object, source: str, key: str, line: int | None = None) -> Path:
     """``root/relative`` if it stays inside ``root`` (no absolute paths, ``..`` or symlinks out)."""
     if not isinstance(relative, str) or not relative.strip():
         raise BriefError("expected a relative path", source=source, line=line, key=key)
