@@ -52,13 +52,14 @@ def child(kind: str, target: str, extra: str) -> None:
     started = time.perf_counter()
     if kind == "build":
         from briefgen.build import build
-        from briefgen.cli import quick_exit
+        from briefgen.cli import quick_exit, tune_process
 
         marks: dict[str, float] = {}
         only = (extra[len("only-"):],) if extra.startswith("only-") else None  # one format's part
         if only:  # the writer must really run: no output cached by an earlier build
             shutil.rmtree(Path(target) / ".briefgen-cache" / "out", ignore_errors=True)
             importlib.import_module(f"briefgen.writers.{only[0]}")  # timed after imports, as the floors
+        tune_process()  # as the `briefgen` command's process
         started = time.perf_counter()  # "in build()": after the imports above
         result = build(Path(target), only, force=extra == "force" or only is not None,
                        step=lambda stage: marks.setdefault(stage, time.perf_counter()))
@@ -71,7 +72,10 @@ def child(kind: str, target: str, extra: str) -> None:
         quick_exit(0)  # as the `briefgen` command ends: no interpreter teardown
     elif kind in ("warm", "warm-nochart"):  # as in `briefgen watch`: build, change a row, rebuild
         from briefgen.build import build
+        from briefgen.cli import tune_process
         from briefgen.warm import warm_up
+
+        tune_process()  # as the `briefgen watch` process
 
         shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
         build(Path(target), force=True)  # a real build first, then what `watch` does next
