@@ -67,13 +67,13 @@ def run() -> None:
     tune_process()
     try:
         main()
-        code: object = 0
+        code: str | int | None = 0
     except SystemExit as done:
         code = done.code
     quick_exit(code)
 
 
-def quick_exit(code: object) -> None:
+def quick_exit(code: str | int | None) -> None:
     """End the process with ``code`` (as ``sys.exit`` reads it) without tearing the
     interpreter down: freeing pandas', matplotlib's and ReportLab's objects one by one takes
     longer than some builds. Every output is written, closed and
@@ -255,11 +255,11 @@ def list_projects(folder: Path) -> None:
         click.echo(f"{_display(project)}\t{title}\t{state}")
 
 
-def _styled(text: str, **style: str) -> str:
+def _styled(text: str, fg: str) -> str:
     """Colour only on a terminal, and never when NO_COLOR is set."""
     if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
         return text
-    return click.style(text, **style)
+    return click.style(text, fg=fg)
 
 
 def _display(path: Path) -> str:
@@ -314,8 +314,8 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path 
 
     from rich.console import Console
 
-    from briefgen.regen.diff import diff_manifests
     from briefgen.record.manifest import load_manifest
+    from briefgen.regen.diff import diff_manifests
     from briefgen.regen.report import diff_json, print_report
 
     if len(manifests) > 2:

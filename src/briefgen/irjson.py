@@ -11,7 +11,8 @@ from typing import Any
 
 def to_data(node: Any) -> Any:
     """Dataclasses become dicts tagged with ``"type"``; paths become file names; dates ISO."""
-    names = _field_names(type(node))
+    kind: type = type(node)
+    names = _field_names(kind)
     if names is not None:
         data: dict[str, Any] = {"type": type(node).__name__}
         for name in names:

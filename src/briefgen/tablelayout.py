@@ -51,8 +51,8 @@ def _measure(ch: str) -> float:
 def column_fractions(table: Table) -> list[float]:
     """Fractions of the text width for each column (they sum to 1)."""
     columns = len(table.header)
-    desired = [MIN_WIDTH] * columns
-    minimum = [MIN_WIDTH] * columns
+    desired: list[float] = [MIN_WIDTH] * columns
+    minimum: list[float] = [MIN_WIDTH] * columns
     for row_index, row in enumerate([table.header, *table.rows]):
         for column, cell in enumerate(row[:columns]):
             text = plain_text(cell.inlines)

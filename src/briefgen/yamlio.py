@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from briefgen.errors import BriefError
 
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
-class BriefLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
+
+class BriefLoader(_SafeLoader):
     """Safe YAML where only ``true``/``false`` are booleans: ``YES``, ``NO``, ``on``, ``off``
     stay text (data values such as verdicts ``YES``/``NO`` are map keys in briefs)."""
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import briefgen
-from briefgen.project import Project
 from briefgen.cache.user import user_cache_dir
+from briefgen.project import Project
 
 MEMO_NAME = "hashes.json"
 FONT_ROLES = ("body", "bold", "heavy")
@@ -143,8 +144,8 @@ def font_files(theme_fonts: dict[str, str]) -> list[Path]:
     return sorted({font_path(theme_fonts[role]) for role in FONT_ROLES if role in theme_fonts})
 
 
-def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = (),
-                    fonts: list[Path] = ()) -> dict[str, Any]:
+def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] = (),
+                    fonts: Sequence[Path] = ()) -> dict[str, Any]:
     """The manifest's ``inputs``: every input file (project-relative) with its sha256."""
     groups = declared_files(project)
     if extra:
@@ -160,7 +161,7 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: list[Path] = ()
     }
 
 
-def _font_hashes(fonts: list[Path], hasher: FileHasher) -> list[dict[str, str]]:
+def _font_hashes(fonts: Sequence[Path], hasher: FileHasher) -> list[dict[str, str]]:
     """The fonts' sha256. Every project uses the same few font files (~14 MB), so their hashes
     are remembered in the per-user cache too: a new or cleaned project need not read them."""
     shared: FileHasher | None = None

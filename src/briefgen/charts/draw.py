@@ -6,7 +6,7 @@ No title is drawn: the figure caption is the title (S30).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from briefgen.charts.labels import HouseTicks, value_label
 from briefgen.charts.spec import DPI, PERCENT_VALUES, ChartSpec
@@ -45,7 +45,7 @@ def draw_chart(spec: ChartSpec, data: ChartData, theme: Theme, config_file: str 
             ax.set_ylabel(spec.ylabel)
     # fig.tight_layout() in one pass (its second, with rect=(0, 0, 1, 1), gives a single Axes the
     # same margins) and without leaving a layout engine that makes savefig lay out again.
-    TightLayoutEngine(rect=None).execute(fig)
+    TightLayoutEngine(rect=None).execute(fig)  # type: ignore[arg-type]  # None: the whole figure
     return fig
 
 
@@ -106,7 +106,10 @@ def _stacked(ax: Axes, spec: ChartSpec, data: ChartData, colors: list[str], conf
             ax.annotate(value_label(total, spec), xy, xytext=offset, textcoords="offset points",
                         ha="left" if spec.horizontal else "center",
                         va="center" if spec.horizontal else "bottom", fontsize=LABEL_SIZE)
-    ax.margins(**({"x": 0.12} if spec.horizontal else {"y": 0.12}))
+    if spec.horizontal:
+        ax.margins(x=0.12)
+    else:
+        ax.margins(y=0.12)
     _legend(ax, len(data.series))
     _zero_line(ax, spec, [down])
 
@@ -149,7 +152,7 @@ def _pie(ax: Axes, spec: ChartSpec, data: ChartData, colors: list[str], config_f
     donut = spec.type == "donut"
     wedge = {"edgecolor": "white", "linewidth": 0.8} | ({"width": DONUT_WIDTH} if donut else {})
     fills = [colors[i % len(colors)] for i in range(len(values))]
-    drawn = ax.pie([float(v) for v in values], labels=data.categories, colors=fills, autopct=autopct,
+    drawn = ax.pie([float(v) for v in values if v is not None], labels=data.categories, colors=fills, autopct=autopct,
                    pctdistance=1 - DONUT_WIDTH / 2 if donut else 0.6, startangle=90, counterclock=False,
                    wedgeprops=wedge, textprops={"fontsize": LABEL_SIZE})
     for text, fill in zip(drawn[2] if autopct else [], fills, strict=True):
@@ -168,7 +171,7 @@ def _ink(color: str) -> str:
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#FFFFFF"
 
 
-def _zero_line(ax: Axes, spec: ChartSpec, rows: list[list[Number]]) -> None:
+def _zero_line(ax: Axes, spec: ChartSpec, rows: Sequence[Sequence[Number]]) -> None:
     """A thin axis line at 0 when some value is negative."""
     if any(v is not None and v < 0 for row in rows for v in row):
         (ax.axvline if spec.horizontal else ax.axhline)(0, color="#000000", linewidth=0.6)

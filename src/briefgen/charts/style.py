@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 import matplotlib
+from matplotlib.rcsetup import cycler
 
 from briefgen.charts.spec import DPI
 from briefgen.compat.matplotlib import pin_font
@@ -40,13 +42,13 @@ def register_font(path: str) -> str:
 def chart_style(theme: Theme) -> Iterator[None]:
     """rcParams of every chart: body font only, ASCII minus, no top/right spine, fixed SVG ids."""
     family = register_font(str(font_path(theme.font("body"))))
-    rc = {
+    rc: dict[Any, Any] = {
         "font.family": [family],
         "font.size": FONT_SIZE,
         "axes.unicode_minus": False,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.prop_cycle": matplotlib.cycler(color=palette(theme)),
+        "axes.prop_cycle": cycler(color=palette(theme)),
         "legend.frameon": False,
         "legend.fontsize": LABEL_SIZE,
         "savefig.dpi": DPI,

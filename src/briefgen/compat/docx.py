@@ -80,4 +80,4 @@ def write_package(sink: _Sink, package: OpcPackage) -> None:
         part.before_marshal()
     PackageWriter._write_content_types_stream(sink, parts)
     PackageWriter._write_pkg_rels(sink, package.rels)
-    PackageWriter._write_parts(sink, parts)
+    PackageWriter._write_parts(sink, parts)  # type: ignore[arg-type]  # duck-typed: write() only

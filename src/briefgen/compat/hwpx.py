@@ -69,7 +69,7 @@ def serialized_parts(document: HwpxDocument) -> tuple[dict[str, bytes], Callable
     package's other parts, and the package's part names; without storing the parts back
     into the package or validating them, as ``to_bytes`` does."""
     for section in document.sections:
-        section.to_bytes = partial(section_xml, section.element, section.to_bytes)
+        section.to_bytes = partial(section_xml, section.element, section.to_bytes)  # type: ignore[method-assign]
     package = document.package
     updates: dict[str, bytes] = document.oxml.serialize()
     return updates, package.get_part, list(package.part_names())

@@ -115,8 +115,9 @@ def _order(specs: dict[str, MultiSpec], source: str) -> list[MultiSpec]:
         if name in visiting:
             raise BriefError(f"fallback cycle through column {name!r}", source=source)
         visiting.add(name)
-        if specs[name].fallback:
-            visit(specs[name].fallback.source)
+        fallback = specs[name].fallback
+        if fallback:
+            visit(fallback.source)
         visiting.discard(name)
         done.append(specs[name])
 

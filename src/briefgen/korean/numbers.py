@@ -252,7 +252,8 @@ def _as_given(x: object) -> str:
         value = value.quantize(Decimal(1))  # 20.0 from a float column is 20
     if value.is_zero():
         value = value.copy_abs()
-    return _group(value, max(0, -value.as_tuple().exponent))
+    exponent = value.as_tuple().exponent
+    return _group(value, max(0, -exponent) if isinstance(exponent, int) else 0)
 
 
 def _year(y: object) -> int:

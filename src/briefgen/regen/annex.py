@@ -16,6 +16,7 @@ from pathlib import Path
 
 from briefgen.errors import BriefError
 from briefgen.ir import (
+    Block,
     Bullet,
     Chapter,
     Document,
@@ -142,7 +143,7 @@ def _sentences(changes: list[SentenceChange]) -> Chapter | None:
         groups.setdefault(change.where or "본문", []).append(change)
     sections = []
     for where, items in groups.items():
-        blocks = []
+        blocks: list[Block] = []
         for change in items:
             if change.status == "changed":
                 blocks.append(Bullet(2, [Text("(변경) "), *_marked(change.old, change.new)]))
@@ -178,7 +179,7 @@ def _dataset(rows: RowsDiff) -> Section | None:
     changed = rows.added or rows.removed or rows.renamed or rows.rekeyed or rows.edited
     if rows.old_rows == rows.new_rows and not changed:
         return None
-    lead = [Bullet(2, [Text(f"분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
+    lead: list[Block] = [Bullet(2, [Text(f"분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
                              f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었음")])]
     if not rows.key:
         lead.append(Bullet(3, [Text("행별 비교에는 데이터의 key: 열 지정이 필요함")]))
@@ -211,5 +212,5 @@ def _limited(rows: list[list[TableCell]], width: int) -> list[list[TableCell]]:
 def _inputs(diff: ManifestDiff) -> Chapter | None:
     if not diff.inputs:
         return None
-    items = [Bullet(2, [Text(describe_input(change))]) for change in diff.inputs]
+    items: list[Block] = [Bullet(2, [Text(describe_input(change))]) for change in diff.inputs]
     return Chapter("입력 파일", [], [Section("바뀐 입력 파일", items)])

@@ -215,7 +215,9 @@ def _grouped(ctx: _Ctx, column: str, rows: list[list[str]], amounts: Counter) ->
     rest merged into ``other`` if given, shares rounded by ``rounding:``."""
     labels, rest = _top(ctx, _order(amounts, _sort_key(ctx, "sort")))
     ranks = _ranks(amounts)
-    groups = [(label, amounts[label], *ranks[label]) for label in labels]
+    groups: list[tuple[str, int, int | None, bool]] = [
+        (label, amounts[label], *ranks[label]) for label in labels
+    ]
     other = ctx.spec.get("other")
     if other is not None and rest:
         groups.append((str(other), sum(amounts[x] for x in rest), None, False))
