@@ -222,7 +222,7 @@ def wording_globals(chose: Chooser) -> dict[str, Callable[..., str]]:
 def korean_filters(josa: Particles, chose: Chooser = keep_word) -> dict[str, Callable[..., str]]:
     """All template filters, with the project's particle dictionary bound (and the record of
     words picked from numbers)."""
-    return {
+    filters: dict[str, Callable[..., str]] = {
         "num": num,
         "pct": pct,
         "pp": pp,
@@ -240,4 +240,5 @@ def korean_filters(josa: Particles, chose: Chooser = keep_word) -> dict[str, Cal
         "date": date,
         "josa": lambda word, particle: josa.attach(str(word), particle),
         "particle": lambda word, particle: josa.particle(str(word), particle),
-    } | wording_filters(chose)
+    }
+    return filters | wording_filters(chose)

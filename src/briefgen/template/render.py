@@ -133,11 +133,12 @@ def split_line_marks(text: str) -> tuple[str, list[int]]:
         origins.append(int(found[0]) if found else None)
         clean.append(_LINE_MARK.sub("", line))
     following = next((origin for origin in reversed(origins) if origin), 1)
-    for index in range(len(origins) - 1, -1, -1):
-        if origins[index] is None:
-            origins[index] = following
-        following = origins[index]
-    return "\n".join(clean), [int(o) for o in origins]
+    filled: list[int] = []
+    for origin in reversed(origins):
+        if origin is not None:
+            following = origin
+        filled.append(following)
+    return "\n".join(clean), filled[::-1]
 
 
 CLAIM_FUNCTIONS = ("claim", "holds")
