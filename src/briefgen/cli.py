@@ -321,12 +321,12 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path 
     if len(manifests) > 2:
         raise click.UsageError("give at most two manifests: OLD NEW")
     old_path, new_path = _diff_paths(manifests, project)
-    new = load_manifest(new_path)
-    changes = diff_manifests(load_manifest(old_path), new)
+    old, new = load_manifest(old_path), load_manifest(new_path)
+    changes = diff_manifests(old, new)
     if annex is not None:
-        from briefgen.regen.annex import write_annex
+        from briefgen.regen.annex import data_version, write_annex
 
-        write_annex(changes, _annex_meta(project, new), _display(old_path), _display(new_path), annex)
+        write_annex(changes, _annex_meta(project, new), data_version(old), data_version(new), annex)
     if as_json:
         click.echo(json.dumps(diff_json(changes), ensure_ascii=False, indent=1))
         return

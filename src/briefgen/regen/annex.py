@@ -1,8 +1,9 @@
 """The change report as a small document (``briefgen diff --annex changes.pdf``).
 
 ``annex_document`` turns a ``ManifestDiff`` into the same document model the briefs use, so
-the PDF, DOCX and HTML writers typeset it in house style: a 요약 sentence, then chapters for
-the numbers (a table: statistic, item, before, after, change), the sentences (changed words in
+the PDF, DOCX and HTML writers typeset it in house style: a 요약 sentence, then a first
+chapter with what an editor must read first (claims that flipped, words the data picked that
+changed, each in its sentence), then chapters for the numbers (a table: statistic, item, before, after, change), the sentences (changed words in
 bold, the earlier wording below) and the data rows (added, removed, renamed, re-keyed, and
 every changed cell).
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import BriefError
 from briefgen.ir import (
@@ -25,23 +28,32 @@ from briefgen.ir import (
     Paragraph,
     Section,
     Strong,
+    Superscript,
     Table,
     TableCell,
     Text,
 )
 from briefgen.korean.josa import attach
 from briefgen.korean.numbers import fmt_count
-from briefgen.regen.diff import ManifestDiff, RowsDiff, SentenceChange, StatChange, cell_text
+from briefgen.regen.diff import (
+    ManifestDiff,
+    RowsDiff,
+    SentenceChange,
+    StatChange,
+    WordingChange,
+    cell_text,
+)
 from briefgen.regen.report import describe_input
 
 ANNEX_FORMATS = (".pdf", ".docx", ".html")
 ROW_LIMIT = 200  # rows listed per kind of data change; the rest are counted
 _STATUS = {"added": "추가", "removed": "삭제", "changed": "변경"}
+_RAISED = re.compile(r"\^([^\^\s]+)\^")
 
 
 def annex_document(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str) -> Document:
     """The change report ``diff`` as a document; ``meta`` is the brief's (title, number)."""
-    chapters = [c for c in (_numbers(diff.statistics), _sentences(diff.sentences),
+    chapters = [c for c in (_review(diff), _numbers(diff.statistics), _sentences(diff.sentences),
                             _rows(diff.rows), _inputs(diff)) if c is not None]
     if not chapters:
         chapters = [Chapter("변경 내역", [Bullet(2, [Text("두 빌드의 수치·문장·데이터가 같음")])], [])]
@@ -85,6 +97,17 @@ def write_annex(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str, 
         temp.unlink(missing_ok=True)
 
 
+def data_version(manifest: dict[str, Any]) -> str:
+    """The data a build read, for the annex cover: ``2025.05. 자료`` (its snapshot dates), else
+    the data files' names."""
+    datasets = manifest.get("datasets", {}).values()
+    snapshots = sorted({d["snapshot"] for d in datasets if d.get("snapshot")})
+    if snapshots:
+        return ", ".join(snapshots) + " 자료"
+    names = sorted({Path(str(d.get("path", ""))).name for d in datasets if d.get("path")})
+    return ", ".join(names) or str(manifest.get("name", ""))
+
+
 def annex_meta(title: str, report_number: str, built_at: str | None) -> Meta:
     """Meta for an annex when only manifests are known: the build date of the newer one."""
     try:
@@ -100,6 +123,9 @@ def annex_meta(title: str, report_number: str, built_at: str | None) -> Meta:
 def _summary(diff: ManifestDiff) -> str:
     sentences = [f"통계 {attach(fmt_count(len(diff.statistics)), '와/과')} "
                  f"문장 {attach(fmt_count(len(diff.sentences)), '이/가')} 바뀌었다."]
+    if diff.to_review:
+        sentences.append(f"이 가운데 뒤집힌 claim과 데이터가 고른 낱말의 변화 "
+                         f"{attach(fmt_count(diff.to_review), '은/는')} 첫 장에 모았다.")
     for rows in diff.rows:
         moved = (f"데이터 {rows.dataset}의 분석 대상 행은 {fmt_count(rows.old_rows)}에서 "
                  f"{attach(fmt_count(rows.new_rows), '으로/로')} 바뀌었다")
@@ -135,38 +161,82 @@ def _numbers(stats: list[StatChange]) -> Chapter | None:
     return Chapter("수치 변경", [], [Section("바뀐 통계", [lead, table])])
 
 
+def _review(diff: ManifestDiff) -> Chapter | None:
+    """Claims that flipped and data-chosen words that changed, each with its sentence."""
+    if not diff.to_review:
+        return None
+    blocks: list[Block] = []
+    if diff.claims:
+        blocks.append(Bullet(1, [Text("뒤집힌 claim")]))
+        for flip in diff.claims:
+            truth = "참에서 거짓으로" if flip.old_holds else "거짓에서 참으로"
+            blocks.append(Bullet(2, [Text(f"({truth}) {flip.new}")]))
+            blocks.append(Bullet(3, [Text(f"이전: {flip.old}")]))
+    if diff.wordings:
+        blocks.append(Bullet(1, [Text("데이터가 고른 낱말의 변화")]))
+        shown: set[str] = set()
+        for change in diff.wordings:
+            blocks.extend(_wording(change, shown))
+    return Chapter("먼저 검토할 문장", blocks, [])
+
+
+def _wording(change: WordingChange, shown: set[str]) -> list[Block]:
+    head = Bullet(2, [Text(f"{change.old} → "), Strong([Text(change.new)]),
+                      Text(f" ({change.where})" if change.where else "")])
+    if not change.new_sentence or change.new_sentence in shown:
+        return [head]
+    shown.add(change.new_sentence)
+    return [head, Bullet(3, _marked(change.old_sentence, change.new_sentence))]
+
+
 def _sentences(changes: list[SentenceChange]) -> Chapter | None:
     if not changes:
         return None
     groups: dict[str, list[SentenceChange]] = {}
     for change in changes:
         groups.setdefault(change.where or "본문", []).append(change)
-    sections = []
+    blocks: list[Block] = []
     for where, items in groups.items():
-        blocks: list[Block] = []
+        blocks.append(Bullet(1, [Text(where)]))  # the brief's own numbering, not renumbered
         for change in items:
             if change.status == "changed":
-                blocks.append(Bullet(2, [Text("(변경) "), *_marked(change.old, change.new)]))
-                blocks.append(Bullet(3, [Text(f"이전: {change.old}")]))
+                blocks.append(Bullet(2, [Text("(변경) "), *_marked(change.old, change.new,
+                                                                  change.marked)]))
+                blocks.append(Bullet(3, [Text("이전: "), *_raised(change.old)]))
             elif change.status == "added":
-                blocks.append(Bullet(2, [Text(f"(추가) {change.new}")]))
+                blocks.append(Bullet(2, [Text("(추가) "), *_raised(change.marked or change.new)]))
             else:
-                blocks.append(Bullet(2, [Text(f"(삭제) {change.old}")]))
-        sections.append(Section(where, blocks))
-    return Chapter("문장 변경", [], sections)
+                blocks.append(Bullet(2, [Text("(삭제) "), *_raised(change.marked or change.old)]))
+    return Chapter("문장 변경", blocks, [])
 
 
-def _marked(old: str, new: str) -> list[Inline]:
-    """``new`` with the words that differ from ``old`` in bold."""
+def _raised(text: str) -> list[Inline]:
+    """Text with its ``^…^`` parts as superscripts (footnote marks, powers)."""
+    out: list[Inline] = []
+    position = 0
+    for match in _RAISED.finditer(text):
+        if match.start() > position:
+            out.append(Text(text[position:match.start()]))
+        out.append(Superscript([Text(match[1])]))
+        position = match.end()
+    if position < len(text):
+        out.append(Text(text[position:]))
+    return out
+
+
+def _marked(old: str, new: str, marked: str = "") -> list[Inline]:
+    """``new`` with the words that differ from ``old`` in bold; raised parts of ``marked``
+    (``new`` with ``^…^``, word for word) stay raised."""
     a, b = old.split(" "), new.split(" ")
+    shown = marked.split(" ") if marked and len(marked.split(" ")) == len(b) else b
     out: list[Inline] = []
     for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        words = " ".join(b[j1:j2])
+        words = " ".join(shown[j1:j2])
         if not words:
             continue
         if out:
             out.append(Text(" "))
-        out.append(Text(words) if tag == "equal" else Strong([Text(words)]))
+        out.extend(_raised(words) if tag == "equal" else [Strong(_raised(words))])
     return out
 
 

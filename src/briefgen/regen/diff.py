@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,33 @@ class SentenceChange:
     where: str
     old: str = ""
     new: str = ""
+    marked: str = ""  # ``new`` (else ``old``) with raised parts in ^…^ (record.sentences)
+
+
+@dataclass
+class ClaimFlip:
+    """A claim of the template (``holds()``) whose truth changed between the builds."""
+
+    text: str
+    line: int | None
+    old: str
+    new: str
+    old_holds: bool
+    new_holds: bool
+
+
+@dataclass
+class WordingChange:
+    """A word the data picked (a rank, a comparison, a direction …) that changed, with the
+    sentence it stands in when that sentence changed."""
+
+    kind: str
+    line: int | None
+    old: str
+    new: str
+    where: str = ""
+    old_sentence: str = ""
+    new_sentence: str = ""
 
 
 @dataclass
@@ -113,11 +141,18 @@ class ManifestDiff:
     sentences: list[SentenceChange]
     rows: list[RowsDiff]
     pages: tuple[int, int]
+    claims: list[ClaimFlip] = field(default_factory=list)
+    wordings: list[WordingChange] = field(default_factory=list)
+
+    @property
+    def to_review(self) -> int:
+        """Claims that flipped and data-chosen words that changed: what an editor reads first."""
+        return len(self.claims) + len(self.wordings)
 
     @property
     def empty(self) -> bool:
         """True when the two builds say the same thing."""
-        return not (self.statistics or self.sentences or any(_row_count(r) for r in self.rows)
+        return not (self.to_review or self.statistics or self.sentences or any(_row_count(r) for r in self.rows)
                     or self.pages[0] != self.pages[1])
 
 
@@ -127,18 +162,71 @@ def _row_count(rows: RowsDiff) -> int:
 
 def diff_manifests(old: dict[str, Any], new: dict[str, Any]) -> ManifestDiff:
     """The differences between manifest ``old`` and manifest ``new``."""
+    sentences = diff_sentences(old.get("sentences", []), new.get("sentences", []))
     return ManifestDiff(
         name=str(new.get("name", "")),
         inputs=diff_inputs(old.get("inputs", {}), new.get("inputs", {})),
         statistics=diff_statistics(old.get("statistics", {}), new.get("statistics", {})),
-        sentences=diff_sentences(old.get("sentences", []), new.get("sentences", [])),
+        sentences=sentences,
         rows=[
             diff_rows(name, old["datasets"][name], new["datasets"][name])
             for name in new.get("datasets", {})
             if name in old.get("datasets", {})
         ],
         pages=(_pages(old), _pages(new)),
+        claims=diff_claims(old.get("claims", []), new.get("claims", [])),
+        wordings=diff_wordings(old.get("choices", []), new.get("choices", []), sentences),
     )
+
+
+def _paired(old: list[dict[str, Any]], new: list[dict[str, Any]],
+            key: Callable[[dict[str, Any]], Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Old and new records paired by ``key`` and their order among records of that key."""
+
+    def numbered(records: list[dict[str, Any]]) -> dict[tuple[Any, int], dict[str, Any]]:
+        seen: dict[Any, int] = defaultdict(int)
+        out = {}
+        for record in records:
+            k = key(record)
+            out[(k, seen[k])] = record
+            seen[k] += 1
+        return out
+
+    before = numbered(old)
+    return [(before[k], record) for k, record in numbered(new).items() if k in before]
+
+
+def diff_claims(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[ClaimFlip]:
+    """Claims (paired by their text) whose truth differs between the builds."""
+    return [
+        ClaimFlip(b["text"], b.get("line"), a["statement"], b["statement"], a["holds"], b["holds"])
+        for a, b in _paired(old, new, lambda c: c.get("text"))
+        if a.get("holds") != b.get("holds")
+    ]
+
+
+def diff_wordings(old: list[dict[str, Any]], new: list[dict[str, Any]],
+                  sentences: list[SentenceChange]) -> list[WordingChange]:
+    """Data-chosen words (paired by kind, template line and subject) that changed, each with
+    the changed sentence it stands in (searched in document order, as the words come)."""
+    changes = []
+    changed = [s for s in sentences if s.status == "changed"]
+    cursor = 0
+    pairs = _paired(old, new, lambda c: (c.get("kind"), c.get("line"), c.get("subject")))
+    for a, b in pairs:
+        if a["word"] == b["word"]:
+            continue
+        change = WordingChange(b["kind"], b.get("line"), a["word"], b["word"])
+        for index in range(cursor, len(changed)):
+            sentence = changed[index]
+            subject = b.get("subject") or ""
+            if b["word"] in sentence.new and a["word"] in sentence.old and subject in sentence.new:
+                change.where, change.old_sentence, change.new_sentence = (
+                    sentence.where, sentence.old, sentence.new)
+                cursor = index
+                break
+        changes.append(change)
+    return changes
 
 
 def _pages(manifest: dict[str, Any]) -> int:
@@ -327,17 +415,22 @@ def diff_sentences(old: list[dict[str, str]], new: list[dict[str, str]]) -> list
         while olds and news:
             i, j = olds[0], news[0]
             if difflib.SequenceMatcher(None, a[i], b[j], autojunk=False).ratio() >= SIMILAR:
-                out.append(SentenceChange("changed", new[j]["where"], a[i], b[j]))
+                out.append(SentenceChange("changed", new[j]["where"], a[i], b[j],
+                                          new[j].get("marked", "")))
                 olds.pop(0)
                 news.pop(0)
             elif len(olds) > len(news):
-                out.append(SentenceChange("removed", old[i]["where"], old=a[i]))
+                out.append(SentenceChange("removed", old[i]["where"], old=a[i],
+                                          marked=old[i].get("marked", "")))
                 olds.pop(0)
             else:
-                out.append(SentenceChange("added", new[j]["where"], new=b[j]))
+                out.append(SentenceChange("added", new[j]["where"], new=b[j],
+                                          marked=new[j].get("marked", "")))
                 news.pop(0)
-        out += [SentenceChange("removed", old[i]["where"], old=a[i]) for i in olds]
-        out += [SentenceChange("added", new[j]["where"], new=b[j]) for j in news]
+        out += [SentenceChange("removed", old[i]["where"], old=a[i], marked=old[i].get("marked", ""))
+                for i in olds]
+        out += [SentenceChange("added", new[j]["where"], new=b[j], marked=new[j].get("marked", ""))
+                for j in news]
     return out
 
 

@@ -10,7 +10,13 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from briefgen.regen.diff import InputChange, ManifestDiff, RowsDiff, SentenceChange, cell_text
+from briefgen.regen.diff import (
+    InputChange,
+    ManifestDiff,
+    RowsDiff,
+    SentenceChange,
+    cell_text,
+)
 
 GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
           "fonts": "글꼴", "images": "그림", "briefgen": "briefgen"}
@@ -27,6 +33,7 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
     if diff.empty and not diff.inputs:
         out("변경 없음: 두 빌드의 수치·문장·데이터가 같습니다.")
         return
+    _to_review(diff, out, plain=console.no_color or not console.is_terminal)
     if diff.inputs:
         out("\n[bold]■ 입력 파일[/]")
         for change in diff.inputs:
@@ -37,9 +44,33 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
         _rows(rows, out)
     if diff.pages[0] != diff.pages[1]:
         out(f"\n[bold]■ 쪽수[/] {diff.pages[0]} → {diff.pages[1]}")
-    out(f"\n요약: 통계 {len(diff.statistics)}개, 문장 {len(diff.sentences)}개 변경" + "".join(
+    out(f"\n요약: 먼저 검토 {diff.to_review}개, 통계 {len(diff.statistics)}개, "
+        f"문장 {len(diff.sentences)}개 변경" + "".join(
         f"; {r.dataset} 행 {r.old_rows:,} → {r.new_rows:,} (추가 {len(r.added)}, 삭제 {len(r.removed)}, "
         f"이름 변경 {len(r.renamed)}, 값 변경 {len(r.edited)})" for r in diff.rows))
+
+
+def _to_review(diff: ManifestDiff, out: Any, plain: bool) -> None:
+    """Claims that flipped and data-chosen words that changed, before everything else."""
+    if not diff.to_review:
+        out("\n[bold]■ 먼저 검토할 문장[/] 없음: 뒤집힌 claim도, 데이터가 고른 낱말의 변화도 없습니다.")
+        return
+    out(f"\n[bold]■ 먼저 검토할 문장[/] ({diff.to_review}개)")
+    for flip in diff.claims:
+        truth = "참 → 거짓" if flip.old_holds else "거짓 → 참"
+        out(f"  [magenta]claim {truth}[/] {_line(flip.line)}{escape(flip.new)}")
+    shown: set[str] = set()
+    for change in diff.wordings:
+        out(f"  [magenta]낱말[/] {_line(change.line)}{escape(change.old)} → "
+            f"[bold]{escape(change.new)}[/]")
+        if change.new_sentence and change.new_sentence not in shown:
+            shown.add(change.new_sentence)
+            out(f"    [cyan]{escape(change.where)}[/] "
+                f"{word_diff(change.old_sentence, change.new_sentence, plain)}")
+
+
+def _line(line: int | None) -> str:
+    return f"[dim]{line}행[/] " if line else ""
 
 
 def describe_input(change: InputChange) -> str:

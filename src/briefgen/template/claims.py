@@ -50,10 +50,12 @@ class ChoiceRecord:
     kind: str
     word: str
     values: list[Any]
+    subject: str | None = None  # the item the word is about (a rank's label), if known
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data for the manifest."""
-        return {"line": self.line, "kind": self.kind, "word": self.word, "values": self.values}
+        return {"line": self.line, "kind": self.kind, "word": self.word, "values": self.values,
+                "subject": self.subject}
 
 
 @dataclass
@@ -74,10 +76,11 @@ class Ledger:
         """A claim with alternative wording: its truth, recorded (for ``{% if %}``)."""
         return self._record(condition, text, values, alternative=True).holds
 
-    def chose(self, kind: str, word: str, values: list[Any]) -> str:
-        """Record a word picked from ``values``; return it."""
+    def chose(self, kind: str, word: str, values: list[Any], subject: str | None = None) -> str:
+        """Record a word picked from ``values`` (about item ``subject``); return it."""
         self._room()
-        self.choices.append(ChoiceRecord(template_line(), kind, word, [_plain(v) for v in values]))
+        self.choices.append(ChoiceRecord(template_line(), kind, word, [_plain(v) for v in values],
+                                         subject))
         return word
 
     def to_json(self) -> dict[str, Any]:

@@ -22,11 +22,12 @@ class Particles(Protocol):
     def particle(self, word: object, particle: str) -> str: ...
 
 
-Chooser = Callable[[str, str, list[Any]], str]
-"""Records a word picked from numbers (``Ledger.chose``: kind, word, values) and returns it."""
+Chooser = Callable[..., str]
+"""Records a word picked from numbers (``Ledger.chose``: kind, word, values, subject) and
+returns it."""
 
 
-def keep_word(kind: str, word: str, values: list[Any]) -> str:
+def keep_word(kind: str, word: str, values: list[Any], subject: str | None = None) -> str:
     """A Chooser that records nothing (tables, ``briefgen check``'s own environment)."""
     return word
 
@@ -121,8 +122,8 @@ def count_change(value: Any, old: Any, unit: str = "개", basis: str = "") -> st
     return numbers.fmt_count_change(_amount(value), _amount(old), unit, basis)
 
 
-def _rank_of(value: Any, label: Any) -> tuple[Any, bool]:
-    """(rank, tied) of a number, an item, or a grouped statistic and a label."""
+def _rank_of(value: Any, label: Any) -> tuple[Any, bool, str | None]:
+    """(rank, tied, label) of a number, an item, or a grouped statistic and a label."""
     if label is not None:
         if not hasattr(value, "labels"):
             raise BriefError(
@@ -134,12 +135,12 @@ def _rank_of(value: Any, label: Any) -> tuple[Any, bool]:
             raise BriefError(
                 f"{value.label!r} has no rank (the 'other' bucket or an unranked item)"
             )
-        return value.rank, bool(getattr(value, "tied", False))
+        return value.rank, bool(getattr(value, "tied", False)), str(value.label)
     if hasattr(value, "labels"):
         raise BriefError(
             "rank of a grouped statistic needs a label: stats.by_country | rank('미국')"
         )
-    return value, False
+    return value, False, None
 
 
 def listing(items: Any, unit: str = "개", separator: str = ", ") -> str:
@@ -194,13 +195,13 @@ def wording_filters(chose: Chooser) -> dict[str, Callable[..., str]]:
     def rank(value: Any, label: Any = None) -> str:
         """``3위`` / ``공동 3위`` from an item (``stats.by_country['중국'] | rank``), a grouped
         statistic and a label (``stats.by_country | rank('중국')``) or a number."""
-        position, tied = _rank_of(value, label)
-        return chose("rank", wording.rank_word(position, tied), [position, tied])
+        position, tied, subject = _rank_of(value, label)
+        return chose("rank", wording.rank_word(position, tied), [position, tied], subject)
 
     def rank_en(value: Any, label: Any = None) -> str:
         """``3rd`` / ``joint 3rd`` for an English summary."""
-        position, tied = _rank_of(value, label)
-        return chose("rank", wording.rank_word_en(position, tied), [position, tied])
+        position, tied, subject = _rank_of(value, label)
+        return chose("rank_en", wording.rank_word_en(position, tied), [position, tied], subject)
 
     return {"compare": compare, "direction": direction, "rate_change": rate_change,
             "rank": rank, "rank_en": rank_en}

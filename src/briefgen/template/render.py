@@ -226,8 +226,8 @@ class _BuildHooks:
     def particle(self, word: object, particle: str) -> str:
         return self.josa.particle(word, particle)
 
-    def chose(self, kind: str, word: str, values: list[Any]) -> str:
-        return self.ledger.chose(kind, word, values)
+    def chose(self, kind: str, word: str, values: list[Any], subject: str | None = None) -> str:
+        return self.ledger.chose(kind, word, values, subject)
 
     def claim(self, condition: object, text: object = "", *values: object) -> str:
         return self.ledger.claim(condition, text, *values)
