@@ -1,6 +1,6 @@
 """The PDF is laid out while the charts are drawn: layout passes use each chart's planned pixel
-size, the final pass waits for each file as it draws it, and a chart of another size has the
-layout redone."""
+size, the final pass waits for the files when it draws the first, and a chart of another size
+has the layout redone."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from regen_helpers import copy_built, edit, output_bytes
 import briefgen.charts.render
 import briefgen.writers.pdf.pages
 from briefgen.build import CACHE_DIR, build
-from briefgen.charts.batch import PNG_DPI, planned_pixels
 from briefgen.charts.render import plan_chart
+from briefgen.charts.spec import DPI as PNG_DPI
 from briefgen.errors import BriefError
 from briefgen.ir import Figure
 from briefgen.numbering import document_blocks
@@ -50,15 +50,10 @@ def _pending_copy(doc, png: Path, tmp_path: Path, planned: tuple[int, int]):
     waits: list[str] = []
 
     def wait() -> None:
-        waits.append("all")
+        waits.append("wait")
         shutil.copy(png, later)
 
-    def wait_for(path: Path) -> None:
-        assert path == later
-        waits.append("one")
-        shutil.copy(png, later)
-
-    return moved, PendingImages({later: planned}, wait, wait_for), waits
+    return moved, PendingImages({later: planned}, wait), waits
 
 
 def test_layout_needs_no_file_until_the_final_pass(sample, tmp_path: Path) -> None:
@@ -66,7 +61,7 @@ def test_layout_needs_no_file_until_the_final_pass(sample, tmp_path: Path) -> No
     moved, pending, waits = _pending_copy(doc, png, tmp_path, image_size(png))
     out = tmp_path / "pending.pdf"
     write_pdf(moved, THEME, out, pending)
-    assert waits == ["one"]
+    assert waits == ["wait"]
     assert out.read_bytes() == plain
 
 
@@ -76,7 +71,7 @@ def test_an_image_of_another_size_than_planned_is_laid_out_again(sample, tmp_pat
     moved, pending, waits = _pending_copy(doc, png, tmp_path, (width, height * 3))
     out = tmp_path / "pending.pdf"
     write_pdf(moved, THEME, out, pending)
-    assert waits == ["one", "all"]  # found when drawn; then every image is awaited
+    assert waits == ["wait", "wait"]  # found when drawn; then laid out again with the files there
     assert out.read_bytes() == plain  # laid out at the real size, not the planned one
 
 
@@ -90,7 +85,7 @@ def test_planned_chart_sizes_are_the_drawn_sizes(example_build) -> None:
     for name, spec in project.charts.items():
         job = plan_chart(name, spec, result.statistics, theme, root / CACHE_DIR / "charts",
                          project.config_file)
-        assert job.path.is_file() and image_size(job.path) == planned_pixels(job), name
+        assert job.path.is_file() and image_size(job.path) == job.pixels(), name
 
 
 def test_planned_pixels_truncate_as_matplotlib_does() -> None:
@@ -105,7 +100,7 @@ def test_planned_pixels_truncate_as_matplotlib_does() -> None:
         width, height = fig.bbox.size
         spec = ChartSpec("c", "bar", "s", size=size)
         job = briefgen.charts.render.ChartJob(spec, None, Path("c.png"), "")
-        assert planned_pixels(job) == (int(width), int(height)), size
+        assert job.pixels() == (int(width), int(height)), size
 
 
 def test_charts_are_drawn_after_the_layout_passes_when_the_final_one_needs_them(

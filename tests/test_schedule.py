@@ -1,88 +1,140 @@
-"""HTML, HWPX and the charts are made in a second process; failures there lose nothing."""
+"""The scheduler: jobs in forked processes, their results and errors; a failing job loses nothing."""
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 import pytest
 from regen_helpers import NAME, copy_built, edit, output_bytes
 
-import briefgen.background
 import briefgen.writers.hwpx
-from briefgen.background import Background, can_fork
-from briefgen.build import CACHE_DIR, build
+from briefgen.build import CACHE_DIR, build, prepare
+from briefgen.charts.render import draw_charts
 from briefgen.errors import BriefError
+from briefgen.schedule import Scheduler, TaskFailed, can_fork
+from briefgen.theme import load_theme
 
 CONTENT = "templates/ai-models/content.md"
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork or a single core here")
 
 
 @needs_fork
-def test_job_runs_in_another_process_and_returns_its_value():
-    with Background(os.getpid) as job:
-        assert job.result() != os.getpid()
+def test_a_job_runs_in_another_process_and_returns_its_value():
+    with Scheduler() as scheduler:
+        task = scheduler.submit(os.getpid)
+        assert scheduler.wait_for(task) != os.getpid()
 
 
-@needs_fork
-def test_a_warm_process_keeps_its_libraries_frozen_across_forks(monkeypatch):
-    from briefgen.warm import warm_up
-
-    monkeypatch.setattr(briefgen.background, "_frozen_for_life", False)  # undone after the test
-    try:
-        warm_up()
-        frozen = gc.get_freeze_count()
-        assert frozen > 10_000  # pandas, matplotlib, reportlab, …
-        with Background(os.getpid) as job:
-            assert job.result() != os.getpid()
-        assert gc.get_freeze_count() == frozen
-    finally:
-        gc.unfreeze()
-
-
-@needs_fork
-def test_a_cold_process_unfreezes_after_forking(monkeypatch):
-    monkeypatch.setattr(briefgen.background, "_frozen_for_life", False)  # as in a fresh process
-    gc.unfreeze()  # (a watch test in this process may have frozen it)
-    with Background(os.getpid) as job:
-        job.result()
-    assert gc.get_freeze_count() == 0
-
-
-def test_serial_setting_runs_the_job_inline(monkeypatch):
+def test_serial_setting_runs_the_job_here_when_it_is_waited_for(monkeypatch):
     monkeypatch.setenv("BRIEFGEN_SERIAL", "1")
-    with Background(os.getpid) as job:
-        assert job.result() == os.getpid()
+    ran: list[int] = []
+    with Scheduler() as scheduler:
+        task = scheduler.submit(lambda: ran.append(os.getpid()) or len(ran))
+        assert ran == []
+        assert scheduler.wait_for(task) == 1 and scheduler.wait_for(task) == 1  # run once
+    assert ran == [os.getpid()]
 
 
 def _bad_input():
     raise BriefError("not a number: 'abc'", source="data/x.csv", cell='row 3, column "n"')
 
 
-def _crash():
-    raise ZeroDivisionError("boom")
-
-
-def test_brief_error_in_the_child_is_raised_unchanged():
-    with Background(_bad_input) as job, pytest.raises(BriefError) as caught:
-        job.result()
-    assert str(caught.value) == "data/x.csv: row 3, column \"n\": not a number: 'abc'"
-
-
-@needs_fork
-def test_a_crash_in_the_child_names_the_cause():
-    with Background(_crash) as job, pytest.raises(RuntimeError, match="ZeroDivisionError: boom"):
-        job.result()
+@pytest.mark.parametrize("serial", ["1", "0"])
+def test_a_brief_error_in_a_job_is_raised_unchanged_by_every_wait(monkeypatch, serial):
+    monkeypatch.setenv("BRIEFGEN_SERIAL", serial)
+    with Scheduler() as scheduler:
+        task = scheduler.submit(_bad_input)
+        for _ in range(2):
+            with pytest.raises(BriefError) as caught:
+                scheduler.wait_for(task)
+            assert str(caught.value) == "data/x.csv: row 3, column \"n\": not a number: 'abc'"
 
 
 @needs_fork
-def test_child_that_dies_is_reported_not_awaited_forever():
-    with Background(lambda: os._exit(3)) as job, pytest.raises(RuntimeError, match="exit code 3"):
-        job.result()
+def test_a_crash_in_a_job_names_the_cause():
+    def crash():
+        raise ZeroDivisionError("boom")
+
+    with Scheduler() as scheduler, pytest.raises(RuntimeError, match="ZeroDivisionError: boom"):
+        scheduler.wait_for(scheduler.submit(crash))
 
 
-def test_failing_background_writer_leaves_previous_outputs_byte_identical(example_build, tmp_path, monkeypatch):
+@needs_fork
+def test_a_job_whose_process_dies_is_reported_not_awaited_forever():
+    with Scheduler() as scheduler, pytest.raises(RuntimeError, match="exit code 3"):
+        scheduler.wait_for(scheduler.submit(lambda: os._exit(3)))
+
+
+def _write_later(path: Path, fails: bool = False) -> None:
+    time.sleep(0.2)
+    if fails:
+        raise BriefError("cannot be drawn", source="brief.yaml")
+    path.write_text("drawn")
+
+
+@needs_fork
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_later_job_waits_for_an_earlier_one(tmp_path, fails):
+    path = tmp_path / "chart.png"
+    with Scheduler() as scheduler:
+        first = scheduler.submit(partial(_write_later, path, fails))
+
+        def second() -> str:
+            scheduler.wait_for(first)  # in this job's process: until the first one ended
+            return path.read_text()
+
+        later = scheduler.submit(second)
+        if fails:
+            with pytest.raises(TaskFailed):
+                scheduler.wait_for(later)
+            with pytest.raises(BriefError, match="cannot be drawn"):
+                scheduler.wait_for(first)  # the owner learns why
+        else:
+            assert scheduler.wait_for(later) == "drawn"
+
+
+@needs_fork
+def test_leaving_the_scheduler_stops_jobs_still_running():
+    with Scheduler() as scheduler:
+        task = scheduler.submit(partial(time.sleep, 30))
+    assert task.process is not None and not task.process.is_alive()
+
+
+@dataclass(frozen=True)
+class FakeChart:
+    """Shaped like a ChartJob."""
+
+    path: Path
+    fails: bool = False
+
+    def draw(self, theme) -> None:
+        if self.fails:
+            raise BriefError("cannot be drawn", source="brief.yaml", key=f"charts.{self.path.stem}")
+        self.path.write_text("drawn")
+
+
+@pytest.mark.parametrize("serial", ["1", "0"])
+def test_the_first_failing_chart_in_the_list_is_reported(tmp_path, monkeypatch, serial):
+    monkeypatch.setenv("BRIEFGEN_SERIAL", serial)
+    jobs = [FakeChart(tmp_path / f"c{i}.png", i in (3, 9)) for i in range(12)]
+    with Scheduler() as scheduler, pytest.raises(BriefError) as caught:
+        scheduler.wait_for(scheduler.submit(partial(draw_charts, jobs, load_theme())))
+    assert caught.value.key == "charts.c3"
+
+
+def test_an_unused_chart_is_still_checked(example_build, tmp_path):
+    project = copy_built(example_build[0], tmp_path / "brief")
+    edit(project / "brief.yaml", "charts:\n", "charts:\n  spare: {type: pie, stat: year_domain}\n")
+    with pytest.raises(BriefError, match=r"charts\.spare\.stat'?: a pie chart needs"):
+        prepare(project)
+
+
+def test_a_failing_writer_leaves_previous_outputs_byte_identical(example_build, tmp_path, monkeypatch):
     project = copy_built(example_build[0], tmp_path / "brief")
     before = output_bytes(project)
     edit(project / CONTENT, "# 서론", "# 서론\n\nㅇ 새 문단")
@@ -102,7 +154,7 @@ def test_parallel_and_serial_builds_write_the_same_bytes(example_build, tmp_path
     project = copy_built(example_build[0], tmp_path / "brief")
     parallel = output_bytes(project)
     charts = {p.name: p.read_bytes() for p in (project / CACHE_DIR / "charts").iterdir()}
-    assert len(charts) == 3  # drawn by a child process while the template was rendered
+    assert len(charts) == 3  # drawn by a job while the template was rendered
     shutil.rmtree(project / CACHE_DIR)  # no cached charts or outputs: everything runs again
     monkeypatch.setenv("BRIEFGEN_SERIAL", "1")
     result = build(project, force=True)

@@ -30,7 +30,7 @@ from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
 from briefgen.project import Project, load_project
 from briefgen.record import manifest as mf
-from briefgen.schedule import Scheduler, Task
+from briefgen.schedule import Scheduler, Task, TaskFailed
 from briefgen.template.claims import Ledger
 from briefgen.theme import Theme, load_theme
 from briefgen.writers import WriteContext, Written, writer
@@ -287,9 +287,8 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
         if writes:
             _write_pageless(writes, document, theme, temps, step, images, pdf_job, pdf)
         if pdf_job is not None:
-            images.wait()
             pdf = scheduler.wait_for(pdf_job)
-    except BriefError:
+    except (BriefError, TaskFailed):
         images.wait()
         if pdf_job is not None:
             scheduler.wait_for(pdf_job)

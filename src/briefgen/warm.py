@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from briefgen.background import freeze_for_life
 from briefgen.theme import load_theme
 
 
@@ -20,7 +20,8 @@ def warm_up() -> None:
     import briefgen.writers.pdf  # noqa: F401
 
     _draw_one_chart()
-    freeze_for_life()  # the libraries live as long as the process: later collections skip them
+    gc.collect()
+    gc.freeze()  # the libraries live as long as the process: later collections skip them
 
 
 def _draw_one_chart() -> None:

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     import numpy as np
     from matplotlib.figure import Figure
 
-__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "plan_chart", "render_chart",
-           "save_chart"]
+__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "draw_charts", "plan_chart",
+           "prepare_drawing", "render_chart", "save_chart"]
 
 FORMATS = ("png", "svg")
 #: Bumped when the drawing changes, so cached charts are redrawn.
@@ -71,6 +71,24 @@ class ChartJob:
     def draw(self, theme: Theme) -> None:
         """Draw the chart to ``path`` (see ``save_chart``)."""
         save_chart(self.spec, self.data, theme, self.path, self.config_file)
+
+    def pixels(self) -> tuple[int, int]:
+        """The pixel size the PNG will have, before it is drawn: its size in centimetres at
+        ``DPI``, truncated as matplotlib's Agg canvas does."""
+        width_cm, height_cm = self.spec.size
+        return int(width_cm / 2.54 * DPI), int(height_cm / 2.54 * DPI)
+
+
+def prepare_drawing() -> None:
+    """Import matplotlib and the drawing code (a drawing job does it before its charts exist)."""
+    import briefgen.charts.draw  # noqa: F401
+
+
+def draw_charts(jobs: list[ChartJob], theme: Theme) -> None:
+    """Draw ``jobs`` in order; the first failing chart raises (each is drawn alone, so each
+    file is the same whatever else is drawn)."""
+    for job in jobs:
+        job.draw(theme)
 
 
 def plan_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: Theme, out_dir: Path,

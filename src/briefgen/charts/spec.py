@@ -22,7 +22,7 @@ CHART_TYPES: dict[str, tuple[str, ...]] = {
     "stacked_barh": ("cells",),
 }
 #: Resolution of chart PNGs (here, not in ``style``, so a chart's pixel size is known without
-#: importing matplotlib: ``batch.planned_pixels``).
+#: importing matplotlib: ``ChartJob.pixels``).
 DPI = 300
 CHART_KEYS = {"type", "stat", "xlabel", "ylabel", "labels", "top", "size", "color", "value",
               "label_format", "digits"}

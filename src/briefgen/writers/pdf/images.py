@@ -8,7 +8,7 @@ are) is decoded once and stored as RGB without a mask, and the name comes from t
 bytes. Any other image takes ReportLab's own path. Layout passes draw no image at all, so
 they need only each image's pixel size: images still being made (charts drawn in another
 process) are laid out at their planned size (``PendingImages``); the final pass waits for
-each when it reaches it.
+them when it reaches the first.
 """
 
 from __future__ import annotations
@@ -43,12 +43,10 @@ class PlanMissed(Exception):
 @dataclass(frozen=True)
 class PendingImages:
     """Image files still being made when the layout starts: ``planned`` pixel size by file;
-    ``wait_for``, which returns once one file is there, and ``wait``, once every file is (each
-    raises why a file is not)."""
+    ``wait`` returns once every file is there (or raises why one is not)."""
 
     planned: dict[Path, tuple[int, int]]
     wait: Callable[[], None]
-    wait_for: Callable[[Path], None]
 
 
 def image_size(path: Path) -> tuple[int, int]:

@@ -65,7 +65,7 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path,
     """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font.
 
     ``pending``: figures' image files still being made; the layout passes use their planned
-    sizes and the final pass waits for each when it draws it. An image whose real size is not
+    sizes and the final pass waits for them when it draws the first. An image whose real size is not
     the planned one has the whole layout redone with the real sizes."""
     try:
         return _write(doc, theme, out, pending)
@@ -94,8 +94,8 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
 
     Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
     a pass changes only the TOC page numbers (which move nothing), the next pass will be
-    settled, so it draws for real at once. That pass waits for each pending image as it
-    reaches it."""
+    settled, so it draws for real at once. That pass waits for the pending images when it
+    reaches the first."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
@@ -170,7 +170,7 @@ class _Story:
         """Wait for the pending image ``path``; PlanMissed if it has another size than the
         one it was laid out at."""
         assert self.pending is not None
-        self.pending.wait_for(path)
+        self.pending.wait()
         if image_size(path) != self.planned[path]:
             raise PlanMissed
 

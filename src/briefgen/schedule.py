@@ -1,0 +1,183 @@
+"""A build's concurrency, in one place: jobs run in forked child processes beside the main one.
+
+``submit(job)`` forks a child that runs ``job`` at once. ``submit(job, prepare=...)`` forks it
+before the job's inputs exist: the child runs ``prepare()`` (imports) meanwhile, and the job
+once ``give(task, *inputs)`` hands them over (pickled). ``wait_for(task)`` returns the job's
+result in the process that submitted it (a ``BriefError`` raised in the child is raised again,
+unchanged, by this call and every later one); in another job's process (forked later) it only
+waits until the task ended. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1`` nothing is
+forked: a job runs when it is first waited for. Leaving the scheduler stops children still
+running (the build failed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import partial
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+from briefgen.errors import BriefError
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """Whether jobs really run in parallel here."""
+    return (
+        sys.platform.startswith("linux")  # macOS frameworks are not safe to fork; Windows can't
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+        and os.environ.get("BRIEFGEN_SERIAL", "") not in ("1", "true", "yes")
+    )
+
+
+class TaskFailed(Exception):
+    """A job waited for a task that failed: the owner learns why by waiting for that task."""
+
+
+@dataclass(eq=False)
+class Task(Generic[T]):
+    """One submitted job; ``outcome`` is ``(kind, payload)`` once the submitting process knows it."""
+
+    job: Callable[[], T]
+    process: multiprocessing.process.BaseProcess | None = None
+    receiver: Connection | None = None
+    #: 0 while running, 1 done, 2 failed: what a later child sees (shared memory)
+    state: Any = None
+    ended: Any = None  # an Event set when the job ended, for later children
+    inputs: Connection | None = None  # where ``give`` sends the inputs of a prepared job
+    outcome: tuple[str, Any] | None = None
+
+
+class Scheduler:
+    """The jobs of one build (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.parallel = can_fork()
+        self.owner = os.getpid()
+        self.tasks: list[Task[Any]] = []
+
+    def submit(self, job: Callable[..., T], *, prepare: Callable[[], object] | None = None) -> Task[T]:
+        """Start ``job`` in a child process now (or, not in parallel, when first waited for);
+        with ``prepare``, the child runs it and then waits for ``give``."""
+        task: Task[T] = Task(job)
+        if self.parallel:
+            context = multiprocessing.get_context("fork")
+            task.state, task.ended = context.Value("b", 0, lock=False), context.Event()
+            receiver, sender = context.Pipe(duplex=False)
+            inbox = None
+            if prepare is not None:
+                inbox, task.inputs = context.Pipe(duplex=False)
+            task.process = context.Process(target=_child, args=(task, sender, prepare, inbox), daemon=True)
+            task.process.start()
+            for end in (sender, inbox):
+                if end is not None:
+                    end.close()
+            task.receiver = receiver
+        self.tasks.append(task)
+        return task
+
+    def give(self, task: Task[T], *inputs: Any) -> None:
+        """Hand a prepared job its inputs: it runs as ``job(*inputs)`` from now on."""
+        if task.inputs is None:
+            task.job = partial(task.job, *inputs)
+            return
+        with suppress(OSError):  # the child died: wait_for says why
+            task.inputs.send(inputs)
+        task.inputs.close()
+
+    def wait_for(self, task: Task[T]) -> T:
+        """The job's result (see the module docstring); its BriefError or failure is raised."""
+        if os.getpid() != self.owner:  # in another job's child: the result stays with the owner
+            task.ended.wait()
+            if task.state.value != 1:
+                raise TaskFailed
+            return None  # type: ignore[return-value]
+        if task.outcome is None:
+            task.outcome = _run_here(task.job) if task.process is None else _receive(task)
+        kind, payload = task.outcome
+        if kind == "brief":
+            raise BriefError(**payload)
+        if kind == "interrupted":
+            raise KeyboardInterrupt
+        if kind == "waited":
+            raise TaskFailed
+        if kind == "crash":
+            raise RuntimeError(f"background job failed:\n{payload}")
+        return payload  # type: ignore[no-any-return]
+
+    def __enter__(self) -> Scheduler:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Stop children still running (the build failed, or nobody waited for them)."""
+        if os.getpid() != self.owner:
+            return
+        for task in self.tasks:
+            if task.process is not None and task.process.is_alive():
+                task.process.terminate()
+                task.process.join()
+
+
+def _run_here(job: Callable[[], Any]) -> tuple[str, Any]:
+    """Run ``job`` in this process: its BriefError is kept (raised by every wait), any other
+    error goes up at once."""
+    try:
+        return "ok", job()
+    except BriefError as error:
+        return "brief", dataclasses.asdict(error)
+
+
+def _run(job: Callable[[], Any]) -> tuple[str, Any]:
+    """Run ``job`` and say how it ended: ok, brief (a BriefError), waited (for a failed task),
+    interrupted or crash."""
+    try:
+        return "ok", job()
+    except BriefError as error:
+        return "brief", dataclasses.asdict(error)
+    except TaskFailed:
+        return "waited", None
+    except KeyboardInterrupt:
+        return "interrupted", None
+    except BaseException:  # noqa: BLE001 — reported to the owner, which raises it
+        return "crash", traceback.format_exc()
+
+
+def _child(task: Task[Any], conn: Connection, prepare: Callable[[], object] | None,
+           inbox: Connection | None) -> None:
+    job = task.job
+    if prepare is not None and inbox is not None:
+        prepare()
+        try:
+            job = partial(job, *inbox.recv())
+        except EOFError:  # never given: the build ended before
+            return
+    outcome = _run(job)
+    task.state.value = 1 if outcome[0] == "ok" else 2
+    task.ended.set()
+    conn.send(outcome)
+    conn.close()
+
+
+def _receive(task: Task[Any]) -> tuple[str, Any]:
+    """The outcome a child sent (a child that died without one is a crash)."""
+    assert task.process is not None and task.receiver is not None
+    try:
+        outcome: tuple[str, Any] = task.receiver.recv()
+    except EOFError:
+        task.process.join()
+        return "crash", f"the job's process died (exit code {task.process.exitcode})"
+    finally:
+        task.receiver.close()
+    task.process.join()
+    return outcome
