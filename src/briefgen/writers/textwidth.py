@@ -20,4 +20,5 @@ from briefgen.cache.fonts import register_font
 def text_width(family: str, text: str, size: float) -> float:
     """Advance width in points of ``text`` in the theme font ``family`` at ``size`` pt
     (BriefError if the font file is missing)."""
-    return pdfmetrics.stringWidth(text, register_font(family), size)
+    width: float = pdfmetrics.stringWidth(text, register_font(family), size)
+    return width

@@ -55,7 +55,7 @@ def fragment(elem: etree._Element) -> str:
     """``elem`` serialized without namespace declarations, to be put into a larger string."""
     wrapper = parse_xml(f"<w:body {_FRAGMENT_NS}/>")
     wrapper.append(elem)  # lxml drops the declarations the wrapper already makes
-    xml = etree.tostring(wrapper, encoding="unicode")
+    xml: str = etree.tostring(wrapper, encoding="unicode")
     return xml[xml.index(">") + 1 : xml.rindex("<")]
 
 
@@ -409,7 +409,8 @@ def font_table(entries: Sequence[FontEntry]) -> bytes:
             _val("w:pitch", "variable"),
         ]
         root.append(el("w:font", {"w:name": entry.name}, kids))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def app_properties(application: str) -> bytes:
@@ -417,7 +418,8 @@ def app_properties(application: str) -> bytes:
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
     root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
     etree.SubElement(root, f"{{{ns}}}Application").text = application
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def remove_theme_font_lang(settings: etree._Element) -> None:
@@ -512,17 +514,16 @@ def footnote(number: int, paragraph: str) -> str:
 
 def field_begin(instr: str, fmt: RunFormat | None = None) -> list[etree._Element]:
     """Runs opening a complex field: begin, instruction, separate (the cached result follows)."""
-    props = [rpr(fmt)] if fmt else []
+    def props() -> list[etree._Element]:
+        return [rpr(fmt)] if fmt else []  # a new ``w:rPr`` for every run
+
     instr_el = el("w:instrText")
     instr_el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr_el.text = f" {instr} "
     return [
-        el("w:r", children=[*props, el("w:fldChar", {"w:fldCharType": "begin"})]),
-        el("w:r", children=[*(rpr(fmt) for _ in props), instr_el]),
-        el(
-            "w:r",
-            children=[*(rpr(fmt) for _ in props), el("w:fldChar", {"w:fldCharType": "separate"})],
-        ),
+        el("w:r", children=[*props(), el("w:fldChar", {"w:fldCharType": "begin"})]),
+        el("w:r", children=[*props(), instr_el]),
+        el("w:r", children=[*props(), el("w:fldChar", {"w:fldCharType": "separate"})]),
     ]
 
 

@@ -71,7 +71,7 @@ def word_font(family: str) -> str:
 
 def font_entries(theme: Theme) -> list[oxml.FontEntry]:
     """The font table of the house fonts, one entry per family (with its Korean name)."""
-    entries = {}
+    entries: dict[str, oxml.FontEntry] = {}
     for role in ("body", "bold", "heavy"):
         entry = _font_names(theme.font(role))
         entries.setdefault(entry.name, entry)

@@ -172,7 +172,7 @@ class _Writer:
         section.gutter = 0
 
     def _new_section(self) -> docx.section.Section:
-        section = self.word.add_section(WD_SECTION.NEW_PAGE)
+        section: docx.section.Section = self.word.add_section(WD_SECTION.NEW_PAGE)
         body = self.word.element.body
         break_paragraph = body.findall(qn("w:p"))[-1]
         oxml.set_ppr(break_paragraph, ParaFormat(style=st.BODY))

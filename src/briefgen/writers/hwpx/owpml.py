@@ -25,12 +25,13 @@ def keep_word_para_pr(header: Any) -> str:
     shapes = header.element.find(f"{HH}refList/{HH}paraProperties")
     base = next(el for el in shapes.findall(f"{HH}paraPr") if el.get("id") == "0")
     shape = deepcopy(base)
-    shape.set("id", str(max(int(el.get("id", "0")) for el in shapes) + 1))
+    shape_id = str(max(int(el.get("id", "0")) for el in shapes) + 1)
+    shape.set("id", shape_id)
     shape.find(f"{HH}breakSetting").set("breakNonLatinWord", "KEEP_WORD")
     shapes.append(shape)
     shapes.set("itemCnt", str(len(shapes.findall(f"{HH}paraPr"))))
     header.mark_dirty()
-    return shape.get("id")
+    return shape_id
 
 
 def page_break_before(paragraph: Any) -> None:

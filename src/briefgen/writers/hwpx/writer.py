@@ -479,8 +479,9 @@ class _Writer:
             for c, grid_cell in enumerate(row.cells):  # an unmerged grid: row r, column c
                 inlines = cells[c].inlines if c < len(cells) else []
                 shape = self.st.para(head if r == 0 else body[c])
-                if all(isinstance(node, ir.Text | ir.CrossRef) for node in inlines):
-                    runs = [(node.text, self._char(char, fmt)) for node in inlines if node.text]
+                plain = [node for node in inlines if isinstance(node, ir.Text | ir.CrossRef)]
+                if len(plain) == len(inlines):
+                    runs = [(node.text, self._char(char, fmt)) for node in plain if node.text]
                     owpml.cell_text(grid_cell.element, shape, runs)
                 else:
                     self._inlines(_Cell(grid_cell).paragraph(shape), inlines, char, fmt)

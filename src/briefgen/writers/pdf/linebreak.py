@@ -74,7 +74,7 @@ class Paragraph(RLParagraph):
 
     #: (glued markup, id(style)) → (style, style as parsed, fragments, bullet); the parsed
     #: style is a copy when the markup sets attributes (``<bullet font=…>``).
-    _parsed: dict[tuple[str, int], tuple[Any, Any, list, Any]] = {}
+    _parsed: dict[tuple[str, int], tuple[Any, Any, list[Any], Any]] = {}
 
     def __init__(self, text: str | None, style: Any = None, *args: Any, **kw: Any) -> None:
         #: False when drawing fires no callback (a part of a split paragraph may: unknown).
@@ -107,7 +107,7 @@ class Paragraph(RLParagraph):
         the same width (common in one layout pass) reuses the first until a split or draw."""
         if availWidth == self._wrapped_at:
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth if availWidth >= FUZZ else None
         return size
 
@@ -115,7 +115,7 @@ class Paragraph(RLParagraph):
         """ReportLab's split; a split at the same width after the same number of lines as
         in an earlier layout pass returns that pass's parts, which keep their line breaks."""
         self._wrapped_at = None
-        parts = super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
         key = (availWidth, len(parts[0].blPara.lines))
@@ -141,7 +141,7 @@ class Paragraph(RLParagraph):
 _TEMPLATES: dict[tuple[str, int], tuple[Any, tuple[Any, Any, Any] | None]] = {}
 
 
-def _parse_plain(glued: str, style: Any) -> tuple[Any, list, Any] | None:
+def _parse_plain(glued: str, style: Any) -> tuple[Any, list[Any], Any] | None:
     """What ReportLab's parser makes of ``glued`` (style as parsed, fragments, bullet) when it
     is plain text, optionally after a ``<bullet>``: one text fragment, made here from the
     parse of that bullet and one letter, which spares parsing most paragraphs (ReportLab's

@@ -122,7 +122,8 @@ class BriefDocTemplate(BaseDocTemplate):
     def body_page(self, canv: Canvas) -> int:
         """The printed page number (1 = first body page, S47)."""
         assert self.first_body_page is not None
-        return canv.getPageNumber() - self.first_body_page + 1
+        page: int = canv.getPageNumber()
+        return page - self.first_body_page + 1
 
     def _on_heading(self, canv: Canvas, kind: str, anchor: str) -> None:
         if anchor in self.heading_pages:
