@@ -1,7 +1,7 @@
 """Figures as PDF image objects made without ReportLab's slow path (charts are large PNGs).
 
 ReportLab decodes every PNG, hashes its decoded pixels (to name the image), splits off the
-alpha channel as a soft mask and compresses both again: about 40 ms for a 1771×826 chart.
+alpha channel as a soft mask and compresses both again.
 Here an 8-bit RGB or grey PNG goes into the PDF as it is (its zlib data with the PNG
 predictor, which PDF readers undo), an RGBA PNG whose alpha is opaque everywhere (as charts
 are) is decoded once and stored as RGB without a mask, and the name comes from the file's
@@ -97,7 +97,8 @@ class _ImageObject(PDFImageXObject):
         if self.parms:
             d["DecodeParms"] = PDFArray([PDFDictionary(self.parms)])  # one per filter
         d["Length"] = len(self.streamContent)
-        return stream.format(document)
+        data: bytes = stream.format(document)
+        return data
 
 
 def draw_image(canv: Canvas, path: Path, width: float, height: float) -> None:

@@ -464,8 +464,9 @@ class _Story:
         """A body cell: plain one-line text as a string (cheap to lay out, which keeps
         5,000-row tables fast), anything else (marks, emphasis, wrapping) as a paragraph."""
         nodes = cell.inlines
-        if all(isinstance(node, ir.Text) for node in nodes):
-            text = "".join(node.text for node in nodes)
+        texts = [node.text for node in nodes if isinstance(node, ir.Text)]
+        if len(texts) == len(nodes):
+            text = "".join(texts)
             room = width - 2 * CELL_PADDING
             if stringWidth(text, style.fontName, style.fontSize) <= room:
                 self.styles.fonts.check(text, style.fontName, loc)
