@@ -136,20 +136,21 @@ def _write_png(fig: Figure, path: Path, dpi: int) -> None:
     written here rather than by Pillow, whose filter choice (all five PNG filters tried on
     every row) costs as much as the compression: each row is filtered with "up" or, where
     that leaves more non-zero bytes (on a sample of them), "sub", and compressed with zlib's
-    RLE strategy, which suits flat-coloured charts. About 10 ms less than Pillow per chart
-    for ~8% more bytes.
+    RLE strategy, which suits flat-coloured charts: faster than Pillow, for slightly more
+    bytes.
     """
     import numpy as np
     from PIL import Image
 
     fig.dpi = dpi  # as savefig(dpi=...) does
     fig.canvas.draw()
-    rgba = fig.canvas.buffer_rgba()  # rows × columns × 4
+    canvas: Any = fig.canvas  # an Agg canvas (``draw_chart`` attaches one)
+    rgba = canvas.buffer_rgba()  # rows × columns × 4
     height, width = rgba.shape[:2]
     rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).tobytes("raw", "RGB")
     rows = np.frombuffer(rgb, np.uint8).reshape(height, width * 3)
     deflate = zlib.compressobj(6, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
-    idat = deflate.compress(_filtered(rows)) + deflate.flush()
+    idat = deflate.compress(_filtered(rows).data) + deflate.flush()
     per_metre = int(dpi / 0.0254 + 0.5)
     with path.open("wb") as out:
         out.write(b"\x89PNG\r\n\x1a\n")
