@@ -13,8 +13,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen import fonts
-from briefgen.errors import BriefError
 from briefgen.cache.fonts import CachedFace, load_subsetting, load_ttfont
+from briefgen.errors import BriefError
 from briefgen.fonts import font_path
 from briefgen.project import load_project
 from briefgen.theme import load_theme
