@@ -185,12 +185,12 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
                 manifest=manifest_file, up_to_date=True, cached=list(wanted),
             )
     with Scheduler() as scheduler:
-        images = FigureImages(project, theme, cache_dir / "charts", scheduler)
-        prepared = _prepare(project, images, step)
+        figures = FigureImages(project, theme, cache_dir / "charts", scheduler)
+        prepared = _prepare(project, figures, step)
         try:
-            return _write_outputs(prepared, images, old, hasher, step, started)
+            return _write_outputs(prepared, figures, old, hasher, step, started)
         except BriefError:
-            images.wait()  # a failed chart is reported first, as when it was awaited first
+            figures.wait()  # a failed chart is reported first, as when it was awaited first
             raise
 
 
@@ -223,7 +223,7 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
     try:
         pages, cached = _write_formats(document, theme, temps, doc_key, outputs_cache, step, figures)
         step("manifest")
-        outputs = {
+        outputs: dict[str, dict[str, Any]] = {
             fmt: {"path": targets[fmt].name, "sha256": hasher.bytes_hash(temps[fmt]),
                   **({"pages": pages} if fmt == "pdf" else {})}
             for fmt in temps

@@ -113,7 +113,7 @@ class Scheduler:
             raise TaskFailed
         if kind == "crash":
             raise RuntimeError(f"background job failed:\n{payload}")
-        return payload  # type: ignore[no-any-return]
+        return payload
 
     def __enter__(self) -> Scheduler:
         return self
