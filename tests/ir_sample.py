@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from briefgen.frontmatter import compose_front_matter
 from briefgen.ir import (
     Author,
     Bullet,
@@ -24,6 +25,7 @@ from briefgen.ir import (
     TableCell,
     Text,
 )
+from briefgen.theme import load_theme
 
 
 def _png(path: Path) -> Path:
@@ -154,7 +156,7 @@ def sample_document(tmp_dir: Path) -> Document:
         sections=[],
     )
     footnotes = [Footnote(k, [T(v)], num[k]) for k, v in notes.items()]
-    return Document(
+    doc = Document(
         meta=Meta(
             title="초거대 AI 모델 개발 동향과 시사점",
             subtitle="Epoch AI 데이터 분석",
@@ -176,3 +178,10 @@ def sample_document(tmp_dir: Path) -> Document:
             Reference([T("안성원 외 (2023). “초거대 AI 동향”, 이슈리포트 IS-160, 성남: 소프트웨어정책연구소.")]),
         ],
     )
+    return with_front_matter(doc)
+
+
+def with_front_matter(doc: Document) -> Document:
+    """``doc`` with the front matter numbering composes (for documents built by hand)."""
+    doc.front_matter = compose_front_matter(doc.meta, load_theme())
+    return doc

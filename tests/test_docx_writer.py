@@ -12,7 +12,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ir_sample import sample_document  # noqa: E402
+from ir_sample import sample_document, with_front_matter  # noqa: E402
 from libreoffice import convert_to_pdf  # noqa: E402
 
 from briefgen.ir import (  # noqa: E402
@@ -394,6 +394,7 @@ def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> N
 def test_illegal_control_characters_are_dropped(tmp_path: Path) -> None:
     doc = sample_document(tmp_path)
     doc.meta.title = "제목\x0b\x01 끝"
+    with_front_matter(doc)  # composed again from the changed title
     out = tmp_path / "c.docx"
     write_docx(doc, load_theme(), out)
     body = part(out, "word/document.xml")
@@ -469,7 +470,7 @@ def test_box_link_emph_and_empty_parts(tmp_path: Path) -> None:
         ],
     )
     meta = Meta(title="제목", report_number="IS-001", date=dt.date(2025, 1, 2))
-    doc = Document(meta, [], [], [chapter], [], [])
+    doc = with_front_matter(Document(meta, [], [], [chapter], [], []))
     out = tmp_path / "d.docx"
     write_docx(doc, load_theme(), out)
     body = part(out, "word/document.xml")
@@ -510,7 +511,7 @@ def test_table_cells_are_escaped_cleaned_and_formatted(tmp_path: Path) -> None:
                       blocks=[Paragraph([Text(f"본문 {specials}\x0c 끝")]), table])
     meta = Meta(title="제목", report_number="IS-001", date=dt.date(2025, 1, 2))
     out = tmp_path / "t.docx"
-    write_docx(Document(meta, [], [], [chapter], [], []), load_theme(), out)
+    write_docx(with_front_matter(Document(meta, [], [], [chapter], [], [])), load_theme(), out)
     with zipfile.ZipFile(out) as package:
         raw = package.read("word/document.xml").decode("utf-8")
     assert not any(ch in raw for ch in "\x07\x0c\x1f")

@@ -24,7 +24,7 @@ from hwpx.tools.package_validator import validate_editor_open_safety  # noqa: E4
 sys.path.insert(0, str(Path(__file__).parent))
 
 from conftest import copy_example  # noqa: E402
-from ir_sample import sample_document  # noqa: E402
+from ir_sample import sample_document, with_front_matter  # noqa: E402
 
 from briefgen import ir  # noqa: E402
 from briefgen.build import prepare  # noqa: E402
@@ -206,7 +206,7 @@ def test_every_id_reference_resolves(sample: tuple[ir.Document, Theme, Path]) ->
 def test_box_links_and_emphasis_validate(tmp_path: Path) -> None:
     """A boxed block with a footnote and links (in the body and in a note) re-opens as written."""
     text = ir.Text
-    doc = ir.Document(
+    doc = with_front_matter(ir.Document(
         meta=ir.Meta(title="제목", report_number="IS-001", date=dt.date(2024, 1, 2)),
         summary=[ir.Paragraph([text("요약 문단이다.")])],
         executive_summary=[],
@@ -233,7 +233,7 @@ def test_box_links_and_emphasis_validate(tmp_path: Path) -> None:
             ir.Footnote("a", [text("주석의 "), ir.Link([text("링크")], "https://example.org/")], 1)
         ],
         references=[],
-    )
+    ))
     out = tmp_path / "box.hwpx"
     write_hwpx(doc, load_theme(), out)
     assert validate_package(out).errors == () and validate_document(out).issues == ()
@@ -590,14 +590,14 @@ def test_jpeg_figure_is_embedded_as_jpeg(tmp_path: Path) -> None:
     image = tmp_path / "photo.jpg"
     Image.new("RGB", (40, 20), "#006A42").save(image, quality=90)
     figure = ir.Figure("fig-a", [ir.Text("사진")], image, number=1, label="[그림 1]")
-    doc = ir.Document(
+    doc = with_front_matter(ir.Document(
         meta=ir.Meta(title="제목", report_number="IS-001", date=dt.date(2024, 1, 2)),
         summary=[],
         executive_summary=[],
         chapters=[ir.Chapter(title="서론", label="Ⅰ.", blocks=[figure], sections=[])],
         footnotes=[],
         references=[],
-    )
+    ))
     out = tmp_path / "photo.hwpx"
     write_hwpx(doc, load_theme(), out)
     with zipfile.ZipFile(out) as z:
@@ -621,14 +621,14 @@ def long_table_document(rows: int) -> ir.Document:
     body = [cells(f"지역 {i}", f"{i * 7:,}", f"{i % 100}.5%", str(i % 13), "비고") for i in range(rows)]
     table = ir.Table("t-long", [ir.Text("전체 목록")], cells("지역", "값", "비중", "순위", "비고"),
                      body, ["left", "right", "right", "right", "left"], number=1, label="<표 1>")
-    return ir.Document(
+    return with_front_matter(ir.Document(
         meta=ir.Meta(title="제목", report_number="IS-001", date=dt.date(2024, 1, 2)),
         summary=[],
         executive_summary=[],
         chapters=[ir.Chapter(title="목록", label="Ⅰ.", blocks=[table], sections=[])],
         footnotes=[],
         references=[],
-    )
+    ))
 
 
 def test_long_table_time_grows_linearly(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """The document model: the only contract between the markup reader and the writers.
 
 A small closed set of dataclasses (in the spirit of pandoc-types). The reader produces a
-``Document``; ``numbering.number_document`` fills every ``label``/``number`` field once; the
-writers (DOCX, PDF, ...) consume it in full and never parse markup or format numbers.
+``Document``; ``numbering.number_document`` fills every ``label``/``number`` field once and
+composes the front matter (cover, back page, running header); the writers (DOCX, PDF, ...)
+consume it in full and never parse markup, format numbers or compose cover text.
 
 Writers handle every node type explicitly (``match`` + ``assert_never``), so adding a node
 fails loudly in every writer that forgot it.
@@ -253,6 +254,52 @@ class Meta:
     lang: str = "ko-KR"
 
 
+# --------------------------------------------------------------------------- front matter
+
+
+@dataclass
+class Cover:
+    """The cover's lines as printed (S2): composed once by numbering, laid out by writers."""
+
+    series: str  # ``이슈리포트 IS-201``
+    title: str
+    subtitle: str  # ``- 부제 -``; empty when the brief has none
+    date: str  # ``2024.08.19.`` (S40)
+    authors: list[str]  # ``이름 소속 직위``, one line per author
+    organisation: str
+
+
+@dataclass
+class BackPage:
+    """The back page's lines (S48); an empty line is left out."""
+
+    organisation: str
+    homepage_label: str  # ``홈페이지 : ``
+    homepage: str  # the address (the HTML links it)
+    contact: str
+    address: str
+    disclaimer: str
+
+    @property
+    def homepage_line(self) -> str:
+        """``홈페이지 : https://…``, or empty without a homepage."""
+        return self.homepage_label + self.homepage if self.homepage else ""
+
+
+@dataclass
+class FrontMatter:
+    """Everything printed around the content that is made from the metadata and the theme."""
+
+    cover: Cover
+    back: BackPage
+    running_header: str  # ``SPRi 이슈리포트 | IS-201`` (S47)
+    summary_title: str
+    executive_summary_title: str
+    toc_title: str
+    file_title: str  # ``제목 - 부제``: the title in the file's properties
+    file_authors: str  # ``이름, 이름``: the authors in the file's properties
+
+
 @dataclass
 class Document:
     """A whole brief. Order of parts follows S1."""
@@ -264,6 +311,14 @@ class Document:
     footnotes: list[Footnote]
     references: list[Reference]
     references_title: str = "<참고문헌>"
+    front_matter: FrontMatter | None = None  # composed by numbering
+
+    @property
+    def front(self) -> FrontMatter:
+        """The composed front matter (ValueError before numbering)."""
+        if self.front_matter is None:
+            raise ValueError("the document is not numbered: no front matter yet")
+        return self.front_matter
 
     def footnote(self, key: str) -> Footnote:
         """The footnote with ``key`` (KeyError if undefined; the reader guarantees it)."""

@@ -1,5 +1,6 @@
 """Assign every number of the document once: chapters Ⅰ Ⅱ Ⅲ, sections 1. 2., [그림 n],
-<표 n>, footnotes n), and resolve cross-references (with their particles).
+<표 n>, footnotes n), resolve cross-references (with their particles) and compose the front
+matter (``briefgen.frontmatter``).
 
 All writers show the numbers set here, so DOCX, PDF and later formats agree.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from briefgen.errors import BriefError
+from briefgen.frontmatter import compose_front_matter
 from briefgen.ir import (
     Block,
     Box,
@@ -55,6 +57,7 @@ def number_document(doc: Document, theme: Theme) -> list[str]:
     _number_footnotes(doc)
     warnings = _resolve_crossrefs(doc, objects)
     doc.references.sort(key=lambda ref: _reference_sort_key(ref.inlines))
+    doc.front_matter = compose_front_matter(doc.meta, theme)
     return warnings
 
 

@@ -77,6 +77,14 @@ class Theme:
     def references_prefix(self) -> str:
         return self.data["references_prefix"]
 
+    def cover_space(self, key: str) -> float:
+        """A space on the cover or back page in points (``cover.series_before``, S2, S48)."""
+        return float(self.data["cover"][key])
+
+    def cover_css(self, key: str) -> str:
+        """A space on the cover or back page as a CSS length (``cover.html_padding``)."""
+        return str(self.data["cover"][key])
+
     def title(self, key: str) -> str:
         """Fixed headings: ``toc_title``, ``summary_title``, ``executive_summary_title``."""
         return self.data[key]

@@ -142,32 +142,32 @@ def _styles(theme: Theme) -> list[etree._Element]:
         para(
             TITLE,
             "Title",
-            pf(before=12, after=12, line=300, jc="left"),
+            pf(before=space("title_before"), after=space("title_after"), line=300, jc="left"),
             text(heavy, size("cover_title"), unbold=True),
         ),
         para(
             SUBTITLE,
             "Subtitle",
-            pf(after=12, line=240, jc="left"),
+            pf(after=space("subtitle_after"), line=240, jc="left"),
             text(bold, size("cover_subtitle"), bold=True),
         ),
         para(
             COVER_SERIES,
             "Cover Series",
-            pf(before=72, after=24, line=240, jc="left"),
+            pf(before=space("series_before"), after=space("series_after"), line=240, jc="left"),
             text(bold, size("cover_subtitle"), bold=True, color=primary),
         ),
         para(
             COVER_DATE,
             "Cover Date",
-            pf(before=180, after=12, line=240, jc="left"),
+            pf(before=space("date_before"), after=space("date_after"), line=240, jc="left"),
             text(body, size("body")),
         ),
         para(COVER_AUTHOR, "Cover Author", pf(line=line, jc="left"), text(body, size("body"))),
         para(
             COVER_ORG,
             "Cover Organisation",
-            pf(before=36, line=240, jc="left"),
+            pf(before=space("organisation_before"), line=240, jc="left"),
             text(bold, size("section"), bold=True, color=primary),
         ),
         para(

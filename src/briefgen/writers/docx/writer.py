@@ -184,8 +184,7 @@ class _Writer:
         keep no header or footer of their own, so they show none."""
         oxml.set_page_number_start(docx_compat.section_xml(section), 1)
         self.word.settings.odd_and_even_pages_header_footer = True
-        meta = self.doc.meta
-        running = self.theme.running_header(meta.series, meta.report_number)
+        running = self.doc.front.running_header
         for header in (section.header, section.even_page_header):
             header.is_linked_to_previous = False
             p = docx_compat.paragraph_xml(header.paragraphs[0])
@@ -282,24 +281,19 @@ class _Writer:
 
     # ------------------------------------------------------------------ cover and front matter
     def _cover(self) -> None:
-        meta, body = self.doc.meta, self.word
-        self._text_para(body, st.COVER_SERIES, f"{meta.series} {meta.report_number}")
-        self._text_para(body, st.TITLE, meta.title)
-        if meta.subtitle:
-            self._text_para(body, st.SUBTITLE, f"- {meta.subtitle} -")
-        self._text_para(
-            body, st.COVER_DATE, f"{meta.date.year}.{meta.date.month:02d}.{meta.date.day:02d}."
-        )
-        for author in meta.authors:
-            line = " ".join(
-                part for part in (author.name, author.affiliation, author.position) if part
-            )
+        cover, body = self.doc.front.cover, self.word
+        self._text_para(body, st.COVER_SERIES, cover.series)
+        self._text_para(body, st.TITLE, cover.title)
+        if cover.subtitle:
+            self._text_para(body, st.SUBTITLE, cover.subtitle)
+        self._text_para(body, st.COVER_DATE, cover.date)
+        for line in cover.authors:
             self._text_para(body, st.COVER_AUTHOR, line)
-        self._text_para(body, st.COVER_ORG, meta.organisation)
+        self._text_para(body, st.COVER_ORG, cover.organisation)
 
     def _front_matter(self) -> None:
         body = self.word
-        self._text_para(body, st.FRONT_HEADING, self.theme.title("summary_title"))
+        self._text_para(body, st.FRONT_HEADING, self.doc.front.summary_title)
         box = self._box_cell(body)
         for index, paragraph in enumerate(self.doc.summary):
             cell_paragraph = box.paragraphs[0] if index == 0 else box.add_paragraph()
@@ -310,13 +304,13 @@ class _Writer:
             self._text_para(
                 body,
                 st.FRONT_HEADING,
-                self.theme.title("executive_summary_title"),
+                self.doc.front.executive_summary_title,
                 page_break_before=True,
             )
         for paragraph in self.doc.executive_summary:
             self._xml_para(body, ParaFormat(style=st.BODY), self._inline_xml(paragraph.inlines))
         self._text_para(
-            body, st.FRONT_HEADING, self.theme.title("toc_title"), page_break_before=True
+            body, st.FRONT_HEADING, self.doc.front.toc_title, page_break_before=True
         )
         self._toc()
 
@@ -496,13 +490,10 @@ class _Writer:
             self._xml_para(self.word, fmt, prefix + self._inline_xml(reference.inlines))
 
     def _back_page(self) -> None:
-        meta, body = self.doc.meta, self.word
-        self._text_para(body, st.COVER_ORG, meta.organisation, before=360)
-        if meta.homepage:
-            self._text_para(
-                body, st.BACK_PAGE, f"{self.theme.title('homepage_label')}{meta.homepage}"
-            )
-        for line in (meta.contact, meta.address, meta.disclaimer):
+        back, body = self.doc.front.back, self.word
+        before = self.theme.cover_space("back_before")
+        self._text_para(body, st.COVER_ORG, back.organisation, before=before)
+        for line in (back.homepage_line, back.contact, back.address, back.disclaimer):
             if line:
                 self._text_para(body, st.BACK_PAGE, line)
 
@@ -529,9 +520,8 @@ class _Writer:
     def _core_properties(self) -> None:
         meta = self.doc.meta
         props = self.word.core_properties
-        title = f"{meta.title} - {meta.subtitle}" if meta.subtitle else meta.title
-        props.title = oxml.clean(title)
-        props.author = oxml.clean(", ".join(author.name for author in meta.authors))
+        props.title = oxml.clean(self.doc.front.file_title)
+        props.author = oxml.clean(self.doc.front.file_authors)
         props.subject = oxml.clean(meta.subject)
         props.keywords = oxml.clean(", ".join(meta.keywords))
         props.language = meta.lang

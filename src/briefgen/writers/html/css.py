@@ -24,7 +24,7 @@ def advance_em(text: str, family: str) -> float:
 
 def stylesheet(theme: Theme) -> str:
     """The whole stylesheet; sizes in pt as in the PDF, page width from the theme (S42)."""
-    c, s, ls = theme.color, theme.size, theme.line_spacing
+    c, s, ls, cover = theme.color, theme.size, theme.line_spacing, theme.cover_css
     ref_hang = advance_em(theme.references_prefix, theme.font("body"))
     text_width = theme.page("width") - theme.page("margin_left") - theme.page("margin_right")
     rules = [
@@ -45,14 +45,15 @@ def stylesheet(theme: Theme) -> str:
         "sup.fnref a { text-decoration: none; }",
         # cover, front pages, headings
         "section, header, footer, nav { display: block; }",
-        f".cover {{ padding: 10mm 0 24mm; border-bottom: 2px solid {c('rule')}; }}",
+        f".cover {{ padding: {cover('html_padding')}; border-bottom: 2px solid {c('rule')}; }}",
         f".cover .series, .cover .org {{ color: {c('primary')}; font-weight: bold; "
         f"font-size: {s('cover_subtitle')}pt; }}",
         f".cover .title {{ font-size: {s('cover_title')}pt; font-weight: 800; line-height: 1.3; "
-        "margin-top: 14mm; }",
-        f".cover .subtitle {{ font-size: {s('cover_subtitle')}pt; font-weight: bold; margin-top: 4mm; }}",
-        ".cover .date { margin-top: 24mm; }",
-        ".cover .authors { margin: 4mm 0 10mm; }",
+        f"margin-top: {cover('html_title_top')}; }}",
+        f".cover .subtitle {{ font-size: {s('cover_subtitle')}pt; font-weight: bold; "
+        f"margin-top: {cover('html_subtitle_top')}; }}",
+        f".cover .date {{ margin-top: {cover('html_date_top')}; }}",
+        f".cover .authors {{ margin: {cover('html_authors')}; }}",
         f".front-title, h1 {{ color: {c('primary')}; font-size: {s('chapter')}pt; "
         "font-weight: bold; line-height: 1.4; margin: 16mm 0 5mm; }",
         f"h2 {{ font-size: {s('section')}pt; font-weight: bold; line-height: 1.4; margin: 7mm 0 2mm; }}",
@@ -113,11 +114,12 @@ def stylesheet(theme: Theme) -> str:
         ".footnotes li { text-align: justify; margin-top: 2pt; }",
         ".footnotes li:target { background: #fff6cc; }",
         ".backref { text-decoration: none; margin-left: 0.3em; }",
-        f".back {{ margin-top: 24mm; padding-top: 8mm; border-top: 2px solid {c('rule')}; "
+        f".back {{ margin-top: {cover('html_back_top')}; padding-top: {cover('html_back_padding')}; "
+        f"border-top: 2px solid {c('rule')}; "
         f"font-size: {s('source')}pt; }}",
         f".back .org {{ color: {c('primary')}; font-weight: bold; font-size: {s('section')}pt; "
-        "margin-bottom: 3mm; }",
-        ".back .disclaimer { margin-top: 4mm; }",
+        f"margin-bottom: {cover('html_back_organisation_after')}; }}",
+        f".back .disclaimer {{ margin-top: {cover('html_disclaimer_top')}; }}",
         "@media print { .chapter-block, .references, .front-page { break-before: page; } "
         "figure, table, h1, h2 { break-inside: avoid; } h1, h2, figcaption { break-after: avoid; } }",
     ]

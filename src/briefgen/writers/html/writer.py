@@ -17,7 +17,6 @@ from typing import assert_never
 
 from briefgen import ir
 from briefgen.errors import BriefError
-from briefgen.korean.dates import fmt_date
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.html.css import stylesheet
@@ -130,7 +129,7 @@ class _Page:
         meta = self.doc.meta
         names = {
             "generator": "briefgen",
-            "author": ", ".join(a.name for a in meta.authors),
+            "author": self.doc.front.file_authors,
             "keywords": ", ".join(meta.keywords),
             "description": meta.subject,
         }
@@ -149,22 +148,19 @@ class _Page:
 
     def _cover(self) -> str:
         """S2: series line, title, subtitle, date, one author per line, institute."""
-        meta = self.doc.meta
+        cover = self.doc.front.cover
         parts = [
             '<header class="cover" id="cover">',
-            self._p("series", self._t(f"{meta.series} {meta.report_number}")),
-            self._p("title", self._t(meta.title)),
+            self._p("series", self._t(cover.series)),
+            self._p("title", self._t(cover.title)),
         ]
-        if meta.subtitle:
-            parts.append(self._p("subtitle", self._t(f"- {meta.subtitle} -")))
-        parts.append(self._p("date", self._t(fmt_date(meta.date, "dot"))))
-        authors = [
-            " ".join(x for x in (a.name, a.affiliation, a.position) if x) for a in meta.authors
-        ]
-        if authors:
-            parts += ['<div class="authors">', *(self._p("author", self._t(a)) for a in authors)]
+        if cover.subtitle:
+            parts.append(self._p("subtitle", self._t(cover.subtitle)))
+        parts.append(self._p("date", self._t(cover.date)))
+        if cover.authors:
+            parts += ['<div class="authors">', *(self._p("author", self._t(a)) for a in cover.authors)]
             parts.append("</div>")
-        parts += [self._p("org", self._t(meta.organisation)), "</header>"]
+        parts += [self._p("org", self._t(cover.organisation)), "</header>"]
         return "\n".join(parts)
 
     def _front(self, cls: str, ident: str, title: str, body: list[str], lang: str = "") -> str:
@@ -183,14 +179,14 @@ class _Page:
         """S3: the 요약 prose in a filled box."""
         paras = [f"<p>{self.inl.render(p.inlines)}</p>" for p in self.doc.summary]
         body = ['<div class="summary-box">', *paras, "</div>"]
-        return self._front("summary", "summary-title", self.theme.title("summary_title"), body)
+        return self._front("summary", "summary-title", self.doc.front.summary_title, body)
 
     def _executive_summary(self) -> str:
         """S4: English prose under the fixed heading (nothing when there is none)."""
         if not self.doc.executive_summary:
             return ""
         paras = [self._p("text", self.inl.render(p.inlines)) for p in self.doc.executive_summary]
-        title = self.theme.title("executive_summary_title")
+        title = self.doc.front.executive_summary_title
         return self._front("executive-summary", "executive-summary-title", title, paras, "en")
 
     def _toc(self) -> str:
@@ -210,7 +206,7 @@ class _Page:
                 items.append("</ol>")
             items.append("</li>")
         items.append("</ol>")
-        title = self.theme.title("toc_title")
+        title = self.doc.front.toc_title
         head = f'<h2 class="front-title" id="toc-title">{self._t(title)}</h2>'
         return "\n".join(
             ['<nav class="front-page toc" aria-labelledby="toc-title">', head, *items, "</nav>"]
@@ -350,19 +346,19 @@ class _Page:
 
     def _back_page(self) -> str:
         """S48: institute, homepage, contact, address, optional disclaimer."""
-        meta = self.doc.meta
-        parts = ['<footer class="back">', self._p("org", self._t(meta.organisation))]
-        if meta.homepage:
-            url = self._t(meta.homepage)
-            link = f'<a href="{url}">{url}</a>' if safe_url(meta.homepage) else url
-            parts.append(self._p("homepage", self._t(self.theme.title("homepage_label")) + link))
+        back = self.doc.front.back
+        parts = ['<footer class="back">', self._p("org", self._t(back.organisation))]
+        if back.homepage:
+            url = self._t(back.homepage)
+            link = f'<a href="{url}">{url}</a>' if safe_url(back.homepage) else url
+            parts.append(self._p("homepage", self._t(back.homepage_label) + link))
         parts += [
             self._p(cls, self._t(line))
-            for cls, line in (("contact", meta.contact), ("address", meta.address))
+            for cls, line in (("contact", back.contact), ("address", back.address))
             if line
         ]
-        if meta.disclaimer:
-            parts.append(self._p("disclaimer", self._t(meta.disclaimer)))
+        if back.disclaimer:
+            parts.append(self._p("disclaimer", self._t(back.disclaimer)))
         parts.append("</footer>")
         return "\n".join(parts)
 

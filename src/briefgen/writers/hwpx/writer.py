@@ -178,11 +178,9 @@ class _Writer:
     def _header_footer(self, section: Any) -> None:
         """Running header on every body page; page number in the outer corner: right on
         odd pages, left on even pages (S47)."""
-        theme, meta = self.theme, self.doc.meta
+        theme = self.theme
         primary = theme.color("primary")
-        self.hwpx.page.set_header(
-            text=theme.running_header(meta.series, meta.report_number), section=section
-        )
+        self.hwpx.page.set_header(text=self.doc.front.running_header, section=section)
         header = CharStyle("body", theme.size("header"), color=primary)
         owpml.restyle_story(
             section,
@@ -205,8 +203,8 @@ class _Writer:
         parts = self.hwpx.parts
         parts.clear_document_metadata(timestamp=stamp)
         parts.set_document_metadata(
-            title=f"{meta.title} - {meta.subtitle}" if meta.subtitle else meta.title,
-            creator=", ".join(author.name for author in meta.authors),
+            title=self.doc.front.file_title,
+            creator=self.doc.front.file_authors,
             subject=meta.subject,
             keyword=", ".join(meta.keywords),
             created_date=stamp,
@@ -269,44 +267,41 @@ class _Writer:
     # ------------------------------------------------------------------ cover and front matter
     def _cover(self, flow: Flow) -> None:
         """S2: series and report number, title, subtitle, date, authors, organisation."""
-        meta, size, primary = self.doc.meta, self.theme.size, self.theme.color("primary")
+        cover, size, primary = self.doc.front.cover, self.theme.size, self.theme.color("primary")
+        space = self.theme.cover_space
         left = ParaStyle(align="LEFT", line=130)
         self._text_para(
             flow,
-            replace(left, before=72, after=24),
+            replace(left, before=space("series_before"), after=space("series_after")),
             CharStyle("bold", size("cover_subtitle"), True, primary),
-            f"{meta.series} {meta.report_number}",
+            cover.series,
         )
         self._text_para(
             flow,
-            replace(left, before=12, after=12),
+            replace(left, before=space("title_before"), after=space("title_after")),
             CharStyle("heavy", size("cover_title"), True),
-            meta.title,
+            cover.title,
         )
-        if meta.subtitle:
+        if cover.subtitle:
             self._text_para(
                 flow,
-                replace(left, after=12),
+                replace(left, after=space("subtitle_after")),
                 CharStyle("bold", size("cover_subtitle"), True),
-                f"- {meta.subtitle} -",
+                cover.subtitle,
             )
-        date = meta.date
         self._text_para(
             flow,
-            replace(left, before=180, after=12),
+            replace(left, before=space("date_before"), after=space("date_after")),
             CharStyle("body", size("body")),
-            f"{date.year}.{date.month:02d}.{date.day:02d}.",
+            cover.date,
         )
-        for author in meta.authors:
-            line = " ".join(
-                part for part in (author.name, author.affiliation, author.position) if part
-            )
+        for line in cover.authors:
             self._text_para(flow, left, CharStyle("body", size("body")), line)
         self._text_para(
             flow,
-            replace(left, before=36),
+            replace(left, before=space("organisation_before")),
             CharStyle("bold", size("section"), True, primary),
-            meta.organisation,
+            cover.organisation,
         )
 
     def _front_heading(self, flow: Flow, text: str) -> None:
@@ -320,7 +315,7 @@ class _Writer:
 
     def _front_matter(self, flow: Flow) -> None:
         """요약 in a shaded box (S3), then Executive Summary (S4) and 목차 (S5), each on a new page."""
-        self._front_heading(flow, self.theme.title("summary_title"))
+        self._front_heading(flow, self.doc.front.summary_title)
         box = _Cell(self._box(flow))
         summary = CharStyle("body", self.theme.size("summary"))
         for paragraph in self.doc.summary:
@@ -328,7 +323,7 @@ class _Writer:
             self._inlines(p, paragraph.inlines, summary)
         self._fit_height(box.cell)
         if self.doc.executive_summary:
-            self._front_heading(flow, self.theme.title("executive_summary_title"))
+            self._front_heading(flow, self.doc.front.executive_summary_title)
         for paragraph in self.doc.executive_summary:
             self._inlines(self._para(flow, self.body_para), paragraph.inlines, self.body_char)
         self._toc(flow)
@@ -336,7 +331,7 @@ class _Writer:
     def _toc(self, flow: Flow) -> None:
         """목차 on a new page: chapters, then their sections indented, each line ending in a
         right tab with a dotted leader to its page number, added last (S5)."""
-        self._front_heading(flow, self.theme.title("toc_title"))
+        self._front_heading(flow, self.doc.front.toc_title)
         size, line = self.theme.size("toc"), self.theme.line_spacing * 100
         chapter = (ParaStyle(align="LEFT", line=line, before=6, dot_leader=True),
                    CharStyle("bold", size, True))
@@ -517,17 +512,16 @@ class _Writer:
 
     def _back_page(self, flow: Flow) -> None:
         """S48 on its own page, with the running header and page number hidden."""
-        meta, size = self.doc.meta, self.theme.size
+        back, size = self.doc.front.back, self.theme.size
         first = self._text_para(
             flow,
-            ParaStyle(align="LEFT", line=130, before=360),
+            ParaStyle(align="LEFT", line=130, before=self.theme.cover_space("back_before")),
             CharStyle("bold", size("section"), True, self.theme.color("primary")),
-            meta.organisation,
+            back.organisation,
         )
         owpml.page_break_before(first)
         self.hwpx.page.hide_page_elements(first, header=True, footer=True)
-        lines = [f"{self.theme.title('homepage_label')}{meta.homepage}"] if meta.homepage else []
-        lines += [line for line in (meta.contact, meta.address, meta.disclaimer) if line]
+        lines = [line for line in (back.homepage_line, back.contact, back.address, back.disclaimer) if line]
         for line in lines:
             self._text_para(
                 flow,

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefgen.compat.reportlab import set_creation_time
-from briefgen.ir import Meta
+from briefgen.ir import FrontMatter, Meta
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import FontSet
 from briefgen.writers.pdf.footnotes import FootnoteEngine
@@ -70,11 +70,11 @@ class BriefDocTemplate(BaseDocTemplate):
         theme: Theme,
         fonts: FontSet,
         meta: Meta,
+        front: FrontMatter,
         geometry: Geometry,
         engine: FootnoteEngine,
         heading_outline: dict[str, tuple[str, int]],
     ) -> None:
-        authors = ", ".join(a.name for a in meta.authors)
         super().__init__(
             target,
             pagesize=(geometry.width, geometry.height),
@@ -83,7 +83,7 @@ class BriefDocTemplate(BaseDocTemplate):
             topMargin=geometry.top,
             bottomMargin=geometry.bottom,
             title=meta.title,
-            author=authors,
+            author=front.file_authors,
             subject=meta.subject or meta.title,
             keywords=", ".join(meta.keywords),
             creator="briefgen",
@@ -102,7 +102,7 @@ class BriefDocTemplate(BaseDocTemplate):
         self.heading_pages: dict[str, int] = {}
         self.first_body_page: int | None = None
         self.pages = 0
-        self.header_text = theme.running_header(meta.series, meta.report_number)
+        self.header_text = front.running_header
         fonts.check(self.header_text, fonts.body)
         self.addPageTemplates([self._template(name) for name in (COVER, FRONT, BODY, BACK)])
 

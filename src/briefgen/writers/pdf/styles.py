@@ -138,10 +138,13 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
             theme.size("cover_title"),
             fonts.heavy,
             leading=theme.size("cover_title") * 1.3,
-            spaceBefore=12,
+            spaceBefore=theme.cover_space("title_before"),
         ),
         cover_subtitle=style(
-            "cover-subtitle", theme.size("cover_subtitle"), fonts.bold, spaceBefore=8
+            "cover-subtitle",
+            theme.size("cover_subtitle"),
+            fonts.bold,
+            spaceBefore=theme.cover_space("pdf_subtitle_before"),
         ),
         cover_line=style("cover-line", theme.size("body")),
     )

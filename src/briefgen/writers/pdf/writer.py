@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +120,7 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
             theme=theme,
             fonts=fonts,
             meta=doc.meta,
+            front=doc.front,
             geometry=g,
             engine=engine,
             heading_outline=story.outline(),
@@ -140,11 +140,6 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
         final = engine.fits() and next_reserve == reserve
         reserve, toc_pages = next_reserve, dict(template.heading_pages)
     raise RuntimeError(f"PDF layout did not converge in {MAX_PASSES} passes")
-
-
-def format_date(date: dt.date) -> str:
-    """Cover date ``2024.08.19.`` (S40)."""
-    return f"{date.year}.{date.month:02d}.{date.day:02d}."
 
 
 @dataclass
@@ -290,36 +285,34 @@ class _Story:
     # ----------------------------------------------------------------- front matter
 
     def _cover(self) -> list[Flowable]:
-        meta = self.doc.meta
+        cover, space = self.doc.front.cover, self.theme.cover_space
         out: list[Flowable] = [
-            Spacer(1, 30),
-            self._p(f"{meta.series} {meta.report_number}", "cover_series"),
-            Spacer(1, 40),
-            self._p(meta.title, "cover_title"),
+            Spacer(1, space("pdf_top")),
+            self._p(cover.series, "cover_series"),
+            Spacer(1, space("pdf_series_after")),
+            self._p(cover.title, "cover_title"),
         ]
-        if meta.subtitle:
-            out.append(self._p(f"- {meta.subtitle} -", "cover_subtitle"))
-        out += [Spacer(1, 260), self._p(format_date(meta.date), "cover_line"), Spacer(1, 12)]
-        for a in meta.authors:
-            out.append(
-                self._p(" ".join(x for x in (a.name, a.affiliation, a.position) if x), "cover_line")
-            )
-        out += [Spacer(1, 24), self._p(meta.organisation, "cover_series")]
+        if cover.subtitle:
+            out.append(self._p(cover.subtitle, "cover_subtitle"))
+        out += [Spacer(1, space("pdf_date_before")), self._p(cover.date, "cover_line"),
+                Spacer(1, space("date_after"))]
+        out += [self._p(line, "cover_line") for line in cover.authors]
+        out += [Spacer(1, space("pdf_organisation_before")), self._p(cover.organisation, "cover_series")]
         return out
 
     def _summary(self) -> list[Flowable]:
         paras = [self._inl(p.inlines, self.styles.summary, p.loc) for p in self.doc.summary]
-        return [self._p(self.theme.title("summary_title"), "page_title"), self._box(paras)]
+        return [self._p(self.doc.front.summary_title, "page_title"), self._box(paras)]
 
     def _executive_summary(self) -> list[Flowable]:
-        out: list[Flowable] = [self._p(self.theme.title("executive_summary_title"), "page_title")]
+        out: list[Flowable] = [self._p(self.doc.front.executive_summary_title, "page_title")]
         return out + [
             self._inl(p.inlines, self.styles.body, p.loc) for p in self.doc.executive_summary
         ]
 
     def _toc(self, pages: dict[str, int]) -> list[Flowable]:
         s = self.styles
-        out: list[Flowable] = [self._p(self.theme.title("toc_title"), "page_title")]
+        out: list[Flowable] = [self._p(self.doc.front.toc_title, "page_title")]
         entries: list[tuple[str, str, int]] = []
         for ch in self.doc.chapters:
             entries.append((ch.heading, ch.anchor, 0))
@@ -496,14 +489,12 @@ class _Story:
         ]
 
     def _back_page(self) -> list[Flowable]:
-        meta = self.doc.meta
+        back, space = self.doc.front.back, self.theme.cover_space
         out: list[Flowable] = [
-            Spacer(1, self.geometry.text_height * 0.6),
-            self._p(meta.organisation, "section"),
+            Spacer(1, self.geometry.text_height * space("pdf_back_top")),
+            self._p(back.organisation, "section"),
         ]
-        if meta.homepage:
-            out.append(self._p(self.theme.title("homepage_label") + meta.homepage, "source"))
-        out += [self._p(x, "source") for x in (meta.contact, meta.address) if x]
-        if meta.disclaimer:
-            out += [Spacer(1, 12), self._p(meta.disclaimer, "source")]
+        out += [self._p(x, "source") for x in (back.homepage_line, back.contact, back.address) if x]
+        if back.disclaimer:
+            out += [Spacer(1, space("pdf_disclaimer_before")), self._p(back.disclaimer, "source")]
         return out
