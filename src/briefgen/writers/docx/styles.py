@@ -120,7 +120,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
     def pf(**kw: object) -> ParaFormat:
         return ParaFormat(word_wrap=True, no_autospace=True, **kw)  # type: ignore[arg-type]
 
-    size = theme.size
+    size, space = theme.size, theme.cover_space
     toc_tab = (body_width(theme), "middleDot")
     styles = [
         oxml.style(
