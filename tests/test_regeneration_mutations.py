@@ -113,8 +113,11 @@ def visual_declines(raw: pd.DataFrame, frame: pd.DataFrame) -> None:
 
 
 def visual_mixed(raw: pd.DataFrame, frame: pd.DataFrame) -> None:
-    latest = [int(row) - 2 for row in frame[frame["year"] == 2023].index]
-    _drop_token(raw, "Domain", {"Vision", "Image generation", "Video"}, latest)
+    """Image and video models of the latest year fall to one fewer than the year before."""
+    before = _count(frame, "이미지·영상", 2022, "domain_group")
+    rows = [int(r) - 2 for r, cell in frame[frame["year"] == 2023]["domain_group"].items()
+            if "이미지·영상" in cell]
+    _drop_token(raw, "Domain", {"Vision", "Image generation", "Video"}, rows[before - 1:])
 
 
 def new_top_task(raw: pd.DataFrame, frame: pd.DataFrame) -> None:
