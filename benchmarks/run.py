@@ -73,13 +73,13 @@ def child(kind: str, target: str, extra: str) -> None:
     elif kind in ("warm", "warm-nochart"):  # as in `briefgen watch`: build, change a row, rebuild
         from briefgen.build import build
         from briefgen.cli import tune_process
-        from briefgen.warm import warm_up
+        from briefgen.regen.watch import warm_process
 
         tune_process()  # as the `briefgen watch` process
 
         shutil.rmtree(Path(target) / ".briefgen-cache", ignore_errors=True)
         build(Path(target), force=True)  # a real build first, then what `watch` does next
-        warm_up()
+        warm_process()
         csv = Path(target) / CSV
         if kind == "warm":
             move_row(csv, extra)

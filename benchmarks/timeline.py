@@ -81,12 +81,14 @@ def main() -> None:
             os.environ["BRIEFGEN_CACHE_DIR"] = str(work / "user-cache")
         root = project(args.kind, work)
         from briefgen.build import build
+        from briefgen.cli import tune_process
 
+        tune_process()  # as the `briefgen` command's process
         if args.watch:
-            from briefgen.warm import warm_up
+            from briefgen.regen.watch import warm_process
 
             build(root)
-            warm_up()
+            warm_process()
             if args.kind == "example":
                 move_row(root / CSV, "Acme")
         trace_build()

@@ -13,11 +13,9 @@ Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is n
 
 from __future__ import annotations
 
-import gc
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -145,22 +143,9 @@ def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = F
     step = step or _quiet
     project = load_project(path)
     try:
-        with _collect_less_often():
-            return _build(project, tuple(formats or project.formats), force, step, started)
+        return _build(project, tuple(formats or project.formats), force, step, started)
     except BriefError as error:
         raise project.locate(error) from None
-
-
-@contextmanager
-def _collect_less_often() -> Iterator[None]:
-    """A build makes millions of small objects that live until it ends; the default
-    collector thresholds spent a third of a 5,000-row table's template stage on them."""
-    old = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,

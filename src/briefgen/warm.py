@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from briefgen.theme import load_theme
@@ -10,8 +9,7 @@ from briefgen.theme import load_theme
 
 def warm_up() -> None:
     """Import every library a build uses, for a long-lived process (``briefgen watch``): the
-    chart and writer processes it forks then start with them loaded instead of importing, and
-    the collector no longer walks them."""
+    chart and writer processes it forks then start with them loaded instead of importing."""
     import briefgen.charts.draw  # noqa: F401 — matplotlib
     import briefgen.data  # noqa: F401 — pandas
     import briefgen.writers.docx  # noqa: F401
@@ -20,8 +18,6 @@ def warm_up() -> None:
     import briefgen.writers.pdf  # noqa: F401
 
     _draw_one_chart()
-    gc.collect()
-    gc.freeze()  # the libraries live as long as the process: later collections skip them
 
 
 def _draw_one_chart() -> None:

@@ -7,6 +7,7 @@ ignored; bursts of changes are debounced by watchfiles into one rebuild.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -60,15 +61,25 @@ def make_filter(ignored: tuple[Path, ...]) -> Callable[[object, str], bool]:
     return accept
 
 
+def warm_process() -> None:
+    """Ready this long-lived process for rebuilds: every library loaded and warmed
+    (``warm_up``), then put out of the collector's reach for the rest of the process
+    (``gc.freeze``: later collections, and the processes a rebuild forks, skip them). A
+    process-wide setting, so only watch's entry point makes it."""
+    from briefgen.warm import warm_up
+
+    warm_up()
+    gc.collect()
+    gc.freeze()
+
+
 def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event | None = None,
               debounce_ms: int = DEBOUNCE_MS, formats: tuple[str, ...] | None = None) -> None:
     """Build now, then after every batch of input changes until ``stop`` is set."""
     from watchfiles import watch
 
-    from briefgen.warm import warm_up
-
     root = project if project.is_dir() else project.parent
-    warm_up()  # every build (and the processes it forks) finds every library loaded
+    warm_process()  # every build (and the processes it forks) finds every library loaded
     echo(rebuild(project, formats=formats)[1])  # then watching starts at once: no edit is missed
     accept = make_filter(ignored_parts(project))
     for _changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
