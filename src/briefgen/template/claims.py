@@ -130,11 +130,13 @@ def _fill(text: str, values: tuple[object, ...]) -> str:
 
 
 def _printed(value: object) -> str:
-    from briefgen.korean.numbers import fmt_number  # Babel: only once a claim is rendered
-
+    """A claim's value in its message: whole numbers as they are (a year stays 2023), other
+    numbers with one decimal, items by their label."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(getattr(value, "label", value))
-    return fmt_number(value, 0 if float(value).is_integer() else 1)
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}"
 
 
 def _plain(value: object) -> Any:

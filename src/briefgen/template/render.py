@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,14 @@ from briefgen.cache.user import user_cache_dir
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
 from briefgen.template.claims import Ledger
-from briefgen.template.filters import Chooser, Particles, keep_word, korean_filters, wording_globals
+from briefgen.template.filters import (
+    Chooser,
+    Particles,
+    keep_word,
+    korean_filters,
+    wording_filters,
+    wording_globals,
+)
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000
@@ -164,11 +171,23 @@ def make_environment(
         lstrip_blocks=True,
     )
     env.filters.update(korean_filters(josa, chose))
+    for name, function in wording_filters(chose).items():
+        env.filters[name] = _at_render_time(function)
     env.filters["raw"] = Markup
     env.globals.update(wording_globals(chose))
     ledger = claims if claims is not None else Ledger()
     env.globals.update({name: getattr(ledger, name) for name in CLAIM_FUNCTIONS})
     return env
+
+
+def _at_render_time(function: Callable[..., str]) -> Callable[..., str]:
+    """A filter Jinja must not fold at compile time (it records what it picked, per render)."""
+
+    @jinja2.pass_context
+    def filter_(context: Any, *args: Any, **kwargs: Any) -> str:
+        return function(*args, **kwargs)
+
+    return filter_
 
 
 def render_with_lines(

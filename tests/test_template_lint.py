@@ -1,0 +1,57 @@
+"""check/build warnings: numbers and statistic labels typed in the prose of a template."""
+
+from __future__ import annotations
+
+from briefgen.stats.results import CountItem, Counts, Crosstab, Provenance
+from briefgen.template.lint import lint_template
+
+STATS = {
+    "by_domain": Counts("by_domain", "counts", Provenance(None, None), items=[
+        CountItem("언어", 126, 0.875, 1), CountItem("멀티모달", 16, 0.11, 2), CountItem("비전", 15, 0.1, 3)]),
+    "year_domain": Crosstab("year_domain", "crosstab", Provenance(None, None),
+                            row_labels=["2022", "2023"], col_labels=["언어", "이미지·영상"],
+                            cells=[[20, 6], [90, 22]]),
+}
+
+
+def test_typed_number_is_located():
+    source = "# 서론\n\nㅇ 모델은 {{ stats.total | count }}이며 2023년에 104개가 나옴\n"
+    assert lint_template(source, "content.md", STATS) == [
+        "content.md:3: a number typed in the prose (ㅇ 모델은 이며 2023년에 104개가 나옴); print it from a statistic"]
+
+
+def test_numbers_that_are_not_data_pass():
+    source = ("ㅇ 10^23^ FLOP[^flop] 이상({@fig-1}), 스케일링 법칙(Kaplan et al., 2020)\n"
+              "::: figure #fig-1 chart=x width=0.85\n:::\n"
+              "|:---|---:|\n"
+              "{# fixed: 공식 #}[^cagr]: (1/기간) 제곱에서 1을 뺀 값임\n"
+              "::: references\n§ Kaplan, J. (2020). arXiv:2001.08361.\n:::\n")
+    assert lint_template(source, "content.md", STATS) == []
+
+
+def test_label_typed_next_to_its_statistic_is_located():
+    source = ('{% set d = stats.by_domain %}\n'
+              'ㅇ 그다음은 멀티모달 {{ d["멀티모달"] | count }}, 비전이 {{ d["비전"] | count }} 순임\n'
+              'ㅇ 멀티모달은 표에 없음\n'
+              'ㅇ {{ d.items[1].label }} {{ d.items[1] | count }}, 언어학과 무관함\n'
+              'ㅇ 이미지·영상 분야는 {{ stats.year_domain.cell(2023, "이미지·영상") | count }}\n')
+    assert lint_template(source, "content.md", STATS) == [
+        "content.md:2: '멀티모달' is a label of statistic 'by_domain' typed in the prose; "
+        "print it from the data ({{ item.label }})",
+        "content.md:2: '비전' is a label of statistic 'by_domain' typed in the prose; "
+        "print it from the data ({{ item.label }})",
+        "content.md:5: '이미지·영상' is a label of statistic 'year_domain' typed in the prose; "
+        "print it from the data ({{ item.label }})",
+    ]
+
+
+def test_the_examples_have_no_warnings():
+    from pathlib import Path
+
+    from briefgen.build import prepare
+
+    root = Path(__file__).resolve().parent.parent
+    for project in (root, root / "examples" / "soai-scorecard"):
+        prepared = prepare(project)
+        source = prepared.project.content.read_text("utf-8")
+        assert lint_template(source, "content.md", prepared.statistics) == [], project.name
