@@ -101,7 +101,8 @@ def test_annex_pdf_holds_the_numbers_sentences_and_rows(updated, annexes):
     assert counts in text
     assert f"144개에서 150개로 바뀌었다(추가 12개, 삭제 6개, 이름 변경 7개, 값 변경 {len(edited)}개)" in text
     assert not [p for p in pages if p.startswith("Executive Summary")]  # an annex has no English page
-    for heading in ("Ⅰ. 수치 변경", "Ⅱ. 문장 변경", "Ⅲ. 데이터 변경", "Ⅳ. 입력 파일", "<표 1> 바뀐 통계 값"):
+    for heading in ("Ⅰ. 먼저 검토할 문장", "Ⅱ. 수치 변경", "Ⅲ. 문장 변경", "Ⅳ. 데이터 변경", "Ⅴ. 입력 파일",
+                    "<표 1> 바뀐 통계 값"):
         assert heading in text
     assert "total - 144개 150개 +6" in text  # a row of the numbers table
     assert "2023 87.8% 90.0% +2.2%p" in text  # a share of a sum, in %p
@@ -134,3 +135,50 @@ def test_the_updated_brief_builds_without_warnings(updated):
     """Hong Kong drops out of the top 8 in 2025-05: its footnote is then not defined either."""
     manifest = json.loads((updated / "output" / f"{NAME}.manifest.json").read_text("utf-8"))
     assert manifest["warnings"] == []
+
+
+def test_diff_starts_with_what_an_editor_must_review(updated):
+    text = run("diff", "--project", str(updated))
+    review, inputs = text.index("■ 먼저 검토할 문장"), text.index("■ 입력 파일")
+    assert review < inputs < text.index("■ 통계")
+    first = text[review:inputs]
+    assert "낱말 " in first and "격차가 좁혀짐 → 순위가 역전됨" in first
+    assert "3위 → 공동 3위" in first and "3rd → joint 3rd" in first
+    assert "두 나라의 [-격차가-]{+순위가+} [-좁혀짐-]{+역전됨+}" in first
+    data = json.loads(run("diff", "--project", str(updated), "--json"))
+    words = {(w["old"], w["new"]) for w in data["wordings"]}
+    assert ("격차가 좁혀짐", "순위가 역전됨") in words and ("3위", "공동 3위") in words
+    assert data["claims"] == []  # no claim of the example flipped on this update
+
+
+def test_annex_reads_as_a_publication(updated, tmp_path):
+    from briefgen.ir import Bullet, Section, Superscript
+    from briefgen.record.manifest import load_manifest
+    from briefgen.regen.annex import annex_document, data_version
+    from briefgen.regen.diff import diff_manifests
+    from briefgen.project import load_project
+
+    old = load_manifest(updated / "output" / f".{NAME}.manifest.prev.json")
+    new = load_manifest(updated / "output" / f"{NAME}.manifest.json")
+    assert (data_version(old), data_version(new)) == ("2024.07. 자료", "2025.05. 자료")
+    document = annex_document(diff_manifests(old, new), load_project(updated).meta,
+                              data_version(old), data_version(new))
+    assert document.meta.title == "초거대 AI 모델 개발 현황과 시사점 변경 보고서"
+    assert document.meta.subtitle == "2024.07. 자료 → 2025.05. 자료"
+    review, numbers, sentences = document.chapters[:3]
+    assert (review.heading, numbers.heading, sentences.heading) == ("먼저 검토할 문장", "수치 변경", "문장 변경")
+    assert not sentences.sections  # the brief's own headings are □ items, not renumbered sections
+    headings = [b for b in sentences.blocks if isinstance(b, Bullet) and b.level == 1]
+    assert any(h.inlines[0].text == "Ⅱ. 2. 국가별 개발 현황" for h in headings)
+    raised = [node for b in sentences.blocks if isinstance(b, Bullet)
+              for node in b.inlines if isinstance(node, Superscript)]
+    assert raised  # footnote marks and 10²³ stay superscripts
+    assert not any(isinstance(s, Section) for c in document.chapters[2:3] for s in c.sections)
+    out = tmp_path / "changes.pdf"
+    run("diff", "--project", str(updated), "--annex", str(out))
+    import pdfplumber
+
+    with pdfplumber.open(out) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert "2024.07. 자료 → 2025.05. 자료" in text and "먼저 검토할 문장" in text
+    assert "3. Ⅰ." not in text and "Ⅱ. 2. 국가별 개발 현황" in text

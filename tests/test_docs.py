@@ -183,5 +183,47 @@ def test_regeneration_demo_runs_and_reports_what_the_page_says(tmp_path):
 
     with pdfplumber.open(project / "output" / "changes.pdf") as pdf:
         annex = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
-    for phrase in ("Ⅰ. 수치 변경", "Ⅱ. 문장 변경", "Ⅲ. 데이터 변경", "Ⅳ. 입력 파일", "total - 144개 150개 +6"):
+    for phrase in ("Ⅰ. 먼저 검토할 문장", "Ⅱ. 수치 변경", "Ⅲ. 문장 변경", "Ⅳ. 데이터 변경", "Ⅴ. 입력 파일",
+                   "total - 144개 150개 +6"):
         assert phrase in annex and phrase in " ".join(page.split())
+
+
+def _claims_context(failing: bool = False) -> dict:
+    from briefgen.stats.results import CountItem, Counts, Provenance
+
+    def counts(name: str, *items: CountItem) -> Counts:
+        return Counts(name, "counts", Provenance(None, None), items=list(items), total=150)
+
+    c1, c2 = CountItem("미국", 39 if failing else 63, 0.42, 1), CountItem("중국", 46 if failing else 50, 0.33, 2)
+    return {
+        "us_2023": 39, "cn_2023": 46, "us_2022": 20, "cn_2022": 2, "first": 3, "last": 104,
+        "rate": -0.293, "kr_2022": 0, "kr_2023": 8, "c1": c1, "c2": c2,
+        "kr": CountItem("한국", 11, 0.073, 3, tied=True),
+        "by_domain": counts("by_domain", CountItem("언어", 128, 0.853, 1),
+                            CountItem("멀티모달", 16, 0.107, 2), CountItem("비전", 14, 0.093, 3)),
+    }
+
+
+CLAIM_EXAMPLES = blocks("claims.md", "template")
+
+
+@pytest.mark.parametrize("block", CLAIM_EXAMPLES, ids=range(len(CLAIM_EXAMPLES)))
+def test_claims_page_examples_render_as_shown(tmp_path, block):
+    lines = [line for line in block.splitlines() if not line.startswith("{#")]
+    expected = lines.pop().removeprefix("→ ")
+    template = tmp_path / "content.md"
+    template.write_text("\n".join(lines), "utf-8")
+    assert render_with_lines(template, tmp_path, _claims_context(), Josa({}))[0] == expected
+
+
+def test_claims_page_failure_message_is_the_real_one(tmp_path):
+    from briefgen.errors import BriefError
+
+    block = next(b for b in CLAIM_EXAMPLES if "claim(" in b)
+    template = tmp_path / "content.md"
+    template.write_text("\n".join(b for b in block.splitlines()[1:-1]), "utf-8")
+    [message] = [b.strip() for b in blocks("claims.md", "console") if "claim no longer holds" in b]
+    with pytest.raises(BriefError) as error:
+        render_with_lines(template, tmp_path, _claims_context(failing=True), Josa({}))
+    assert f"error: {error.value}" == message
+    assert len(CLAIM_EXAMPLES) >= 6
