@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
-from briefgen.errors import BriefError
 from briefgen.cache.fonts import load_subsetting, register_font
+from briefgen.errors import BriefError
 from briefgen.ir import SourceLoc
 from briefgen.theme import Theme
 
