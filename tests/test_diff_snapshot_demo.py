@@ -153,10 +153,10 @@ def test_diff_starts_with_what_an_editor_must_review(updated):
 
 def test_annex_reads_as_a_publication(updated, tmp_path):
     from briefgen.ir import Bullet, Section, Superscript
+    from briefgen.project import load_project
     from briefgen.record.manifest import load_manifest
     from briefgen.regen.annex import annex_document, data_version
     from briefgen.regen.diff import diff_manifests
-    from briefgen.project import load_project
 
     old = load_manifest(updated / "output" / f".{NAME}.manifest.prev.json")
     new = load_manifest(updated / "output" / f"{NAME}.manifest.json")
