@@ -1,4 +1,5 @@
-"""Every house-style rule id cited in src/ or tests/ has its entry in docs/house-style.md."""
+"""Every house-style rule id cited in src/, tests/, docs/ or the README has its entry in
+docs/house-style.md."""
 
 from __future__ import annotations
 
@@ -16,8 +17,14 @@ SUFFIXES = {".py", ".yaml", ".md", ".txt"}
 
 
 def sources() -> list[Path]:
-    files = [*(ROOT / "src" / "briefgen").rglob("*"), *(ROOT / "tests").rglob("*")]
-    return [p for p in files if p.suffix in SUFFIXES and p.is_file() and p != Path(__file__)]
+    files = [
+        *(ROOT / "src" / "briefgen").rglob("*"),
+        *(ROOT / "tests").rglob("*"),
+        *(ROOT / "docs").glob("*.md"),
+        ROOT / "README.md",
+    ]
+    skip = {Path(__file__), DOC}
+    return [p for p in files if p.suffix in SUFFIXES and p.is_file() and p not in skip]
 
 
 def cited() -> dict[str, str]:
