@@ -98,6 +98,21 @@ def test_a_later_job_waits_for_an_earlier_one(tmp_path, fails):
             assert scheduler.wait_for(later) == "drawn"
 
 
+def _take_twice(take) -> tuple[int, int]:
+    return take(), take()
+
+
+@pytest.mark.parametrize("serial", ["1", "0"])
+def test_a_mailbox_hands_a_job_a_value_that_exists_only_after_it_started(monkeypatch, serial):
+    monkeypatch.setenv("BRIEFGEN_SERIAL", serial)
+    with Scheduler() as scheduler:
+        box = scheduler.mailbox()
+        task = scheduler.submit(partial(_take_twice, box.take))
+        box.put(42)
+        assert scheduler.wait_for(task) == (42, 42)
+        assert box.take() == 42
+
+
 @needs_fork
 def test_leaving_the_scheduler_stops_jobs_still_running():
     with Scheduler() as scheduler:

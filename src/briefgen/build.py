@@ -1,9 +1,9 @@
 """One build: project → data → statistics → template → markup → document → DOCX and PDF.
 
 The work beside the main process goes through one ``Scheduler``: the charts are drawn by a job
-from the statistics on, and the PDF is written by another from the numbered document on (laid
-out at the charts' planned sizes, it waits for them only in its final pass) while the main
-process writes the page-less formats (their 목차 waits for the PDF's page numbers). Outputs (and the manifest) are written to temporary files next to
+(started with the data, handed the charts once they are planned), and the slowest page-less
+writer by another while this process lays out the PDF at the charts' planned sizes (it waits
+for them only in its final pass) and then writes the other formats. Outputs (and the manifest) are written to temporary files next to
 their targets and renamed into place only when every format succeeded, so a failed build
 leaves earlier outputs untouched. A build whose inputs did not change since the last one
 does nothing (``BuildResult.up_to_date``); per-format outputs are cached by the hash of the
@@ -28,12 +28,13 @@ from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
 from briefgen.project import Project, load_project
 from briefgen.record import manifest as mf
-from briefgen.schedule import Scheduler, Task, TaskFailed
+from briefgen.schedule import Scheduler
 from briefgen.template.claims import Ledger
 from briefgen.theme import Theme, load_theme
 from briefgen.writers import WriteContext, Written, writer
 
-PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written by the main process, in this order
+PAGELESS_FORMATS = ("html", "hwpx", "docx")  # written after the PDF, in this order
+BESIDE_PDF = ("hwpx", "docx")  # the first of these to write runs beside the PDF (the slowest)
 PAGED_TOC = ("docx", "hwpx")  # page-less formats whose 목차 prints the PDF's page numbers
 REPORT_ORDER = ("pdf", "docx", "html", "hwpx")
 CACHE_DIR = ".briefgen-cache"
@@ -245,66 +246,56 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
 
 def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc_key: str,
                    outputs_cache: OutputCache, step: Step, images: FigureImages) -> tuple[int, list[str]]:
-    """Write every wanted format to its temp file, reusing cached outputs: the PDF by a job of
-    the scheduler, the page-less formats by this process meanwhile, once the charts are drawn.
-    Errors are reported in that order: a chart's, the PDF's, a page-less writer's. Returns the
-    page count and the formats taken from the cache."""
+    """Write every wanted format to its temp file, reusing cached outputs. The PDF is laid out
+    here while the charts are drawn; the slowest page-less writer runs beside it as a job that
+    waits for the charts, then for the PDF's page numbers; this process writes the rest after
+    the PDF. Returns the page count and the formats taken from the cache."""
     scheduler, cached = images.scheduler, []
-    pdf, pdf_job = Written(), None
-    if "pdf" in temps:
-        info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"])
-        if info is not None:
-            cached.append("pdf")
-            pdf = Written(info["pages"], info["page_of"])
-        else:
-            step("pdf")
-            context = WriteContext(planned=images.planned, images_ready=images.wait)
-            pdf_job = scheduler.submit(partial(_write, "pdf", document, theme, temps["pdf"], context))
+    pdf = Written()
+    info = outputs_cache.fetch(f"{doc_key}.pdf", temps["pdf"]) if "pdf" in temps else None
+    if info is not None:
+        cached.append("pdf")
+        pdf = Written(info["pages"], info["page_of"])
+    laying_out = "pdf" in temps and info is None
     writes = []
     for fmt in (f for f in PAGELESS_FORMATS if f in temps):
-        waits_for_pages = fmt in PAGED_TOC and pdf_job is not None  # its key holds the page numbers
+        waits_for_pages = fmt in PAGED_TOC and laying_out  # its key holds the page numbers
         key = f"{_output_key(fmt, doc_key, pdf.page_of)}.{fmt}"
         if waits_for_pages or outputs_cache.fetch(key, temps[fmt]) is None:
             writes.append(fmt)
         else:
             cached.append(fmt)
-    try:
-        if writes:
-            _write_pageless(writes, document, theme, temps, step, images, pdf_job, pdf)
-        if pdf_job is not None:
-            pdf = scheduler.wait_for(pdf_job)
-    except (BriefError, TaskFailed):
-        images.wait()
-        if pdf_job is not None:
-            scheduler.wait_for(pdf_job)
-        raise
-    if pdf_job is not None:
+    pages = scheduler.mailbox()
+    beside = next((f for f in BESIDE_PDF if f in writes), None) if laying_out else None
+    job = None
+    if beside is not None:
+        job = scheduler.submit(partial(_write_beside, beside, document, theme, temps[beside],
+                                       images, pages.take))
+    if laying_out:
+        step("pdf")
+        context = WriteContext(planned=images.planned, images_ready=images.wait)
+        pdf = writer("pdf")(document, theme, temps["pdf"], context)
         outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pdf.pages, "page_of": pdf.page_of})
+    pages.put(pdf.page_of)
+    images.wait()
+    for fmt in writes:
+        step(fmt)
+        if fmt != beside:
+            writer(fmt)(document, theme, temps[fmt], WriteContext(page_of=pages.take))
+    if job is not None:
+        scheduler.wait_for(job)
     for fmt in writes:
         outputs_cache.store(f"{_output_key(fmt, doc_key, pdf.page_of)}.{fmt}", temps[fmt], {})
     return pdf.pages, [f for f in REPORT_ORDER if f in cached]
 
 
-def _write_pageless(formats: list[str], document: Document, theme: Theme, temps: dict[str, Path],
-                    step: Step, images: FigureImages, pdf_job: Task[Written] | None,
-                    pdf: Written) -> None:
-    """Write the page-less formats in order once the charts are drawn (their writers are
-    imported meanwhile); the 목차 of the DOCX and HWPX waits for the PDF job's page numbers."""
-    scheduler = images.scheduler
-
-    def page_of() -> dict[str, int] | None:
-        return (pdf if pdf_job is None else scheduler.wait_for(pdf_job)).page_of
-
-    writers = {fmt: writer(fmt) for fmt in formats}
+def _write_beside(fmt: str, document: Document, theme: Theme, target: Path, images: FigureImages,
+                  page_of: Callable[[], dict[str, int] | None]) -> None:
+    """The job beside the PDF: import the writer, wait for the charts, write (the 목차 waits
+    for the PDF's page numbers)."""
+    write = writer(fmt)
     images.wait()
-    for fmt, write in writers.items():
-        step(fmt)
-        write(document, theme, temps[fmt], WriteContext(page_of=page_of))
-
-
-def _write(fmt: str, document: Document, theme: Theme, target: Path, context: WriteContext) -> Written:
-    """Write one format (in a job: the writer's libraries are imported there)."""
-    return writer(fmt)(document, theme, target, context)
+    write(document, theme, target, WriteContext(page_of=page_of))
 
 
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:

@@ -3,6 +3,7 @@ by a job of the build's scheduler while the build goes on (``FigureImages``)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,12 @@ class FigureImages:
         self.chart_files: dict[str, Path] = {}
         self.planned: dict[Path, tuple[int, int]] = {}
         self.drawing: Task[None] | None = None
+        self.plan = scheduler.mailbox()
+        self.planned_all = False  # the drawing job has its charts
         if project.charts:  # the drawing job imports matplotlib while this process loads the data
-            from briefgen.charts.render import draw_charts, prepare_drawing
+            from briefgen.charts.render import draw_planned
 
-            self.drawing = scheduler.submit(draw_charts, prepare=prepare_drawing)
+            self.drawing = scheduler.submit(partial(draw_planned, self.plan.take, theme))
 
     def plan_charts(self, statistics: dict[str, Any]) -> None:
         """Check every declared chart, decide its file and start drawing those not there yet."""
@@ -44,13 +47,13 @@ class FigureImages:
         self.chart_files = {job.spec.name: job.path for job in jobs}
         todo = list({job.path: job for job in jobs if not job.path.exists()}.values())
         self.planned = {job.path: job.pixels() for job in todo}
-        if self.drawing is not None:
-            self.scheduler.give(self.drawing, todo, self.theme)
+        self.plan.put(todo)
+        self.planned_all = True
 
     def wait(self) -> None:
         """Return once every chart is drawn; a failed chart (the first in the list) is raised,
         by this call and every later one."""
-        if self.drawing is not None:
+        if self.drawing is not None and self.planned_all:
             self.scheduler.wait_for(self.drawing)
 
     def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:

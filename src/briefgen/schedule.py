@@ -1,8 +1,9 @@
 """A build's concurrency, in one place: jobs run in forked child processes beside the main one.
 
-``submit(job)`` forks a child that runs ``job`` at once. ``submit(job, prepare=...)`` forks it
-before the job's inputs exist: the child runs ``prepare()`` (imports) meanwhile, and the job
-once ``give(task, *inputs)`` hands them over (pickled). ``wait_for(task)`` returns the job's
+``submit(job)`` forks a child that runs ``job`` at once. A ``mailbox()`` carries one value that
+exists only later to a job already running (``put`` here, ``take`` in the job, which waits for
+it): the charts, planned after the job started importing matplotlib; the PDF's page numbers, for
+a writer started beside the PDF. ``wait_for(task)`` returns the job's
 result in the process that submitted it (a ``BriefError`` raised in the child is raised again,
 unchanged, by this call and every later one); in another job's process (forked later) it only
 waits until the task ended. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1`` nothing is
@@ -20,7 +21,6 @@ import traceback
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import partial
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any, Generic, TypeVar
@@ -54,7 +54,6 @@ class Task(Generic[T]):
     #: 0 while running, 1 done, 2 failed: what a later child sees (shared memory)
     state: Any = None
     ended: Any = None  # an Event set when the job ended, for later children
-    inputs: Connection | None = None  # where ``give`` sends the inputs of a prepared job
     outcome: tuple[str, Any] | None = None
 
 
@@ -66,34 +65,23 @@ class Scheduler:
         self.owner = os.getpid()
         self.tasks: list[Task[Any]] = []
 
-    def submit(self, job: Callable[..., T], *, prepare: Callable[[], object] | None = None) -> Task[T]:
-        """Start ``job`` in a child process now (or, not in parallel, when first waited for);
-        with ``prepare``, the child runs it and then waits for ``give``."""
+    def submit(self, job: Callable[[], T]) -> Task[T]:
+        """Start ``job`` in a child process now (or, not in parallel, when first waited for)."""
         task: Task[T] = Task(job)
         if self.parallel:
             context = multiprocessing.get_context("fork")
             task.state, task.ended = context.Value("b", 0, lock=False), context.Event()
             receiver, sender = context.Pipe(duplex=False)
-            inbox = None
-            if prepare is not None:
-                inbox, task.inputs = context.Pipe(duplex=False)
-            task.process = context.Process(target=_child, args=(task, sender, prepare, inbox), daemon=True)
+            task.process = context.Process(target=_child, args=(task, sender), daemon=True)
             task.process.start()
-            for end in (sender, inbox):
-                if end is not None:
-                    end.close()
+            sender.close()
             task.receiver = receiver
         self.tasks.append(task)
         return task
 
-    def give(self, task: Task[T], *inputs: Any) -> None:
-        """Hand a prepared job its inputs: it runs as ``job(*inputs)`` from now on."""
-        if task.inputs is None:
-            task.job = partial(task.job, *inputs)
-            return
-        with suppress(OSError):  # the child died: wait_for says why
-            task.inputs.send(inputs)
-        task.inputs.close()
+    def mailbox(self) -> Mailbox:
+        """A value for a job submitted before it exists (see the module docstring)."""
+        return Mailbox(self.parallel)
 
     def wait_for(self, task: Task[T]) -> T:
         """The job's result (see the module docstring); its BriefError or failure is raised."""
@@ -129,6 +117,34 @@ class Scheduler:
                 task.process.join()
 
 
+class Mailbox:
+    """One value, put by the scheduler's process and taken by a job (in its own process)."""
+
+    def __init__(self, parallel: bool) -> None:
+        self._value: Any = _EMPTY
+        self._receiver: Connection | None = None
+        self._sender: Connection | None = None
+        if parallel:
+            self._receiver, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def put(self, value: Any) -> None:
+        """Hand ``value`` over (once)."""
+        self._value = value
+        if self._sender is not None:
+            with suppress(OSError):  # the job died: waiting for it says why
+                self._sender.send(value)
+            self._sender.close()
+
+    def take(self) -> Any:
+        """The value, waiting for it when it has not been put in this process."""
+        if self._value is _EMPTY and self._receiver is not None:
+            self._value = self._receiver.recv()
+        return self._value
+
+
+_EMPTY = object()
+
+
 def _run_here(job: Callable[[], Any]) -> tuple[str, Any]:
     """Run ``job`` in this process: its BriefError is kept (raised by every wait), any other
     error goes up at once."""
@@ -153,16 +169,8 @@ def _run(job: Callable[[], Any]) -> tuple[str, Any]:
         return "crash", traceback.format_exc()
 
 
-def _child(task: Task[Any], conn: Connection, prepare: Callable[[], object] | None,
-           inbox: Connection | None) -> None:
-    job = task.job
-    if prepare is not None and inbox is not None:
-        prepare()
-        try:
-            job = partial(job, *inbox.recv())
-        except EOFError:  # never given: the build ended before
-            return
-    outcome = _run(job)
+def _child(task: Task[Any], conn: Connection) -> None:
+    outcome = _run(task.job)
     task.state.value = 1 if outcome[0] == "ok" else 2
     task.ended.set()
     conn.send(outcome)

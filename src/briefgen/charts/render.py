@@ -23,6 +23,7 @@ import hashlib
 import json
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
     import numpy as np
     from matplotlib.figure import Figure
 
-__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "draw_charts", "plan_chart",
-           "prepare_drawing", "render_chart", "save_chart"]
+__all__ = ["CHART_KEYS", "CHART_TYPES", "FORMATS", "ChartJob", "chart_path", "draw_charts", "draw_planned",
+           "plan_chart", "render_chart", "save_chart"]
 
 FORMATS = ("png", "svg")
 #: Bumped when the drawing changes, so cached charts are redrawn.
@@ -79,9 +80,12 @@ class ChartJob:
         return int(width_cm / 2.54 * DPI), int(height_cm / 2.54 * DPI)
 
 
-def prepare_drawing() -> None:
-    """Import matplotlib and the drawing code (a drawing job does it before its charts exist)."""
+def draw_planned(planned: Callable[[], list[ChartJob]], theme: Theme) -> None:
+    """Import matplotlib, then draw the charts ``planned()`` returns (a job started before
+    the statistics exist waits there for them)."""
     import briefgen.charts.draw  # noqa: F401
+
+    draw_charts(planned(), theme)
 
 
 def draw_charts(jobs: list[ChartJob], theme: Theme) -> None:
