@@ -1,14 +1,14 @@
 """A build's concurrency, in one place: jobs run in forked child processes beside the main one.
 
-``submit(job)`` forks a child that runs ``job`` at once. A ``mailbox()`` carries one value that
-exists only later to a job already running (``put`` here, ``take`` in the job, which waits for
-it): the charts, planned after the job started importing matplotlib; the PDF's page numbers, for
-a writer started beside the PDF. ``wait_for(task)`` returns the job's
+``submit(job)`` forks a child that runs ``job`` at once. ``wait_for(task)`` returns the job's
 result in the process that submitted it (a ``BriefError`` raised in the child is raised again,
 unchanged, by this call and every later one); in another job's process (forked later) it only
-waits until the task ended. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1`` nothing is
-forked: a job runs when it is first waited for. Leaving the scheduler stops children still
-running (the build failed).
+waits until the task ended. A ``mailbox()`` carries one value that exists only later to a job
+already running (``put`` here, ``take`` in the job, which waits for it): the planned charts to
+the chart job, started before them to import matplotlib meanwhile; the PDF's page numbers to
+the writer started beside the PDF. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1``
+nothing is forked: a job runs when it is first waited for. Leaving the scheduler stops children
+still running (the build failed).
 """
 
 from __future__ import annotations
