@@ -40,9 +40,9 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
     rel = str(spec["path"])
     path = project_path(rel, project_dir, config_file, f"{key}.path")
     delimiter = spec.get("delimiter")
-    if delimiter is not None and (not isinstance(delimiter, str) or not delimiter):
-        raise BriefError(
-            f"delimiter must be a non-empty string, got {delimiter!r}",
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise BriefError(  # pandas would take a longer one as a regular expression
+            f"delimiter must be one character (never a regular expression), got {delimiter!r}",
             source=config_file,
             key=f"{key}.delimiter",
         )

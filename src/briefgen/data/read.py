@@ -98,7 +98,7 @@ def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
             dtype=str,
             keep_default_na=False,
             na_filter=False,
-            engine="python" if len(delimiter) > 1 else "c",
+            engine="c",  # a one-character delimiter: never read as a regular expression
         )
     except (pd.errors.ParserError, ValueError) as exc:
         ragged = _RAGGED.search(str(exc))
