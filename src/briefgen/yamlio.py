@@ -46,9 +46,15 @@ def position(lines: dict[str, int], key: str | None) -> tuple[int | None, int | 
     return None, None
 
 
+MAX_EXPANDED_VALUES = 100_000
+"""Most values a YAML document may hold once its aliases (``*name``) are expanded: a
+"billion laughs" document is small but expands to billions when something walks it."""
+
+
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Safe-load YAML and map every dotted key path to its 1-based line."""
     try:
+        _check_expansion(text, source)
         node = yaml.compose(text, Loader=BriefLoader)
         data = yaml.load(text, Loader=BriefLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -66,6 +72,36 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     except BriefError as error:
         raise BriefError(error.message, source=source, line=error.line, column=error.column) from None
     return data, lines
+
+
+def _check_expansion(text: str, source: str) -> None:
+    """Refuse a document whose aliases expand it beyond MAX_EXPANDED_VALUES (counted from the
+    parser's events, without expanding anything), naming the alias that crosses the limit."""
+    expanded = 0
+    anchors: dict[str, int] = {}
+    starts: list[tuple[str | None, int]] = []
+    for event in yaml.parse(text, Loader=BriefLoader):
+        if isinstance(event, yaml.AliasEvent):
+            expanded += anchors.get(str(event.anchor), 1)
+            if expanded > MAX_EXPANDED_VALUES:
+                mark = event.start_mark
+                raise BriefError(
+                    f"the aliases (*{event.anchor}) expand the document beyond "
+                    f"{MAX_EXPANDED_VALUES:,} values; write the values out",
+                    source=source, line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            expanded += 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            expanded += 1
+            starts.append((event.anchor, expanded))
+        elif isinstance(event, yaml.CollectionEndEvent) and starts:
+            anchor, start = starts.pop()
+            if anchor:
+                anchors[anchor] = expanded - start + 1
 
 
 def _collect_lines(node: yaml.Node | None, prefix: str, lines: LineMap, seen: set[int]) -> None:
