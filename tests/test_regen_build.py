@@ -34,7 +34,8 @@ def test_fault_after_pdf_leaves_previous_outputs_byte_identical(example_build, t
 
     def broken_docx(document, theme, out, page_of=None):  # may run in the second process
         page_of()  # waits until the PDF is laid out and written
-        seen.write_text(str((out.parent / f".{NAME}.pdf.tmp").stat().st_size))
+        pdf_temp, = out.parent.glob(f".{NAME}.pdf.*.tmp")  # a fresh, uniquely named temp file
+        seen.write_text(str(pdf_temp.stat().st_size))
         out.write_bytes(b"half a docx")
         raise fault
 

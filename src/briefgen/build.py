@@ -23,6 +23,7 @@ from typing import Any
 
 from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.cache.outputs import OutputCache
+from briefgen.cache.paths import is_regular, project_folder, temp_beside
 from briefgen.errors import BriefError
 from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
@@ -80,7 +81,7 @@ def prepare(path: Path) -> Prepared:
     try:
         theme = load_theme(project.theme, project.root)
         with Scheduler() as scheduler:
-            images = FigureImages(project, theme, project.root / CACHE_DIR / "charts", scheduler)
+            images = FigureImages(project, theme, cache_folder(project) / "charts", scheduler)
             prepared = _prepare(project, images)
             images.wait()
         return prepared
@@ -151,7 +152,7 @@ def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = F
 
 def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
            started: float) -> BuildResult:
-    cache_dir = project.root / CACHE_DIR
+    cache_dir = cache_folder(project)
     hasher = FileHasher(cache_dir)
     theme = load_theme(project.theme, project.root)
     fonts = font_files(theme.data.get("fonts", {}))
@@ -180,6 +181,14 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
             raise
 
 
+def cache_folder(project: Project) -> Path:
+    """The project's ``.briefgen-cache``; BriefError if it, ``out/`` or ``charts/`` is a
+    symlink or a file (the cache never leads out of the project)."""
+    for sub in ("out", "charts"):
+        project_folder(project.root, f"{CACHE_DIR}/{sub}")
+    return project.root / CACHE_DIR
+
+
 def _targets(project: Project) -> dict[str, Path]:
     """The output file of each wanted format."""
     return {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in project.formats}
@@ -204,8 +213,8 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
         "code": inputs["briefgen"],
     })
     project.output_dir.mkdir(parents=True, exist_ok=True)
-    temps = {fmt: target.with_name(f".{target.name}.tmp") for fmt, target in targets.items()}
-    manifest_temp = manifest_file.with_name(f".{manifest_file.name}.tmp")
+    temps = {fmt: temp_beside(target) for fmt, target in targets.items()}
+    manifest_temp = temp_beside(manifest_file)
     try:
         pages, cached = _write_formats(document, theme, temps, doc_key, outputs_cache, step, figures)
         step("manifest")
@@ -317,7 +326,7 @@ def _unchanged(old: dict[str, Any], inputs: dict[str, Any], targets: dict[str, P
         return False
     recorded = old.get("outputs", {})
     return set(recorded) == set(targets) and all(
-        path.is_file() and hasher(path) == recorded[fmt]["sha256"] for fmt, path in targets.items()
+        is_regular(path) and hasher(path) == recorded[fmt]["sha256"] for fmt, path in targets.items()
     )
 
 

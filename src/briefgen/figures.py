@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from briefgen.cache.paths import is_regular
 from briefgen.errors import BriefError
 from briefgen.ir import SourceLoc
 from briefgen.project import Project
@@ -45,7 +46,7 @@ class FigureImages:
         jobs = [plan_chart(name, spec, statistics, self.theme, self.chart_dir,
                            project.config_file) for name, spec in project.charts.items()]
         self.chart_files = {job.spec.name: job.path for job in jobs}
-        todo = list({job.path: job for job in jobs if not job.path.exists()}.values())
+        todo = list({job.path: job for job in jobs if not is_regular(job.path)}.values())
         self.planned = {job.path: job.pixels() for job in todo}
         self.plan.put(todo)
         self.planned_all = True

@@ -13,10 +13,13 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from briefgen.cache.paths import project_folder, read_small, write_atomic
+from briefgen.errors import BriefError
 from briefgen.project import CONFIG_NAME
 
 IGNORE_MARK = ".briefgenignore"
 STATUS_FILE = Path(".briefgen-cache") / "last-build.json"
+MAX_STATUS = 1 << 20  # bytes
 
 
 @dataclass
@@ -45,18 +48,19 @@ def find_projects(folder: Path) -> list[Path]:
 def record_status(project: Path, ok: bool, message: str = "", pages: int = 0) -> None:
     """Remember how the build of ``project`` ended (written atomically)."""
     folder = project if project.is_dir() else project.parent
-    path = folder / STATUS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # never through a symlinked cache folder; the build reports that one
+        cache = project_folder(folder, STATUS_FILE.parent.as_posix(), create=True)
+    except BriefError:
+        return
     when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps(asdict(BuildStatus(ok, when, message, pages)), ensure_ascii=False), "utf-8")
-    os.replace(temp, path)
+    status = json.dumps(asdict(BuildStatus(ok, when, message, pages)), ensure_ascii=False)
+    write_atomic(cache / STATUS_FILE.name, status.encode())
 
 
 def read_status(project: Path) -> BuildStatus | None:
     """The last recorded build of ``project``, or None if it was never built (or unreadable)."""
+    raw = read_small(project / STATUS_FILE, MAX_STATUS)
     try:
-        data = json.loads((project / STATUS_FILE).read_text("utf-8"))
-        return BuildStatus(**data)
-    except (OSError, ValueError, TypeError):
+        return BuildStatus(**json.loads(raw)) if raw is not None else None
+    except (ValueError, TypeError):
         return None

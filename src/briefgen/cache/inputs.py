@@ -10,16 +10,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import briefgen
+from briefgen.cache.paths import open_regular, read_small, write_atomic
 from briefgen.cache.user import user_cache_dir
+from briefgen.errors import BriefError
 from briefgen.project import Project
 
 MEMO_NAME = "hashes.json"
+MAX_MEMO = 64 << 20  # bytes of hashes.json
+MAX_HASHED = 1 << 30  # bytes: no input file briefgen reads is larger (data files: 200 MB)
+CHUNK = 1 << 20
 FONT_ROLES = ("body", "bold", "heavy")
 
 
@@ -39,20 +45,16 @@ class FileHasher:
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.path = cache_dir / MEMO_NAME if cache_dir else None
-        self.memo: dict[str, list] = {}
+        self.memo: dict[str, list] = _load_memo(self.path) if self.path else {}
         self.dirty = False
-        if self.path and self.path.is_file():
-            try:
-                self.memo = json.loads(self.path.read_text("utf-8"))
-            except (OSError, ValueError):
-                self.memo = {}
 
     def __call__(self, path: Path) -> str:
-        """The sha256 of ``path`` (re-read only when its size or mtime changed)."""
+        """The sha256 of ``path`` (re-read only when its size or mtime changed); BriefError if
+        it is not a regular file or larger than ``MAX_HASHED``."""
         stat = path.stat()
         digest = self._seen(path, stat)
         if digest is None:
-            digest = sha256_bytes(path.read_bytes())
+            digest = file_hash(path)
             self.memo[str(path)] = [stat.st_size, stat.st_mtime_ns, digest]
             self.dirty = True
         return digest
@@ -77,7 +79,7 @@ class FileHasher:
     @staticmethod
     def bytes_hash(path: Path) -> str:
         """The sha256 of ``path`` read now (no memo: for files still being written)."""
-        return sha256_bytes(path.read_bytes())
+        return file_hash(path)
 
     def save(self) -> None:
         """Write the memo back (best effort: the cache is optional)."""
@@ -85,12 +87,36 @@ class FileHasher:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.path.with_suffix(f".{os.getpid()}.tmp")  # processes may share a memo
-            temp.write_text(json.dumps(self.memo, sort_keys=True), "utf-8")
-            temp.replace(self.path)
+            write_atomic(self.path, json.dumps(self.memo, sort_keys=True).encode())
             self.dirty = False
         except OSError:
             pass
+
+
+def _load_memo(path: Path) -> dict[str, list]:
+    """The memo's well-formed entries (a damaged, foreign or special file gives none)."""
+    raw = read_small(path, MAX_MEMO)
+    try:
+        data = json.loads(raw) if raw is not None else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 3
+            and type(v[0]) is int and type(v[1]) is int and isinstance(v[2], str)}
+
+
+def file_hash(path: Path, limit: int | None = None) -> str:
+    """The sha256 of a regular file, read in chunks; BriefError (naming the file) if it is not
+    a regular file or is larger than ``limit`` (default ``MAX_HASHED``) — checked first."""
+    digest = hashlib.sha256()
+    try:
+        with open_regular(path, MAX_HASHED if limit is None else limit) as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        raise BriefError(f"cannot read input file: {exc.strerror or exc}", source=path.name) from None
+    return digest.hexdigest()
 
 
 @cache
@@ -128,7 +154,7 @@ def _collect_paths(node: Any, root: Path, out: list[Path]) -> None:
         for key, value in node.items():
             if key in ("path", "map_file") and isinstance(value, str):
                 candidate = (root / value).resolve()
-                if candidate.is_file() and candidate not in out:
+                if _project_file(candidate, root) and candidate not in out:
                     out.append(candidate)
             else:
                 _collect_paths(value, root, out)
@@ -152,7 +178,8 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] 
         groups["images"] = sorted(set(extra))
     files: dict[str, list[dict[str, str]]] = {}
     for group, paths in groups.items():
-        files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)} for p in paths if p.is_file()]
+        files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)}
+                        for p in paths if _project_file(p, project.root)]
     files["fonts"] = _font_hashes(fonts, hasher)
     return {
         "files": files,
@@ -176,6 +203,16 @@ def _font_hashes(fonts: Sequence[Path], hasher: FileHasher) -> list[dict[str, st
     if shared is not None:
         shared.save()
     return entries
+
+
+def _project_file(path: Path, root: Path) -> bool:
+    """``path`` is a regular file inside the project (also once symlinks are resolved): only
+    such files are read, whatever a config or an earlier manifest names."""
+    try:
+        resolved = path.resolve()
+        return resolved.is_relative_to(root.resolve()) and stat.S_ISREG(resolved.stat().st_mode)
+    except (OSError, RuntimeError):  # missing, or a symlink loop
+        return False
 
 
 def _rel(path: Path, root: Path) -> str:

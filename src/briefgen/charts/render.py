@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen.cache.paths import is_regular, temp_beside
 from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, DPI, ChartSpec, parse_spec
 from briefgen.charts.values import ChartData, chart_data
 from briefgen.theme import Theme
@@ -111,7 +112,7 @@ def render_chart(name: str, spec: dict[str, Any], stats: dict[str, Any], theme: 
     """Draw chart ``name`` as PNG (300 dpi) or SVG, unless already drawn for the same spec,
     data and theme, and return the file."""
     job = plan_chart(name, spec, stats, theme, out_dir, config_file, fmt)
-    if not job.path.exists():
+    if not is_regular(job.path):
         job.draw(theme)
     return job.path
 
@@ -122,14 +123,17 @@ def save_chart(spec: ChartSpec, data: ChartData, theme: Theme, path: Path, confi
     from briefgen.charts.style import chart_style
 
     fmt = path.suffix.lstrip(".")
-    temp = path.with_name(f"{path.stem}.tmp.{fmt}")
-    with chart_style(theme):
-        fig = draw_chart(spec, data, theme, config_file)
-        if fmt == "png":
-            _write_png(fig, temp, DPI)
-        else:
-            fig.savefig(temp, format=fmt, metadata={"Date": None, "Creator": None})
-    temp.replace(path)
+    temp = temp_beside(path)  # a new file: never a symlink planted in the folder
+    try:
+        with chart_style(theme):
+            fig = draw_chart(spec, data, theme, config_file)
+            if fmt == "png":
+                _write_png(fig, temp, DPI)
+            else:
+                fig.savefig(temp, format=fmt, metadata={"Date": None, "Creator": None})
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _write_png(fig: Figure, path: Path, dpi: int) -> None:
