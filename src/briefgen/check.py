@@ -202,7 +202,7 @@ def _check_template(
 ) -> None:
     """Parse the content template; every ``stats.X`` / ``facts.X`` (when the config declares
     them readably), every top-level variable and every filter must resolve."""
-    from briefgen.template.render import make_environment, not_utf8, syntax_message
+    from briefgen.template.render import make_environment, not_utf8, syntax_message, too_deep
 
     relative = content.relative_to(root).as_posix()
     env = make_environment(content.parent, Josa(readings), root)
@@ -218,6 +218,9 @@ def _check_template(
     except jinja2.TemplateSyntaxError as exc:
         report.error(BriefError(syntax_message(exc, env), source=relative, line=exc.lineno))
         return
+    except RecursionError:
+        report.error(too_deep(relative, None))
+        return
     lines = source.splitlines()
     known = {"stats": ("statistic", statistics), "facts": ("fact", facts)}
     for node, name in _namespace_uses(tree):
@@ -229,7 +232,7 @@ def _check_template(
             report.error(BriefError(f"unknown {kind} '{name}'{hint}", relative, node.lineno, where))
     variables = list(tree.find_all(nodes.Name))
     assigned = {n.name for n in variables if n.ctx in ("store", "param")}
-    assigned |= {*CONTEXT_NAMES, *JINJA_NAMES}
+    assigned |= {*CONTEXT_NAMES, *JINJA_NAMES, *(m.name for m in tree.find_all(nodes.Macro))}
     for var in variables:
         if var.ctx == "load" and var.name not in assigned and var.name not in env.globals:
             assigned.add(var.name)  # report each name once, at its first use

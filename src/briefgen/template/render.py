@@ -33,6 +33,7 @@ from briefgen.template.filters import (
     wording_filters,
     wording_globals,
 )
+from briefgen.template.sandbox import BoundedSandbox, check_size, size
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000
@@ -72,6 +73,8 @@ def escape_markup(value: Any) -> str:
         return value
     if isinstance(value, float) and value != value:  # NaN
         raise BriefError("a template expression produced NaN (missing number)")
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        check_size(size(value), "printing a value")
     text = str(value).replace(LINE_MARK_START, "").replace(LINE_MARK_END, "")
     text = _LINE_BREAK.sub(" ", text)  # a cell's line break must not break the markup
     return _MARKUP_SPECIAL.sub(r"\\\1", text)
@@ -160,7 +163,7 @@ def make_environment(
     from ``template_dir`` and must resolve inside ``root`` (default: ``template_dir``);
     template ``marked`` gets line markers (see ``mark_lines``). Words picked from numbers go
     to ``chose``; ``claims`` (a Ledger, or what stands for one) provides claim() and holds()."""
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         loader=ProjectLoader(template_dir, root or template_dir, marked),
         bytecode_cache=compiled_templates(),
         undefined=jinja2.StrictUndefined,
@@ -224,6 +227,8 @@ def render_with_lines(
         raise
     except UnicodeDecodeError as exc:
         raise not_utf8(exc, relative) from None
+    except RecursionError as exc:
+        raise too_deep(relative, _template_line(exc, path, outermost=True)) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
         raise BriefError(
             f"template error: {type(exc).__name__}: {exc}", source=relative, line=_template_line(exc, path)
@@ -308,6 +313,14 @@ def _bounded(chunks: Iterator[str], relative: str) -> str:
     return "".join(parts)
 
 
+def too_deep(source: str, line: int | None) -> BriefError:
+    """A located error for a template whose parsing or rendering recursed too deeply."""
+    return BriefError(
+        "the template nests too deeply (a macro that calls itself, an include or import loop, "
+        "or an expression nested hundreds of levels?)", source=source, line=line,
+    )
+
+
 def not_utf8(exc: UnicodeDecodeError, source: str) -> BriefError:
     """A located error for a template file that is not UTF-8 (e.g. saved as CP949)."""
     line = exc.object[: exc.start].count(b"\n") + 1
@@ -326,10 +339,13 @@ def syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) -> 
     return f"template syntax error: {exc.message}"
 
 
-def _template_line(exc: BaseException, path: Path) -> int | None:
-    """The template line of the innermost traceback frame that belongs to the template."""
+def _template_line(exc: BaseException, path: Path, outermost: bool = False) -> int | None:
+    """The template line of the innermost (or outermost) traceback frame that belongs to the
+    template."""
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename and Path(frame.filename).name == path.name:
             line = frame.lineno
+            if outermost:
+                break
     return line
