@@ -24,15 +24,12 @@ from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, Sandb
 from markupsafe import Markup as SafeMarkup
 
 from briefgen.errors import BriefError
+from briefgen.theme.formats import MAX_FORMAT_WIDTH, spec_widths
 
 MAX_VALUE_SIZE = 1_000_000
 """Most characters (or items) one template value may hold: a brief has ~50,000 characters."""
 MAX_INT_BITS = 4_096
 """Largest integer a template may compute (about 1,200 digits)."""
-MAX_FORMAT_WIDTH = 1_000
-"""Largest width or precision in a format (``{:>20}``, ``%.2f``, ``center(80)``)."""
-
-_FORMAT_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[_,]?(?:\.(?P<precision>\d*))?")
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<precision>\*|\d*))?")
 _SEQUENCES = (str, list, tuple)
 
@@ -71,10 +68,8 @@ def check_width(width: Any, what: str) -> None:
 
 def check_format_spec(spec: str, what: str = "format") -> None:
     """Refuse a ``str.format`` spec (``>20``, ``.3f``) whose width or precision is too big."""
-    match = _FORMAT_SPEC.match(spec)
-    for part in (match["width"], match["precision"]) if match else ():
-        if part:
-            check_width(int(part), what)
+    for width in spec_widths(spec):
+        check_width(width, what)
 
 
 def check_printf(template: str, args: Any) -> None:
