@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 
 from briefgen.errors import BriefError
+from briefgen.theme.schema import check_theme
+from briefgen.yamlio import parse_yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
@@ -99,21 +101,23 @@ def load_theme(name_or_path: str | Path = "spri", project_dir: Path | None = Non
     path = Path(name_or_path)
     if project_dir is not None and not path.is_absolute():
         path = project_dir / path
+    source = _shown_path(path, project_dir)
     try:
-        override = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
+        override, lines = parse_yaml(path.read_text("utf-8"), source)
     except OSError as exc:
-        raise BriefError(f"cannot read theme file: {exc.strerror}", source=str(name_or_path)) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BriefError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}",
-            source=str(name_or_path),
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    if not isinstance(override, dict):
-        raise BriefError("a theme file must be a mapping", source=str(name_or_path))
-    return Theme(_deep_merge(base, override))
+        raise BriefError(f"cannot read theme file: {exc.strerror}", source=source) from None
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", source=source) from None
+    if not isinstance(override or {}, dict):
+        raise BriefError("a theme file must be a mapping", source=source)
+    return Theme(check_theme(_deep_merge(base, override or {}), source, lines))
+
+
+def _shown_path(path: Path, project_dir: Path | None) -> str:
+    """The theme file as errors name it: relative to the project when inside it."""
+    if project_dir is not None and path.resolve().is_relative_to(project_dir.resolve()):
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    return str(path)
 
 
 def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
