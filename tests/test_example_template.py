@@ -15,6 +15,7 @@ ALLOWED_NUMBERS = [
     r"10\^23\^",                      # the definition of 'large-scale', not data
     r"\(1/기간\)|제곱에서 1을",          # the CAGR formula
     r"\([^()]*(et al\.|외),? \d{4}[^()]*\)",  # citations (S21)
+    r"\[[^\[\]]*@[^\[\]]*\]|(?<![\w.])@\{?\w[^\s\[\]{}]*",  # citations by key: [@kaplan2020]
     r"\[\^[^\]]+\]",                  # footnote marks
     r"\{@[^}]+\}",                    # cross-references
     r"^:::.*$",                       # container parameters (ids, width=0.85)

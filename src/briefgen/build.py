@@ -94,6 +94,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     (``images.wait()`` waits for them)."""
     step = step or _quiet
     step("data")
+    from briefgen.biblio import Citer, read_bibliography
     from briefgen.data import load_datasets
     from briefgen.korean.josa import Josa
     from briefgen.markup.reader import read_markup
@@ -113,7 +114,8 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     ledger = Ledger()
     markup, origins = render_with_lines(project.content, project.root, context, josa, ledger)
     content_name = project.content.relative_to(project.root).as_posix()
-    parts = read_markup(markup, content_name, images.resolve, origins)
+    bibliography = read_bibliography(project.bibliography, project.root) if project.bibliography else None
+    parts = read_markup(markup, content_name, images.resolve, origins, Citer(bibliography, josa))
     document = Document(
         meta=project.meta,
         summary=parts.summary,

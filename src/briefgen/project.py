@@ -17,7 +17,7 @@ from briefgen.yamlio import parse_yaml, position
 CONFIG_NAME = "brief.yaml"
 TOP_LEVEL_KEYS = {
     "meta", "theme", "content", "facts", "readings", "data", "statistics", "charts", "output",
-    "tables",
+    "tables", "bibliography",
 }
 META_KEYS = {
     "title", "subtitle", "series", "report_number", "date", "organisation", "authors", "keywords",
@@ -26,6 +26,7 @@ META_KEYS = {
 AUTHOR_KEYS = {"name", "affiliation", "position", "email", "phone"}
 OUTPUT_KEYS = {"dir", "name", "formats"}
 FORMATS = ("docx", "pdf", "html", "hwpx")
+BIBLIOGRAPHY_SUFFIXES = (".bib", ".json")  # BibTeX, CSL-JSON
 DEFAULT_FORMATS = ("docx", "pdf")
 _REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
 # XML (DOCX, HWPX) cannot carry these and the PDF would print them; tab, LF and CR may stay.
@@ -52,6 +53,7 @@ class Project:
     data_snapshot: str = ""
     lines: dict[str, int] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
+    bibliography: list[Path] = field(default_factory=list)
 
     def line_of(self, key: str | None) -> int | None:
         """The brief.yaml line of a dotted key (or of its nearest parent)."""
@@ -163,6 +165,7 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
     project.facts = _facts(project, raw.get("facts", {}))
     readings = _mapping(raw.get("readings", {}), "readings", name, lines)
     project.readings = {str(k): str(v) for k, v in readings.items()}
+    project.bibliography = _bibliography(project, raw.get("bibliography", []))
     return project
 
 
@@ -226,6 +229,27 @@ def _facts(project: Project, value: Any) -> dict[str, Any]:
         loaded, _ = parse_yaml(_read_text(path), value)
         return _mapping(loaded or {}, "facts", value, {})
     return _mapping(value, "facts", project.config_file, project.lines)
+
+
+def _bibliography(project: Project, value: Any) -> list[Path]:
+    """``bibliography:`` names one file or a list of them (.bib or .json, inside the project)."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list):
+        raise BriefError("bibliography must be a file name or a list of them (refs.bib, zotero.json)",
+                         source=project.config_file, line=project.line_of("bibliography"),
+                         key="bibliography")
+    paths = []
+    for index, name in enumerate(names):
+        key = f"bibliography.{index}" if isinstance(value, list) else "bibliography"
+        path = project.inside(name, key)
+        if path.suffix.lower() not in BIBLIOGRAPHY_SUFFIXES:
+            raise BriefError(f"bibliography file '{name}' must be BibTeX (.bib) or CSL-JSON (.json)",
+                             source=project.config_file, line=project.line_of(key), key=key)
+        if not path.is_file():
+            raise BriefError(f"bibliography file '{name}' not found", source=project.config_file,
+                             line=project.line_of(key), key=key)
+        paths.append(path)
+    return paths
 
 
 def _read_text(path: Path) -> str:

@@ -1,8 +1,9 @@
 """Input files of a build and their sha256 (memoised by size and mtime in the cache folder).
 
 The inputs are: brief.yaml, every file in the content template's folder (includes, partials),
-each data file and ``map_file``, a ``facts`` file, a theme file, user images, the TTF fonts
-and briefgen itself (version + a hash of its source, so a code change invalidates caches).
+each data file and ``map_file``, a ``facts`` file, a theme file, the bibliography files, user
+images, the TTF fonts and briefgen itself (version + a hash of its source, so a code change
+invalidates caches).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def code_hash() -> str:
 
 
 def declared_files(project: Project) -> dict[str, list[Path]]:
-    """Input files the config names, grouped: config, content, data, facts, theme."""
+    """Input files the config names, grouped: config, content, data, facts, theme, bibliography."""
     root = project.root
     groups: dict[str, list[Path]] = {"config": [root / project.config_file]}
     content_dir = project.content.parent
@@ -145,6 +146,8 @@ def declared_files(project: Project) -> dict[str, list[Path]]:
     theme = Path(project.theme)
     if project.theme != "spri":
         groups["theme"] = [theme if theme.is_absolute() else root / theme]
+    if project.bibliography:
+        groups["bibliography"] = list(project.bibliography)
     return groups
 
 

@@ -61,6 +61,10 @@ def _spellings(consonant: str, vowel: str) -> list[str]:
 
 
 _PARTICLES = {form: pair for pair in _PAIRS for form in _spellings(*pair)}
+# The forms a text may start with after a citation, longest first (no vocative 아/야).
+_LEADING = sorted({form for pair in _PAIRS[:-1] for form in pair}, key=len, reverse=True)
+_AFTER_PARTICLE = ("", "는", "도", "만", "의")
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
 
 _DIGITS = dict(zip("0123456789", "영일이삼사오육칠팔구", strict=True))
 _LETTERS = dict(
@@ -370,6 +374,16 @@ def _default() -> Josa:
 
 def _josa(readings: Mapping[str, str] | None, copula: str) -> Josa:
     return _default() if readings is None and copula == "이다" else Josa(readings, copula)
+
+
+def leading_particle(text: str) -> str | None:
+    """The particle form ``text`` starts with when its first Hangul run is that particle, alone
+    or followed by 는/도/만/의: ``은 …`` → ``은``, ``으로는`` → ``으로``, ``에서`` → None."""
+    run = _HANGUL_RUN.match(text)
+    if run is None:
+        return None
+    return next((form for form in _LEADING
+                 if run.group().startswith(form) and run.group()[len(form):] in _AFTER_PARTICLE), None)
 
 
 def particle(

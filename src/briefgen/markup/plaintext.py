@@ -3,8 +3,8 @@
 A brief's table cells and many sentences are plain text; markdown-it would still run its whole
 inline parser over each (a third of reading a 5,000-row table). Text with none of the characters
 that start an inline rule of the briefgen dialect (emphasis, links, escapes, line breaks,
-entities, ``^sup^``, ``[^note]``, ``{@fig}``) becomes one text token, as the parser would make
-it. ``tests/test_markup_plaintext.py`` holds the two paths equal for every ASCII punctuation
+entities, ``^sup^``, ``[^note]``, ``{@fig}``, ``@key`` citations) becomes one text token, as
+the parser would make it. ``tests/test_markup_plaintext.py`` holds the two paths equal for every ASCII punctuation
 character, so enabling another inline rule without updating ``MARKUP_CHARACTERS`` fails there.
 """
 
@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 #: Characters at which an inline rule of the dialect may start (a superset is safe; ``~`` of
 #: ``2020~2023년`` and ``%`` are not among them: strikethrough is off, ``%`` starts nothing).
-MARKUP_CHARACTERS = "\n\\*_[<&^{"
+MARKUP_CHARACTERS = "\n\\*_[<&^{@"
 _PLAIN = re.compile(f"[^{re.escape(MARKUP_CHARACTERS)}]+")
 
 

@@ -11,6 +11,8 @@ items, ``[^key]`` footnote marks with ``[^key]: text`` definitions, ``^23^`` sup
     ::: box [title]
     ::: references         one entry per line
 
+Citations (``[@key]``, ``@key``) are printed from the bibliography by a ``biblio.Citer``, which
+also gives the 참고문헌 entries of the cited works (added to the written ones).
 The reader only builds structure; numbers are assigned by ``numbering.number_document``.
 """
 
@@ -29,6 +31,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
+from briefgen.biblio import Citer
 from briefgen.errors import BriefError
 from briefgen.hygiene import CONTROL_CHARACTERS
 from briefgen.ir import (
@@ -55,6 +58,7 @@ from briefgen.ir import (
     Text,
     plain_text,
 )
+from briefgen.korean.josa import Josa
 from briefgen.korean.normalize import normalize_text
 from briefgen.markup.plaintext import plain_text_plugin
 from briefgen.markup.rules import crossref_and_bullets_plugin
@@ -106,12 +110,15 @@ def _parser() -> MarkdownIt:
 
 
 def read_markup(
-    text: str, source: str, resolve_image: ImageResolver, origins: list[int] | None = None
+    text: str, source: str, resolve_image: ImageResolver, origins: list[int] | None = None,
+    citer: Citer | None = None,
 ) -> ReadResult:
     """Parse rendered content markup into document parts; BriefError names ``source:line``.
 
     ``origins`` maps each line of ``text`` (0-based) to the template line it was rendered
     from (``template.render.render_with_lines``); without it, lines of ``text`` are used.
+    ``citer`` prints citations from the brief's bibliography (without it, a citation is an
+    error saying that brief.yaml names no bibliography).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it counts lines
     lines = text.split("\n")
@@ -120,8 +127,11 @@ def read_markup(
     _check_control_characters(text, source, origins)
     env: dict = {}
     tokens = _parser().parse(text, env)
-    reader = _Reader(source, resolve_image, origins)
+    citer = citer or Citer(None, Josa())
+    reader = _Reader(source, resolve_image, origins, citer)
     result = reader.read(tokens)
+    result.references += citer.references()
+    result.warnings += citer.warnings()
     for label in env.get("footnotes", {}).get("refs", {}):
         label = label.removeprefix(":")
         if label not in reader.footnote_uses:
@@ -132,8 +142,9 @@ def read_markup(
 
 
 class _Reader:
-    def __init__(self, source: str, resolve_image: ImageResolver, origins: list[int]) -> None:
+    def __init__(self, source: str, resolve_image: ImageResolver, origins: list[int], citer: Citer) -> None:
         self.source = source
+        self.citer = citer
         self.resolve_image = resolve_image
         self.origins = origins
         self.summary: list[Paragraph] = []
@@ -365,11 +376,20 @@ class _Reader:
         root: list[Inline] = []
         stack: list[tuple[str, list[Inline], str]] = []
         current = root
+        cited: bool | None = None  # after a citation: is it narrative?
         for child in token.children or []:
+            after, cited = cited, None
             match child.type:
                 case "text":
                     self.check_undefined_footnotes(child.content, token)
-                    _append_text(current, child.content)
+                    text = child.content
+                    if after is not None:
+                        before = current[-1].text if current and isinstance(current[-1], Text) else ""
+                        text = self.citer.particle_after(before, text, after)
+                    _append_text(current, text)
+                case "citation":
+                    _append_text(current, self.citer.text(child.meta["citation"], self.loc(token)))
+                    cited = child.meta["citation"].narrative
                 case "softbreak" | "hardbreak":
                     _append_text(current, "\n" if keep_lines else " ")
                 case "strong_open" | "em_open" | "sup_open" | "link_open":

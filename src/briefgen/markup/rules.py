@@ -5,6 +5,8 @@
 - ``caption_line``: ``출처:``/``주:`` lines under a figure or table (they end a pipe table).
 - ``crossref``: ``{@fig-key}`` or ``{@tab-key|과}`` refers to a figure/table; the particle is
   resolved against the number later (S52).
+- ``citation``: ``[@key; @key, p. 3]``, ``[-@key]`` or narrative ``@key`` (Pandoc's syntax,
+  ``briefgen.biblio.syntax``); the reader prints it from the bibliography (S21).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+
+from briefgen.biblio.syntax import match_citation
 
 MARKER_LEVELS = {"□": 1, "ㅇ": 2, "○": 2, "-": 3, "*": 4}
 _BULLET_START = re.compile(r"([□ㅇ○*-])[ \t\u00a0]+(?=\S)")
@@ -87,8 +91,23 @@ def crossref_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def citation_rule(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a Pandoc citation (its text comes from the bibliography)."""
+    if state.src[state.pos] not in "[@":
+        return False
+    found = match_citation(state.src, state.pos)
+    if found is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"citation": found[0]}
+    state.pos = found[1]
+    return True
+
+
 def crossref_and_bullets_plugin(md: MarkdownIt) -> None:
     """Install the dialect's own rules."""
     md.block.ruler.before("table", "bullet", bullet_rule, {"alt": ["paragraph"]})
     md.block.ruler.before("table", "caption_line", caption_line_rule, {"alt": ["paragraph", "blockquote"]})
     md.inline.ruler.before("link", "crossref", crossref_rule)
+    md.inline.ruler.before("link", "citation", citation_rule)
