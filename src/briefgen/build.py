@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
+from briefgen.cache.lock import build_lock
 from briefgen.cache.outputs import OutputCache
 from briefgen.cache.paths import is_regular, project_folder, temp_beside
 from briefgen.errors import BriefError
@@ -147,7 +148,8 @@ def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = F
     step = step or _quiet
     project = load_project(path)
     try:
-        return _build(project, tuple(formats or project.formats), force, step, started)
+        with build_lock(project.root, CACHE_DIR):  # one build of a project at a time
+            return _build(project, tuple(formats or project.formats), force, step, started)
     except BriefError as error:
         raise project.locate(error) from None
 
