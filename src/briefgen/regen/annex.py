@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from briefgen.cache.paths import temp_beside
 from briefgen.errors import BriefError
 from briefgen.ir import (
     Block,
@@ -78,7 +79,7 @@ def write_annex(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str, 
     document = annex_document(diff, meta, old_label, new_label)
     number_document(document, theme)
     out.parent.mkdir(parents=True, exist_ok=True)
-    temp = out.with_name(f".{out.name}.tmp")
+    temp = temp_beside(out)  # a fresh name: two annexes written at once never collide
     try:
         if suffix == ".pdf":
             from briefgen.writers.pdf import write_pdf
