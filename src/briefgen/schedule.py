@@ -13,9 +13,11 @@ still running (the build failed).
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -72,7 +74,7 @@ class Scheduler:
             context = multiprocessing.get_context("fork")
             task.state, task.ended = context.Value("b", 0, lock=False), context.Event()
             receiver, sender = context.Pipe(duplex=False)
-            task.process = context.Process(target=_child, args=(task, sender), daemon=True)
+            task.process = context.Process(target=_child, args=(task, sender, os.getpid()), daemon=True)
             task.process.start()
             sender.close()
             task.receiver = receiver
@@ -169,12 +171,25 @@ def _run(job: Callable[[], Any]) -> tuple[str, Any]:
         return "crash", traceback.format_exc()
 
 
-def _child(task: Task[Any], conn: Connection) -> None:
+def _child(task: Task[Any], conn: Connection, parent: int) -> None:
+    _end_with(parent)
     outcome = _run(task.job)
     task.state.value = 1 if outcome[0] == "ok" else 2
     task.ended.set()
     conn.send(outcome)
     conn.close()
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel kill this child when ``parent`` dies (killed, say): nobody would read its
+    result, and a child waiting for a mailbox or another task would wait forever."""
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _receive(task: Task[Any]) -> tuple[str, Any]:
