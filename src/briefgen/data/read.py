@@ -198,6 +198,8 @@ def _read_json(text: str, rel: str) -> pd.DataFrame:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BriefError(f"invalid JSON: {exc.msg}", source=rel, line=exc.lineno) from None
+    except RecursionError:
+        raise BriefError("JSON nested too deeply (records are one level of objects)", source=rel) from None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise BriefError("JSON data must be a list of objects (records)", source=rel)
     columns: list[str] = []
