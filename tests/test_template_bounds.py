@@ -8,6 +8,7 @@ import pytest
 
 from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
+from briefgen.template import sandbox
 from briefgen.template.render import render_with_lines
 
 
@@ -50,3 +51,13 @@ def test_oversized_expressions_are_refused_with_their_line(tmp_path: Path, text:
         render(tmp_path, "\n" + text)
     assert message in caught.value.message
     assert (caught.value.source, caught.value.line) == ("t.md", 2)
+
+
+def test_a_render_that_runs_too_long_stops_at_its_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.2)
+    loops = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    with pytest.raises(BriefError) as caught:
+        render(tmp_path, "ㅇ 시작\n" + loops)
+    assert caught.value.message == "rendering took more than 0.2 s (a loop inside a loop?)"
+    assert (caught.value.source, caught.value.line) == ("t.md", 2)
+    assert render(tmp_path, "ㅇ {{ 1 + 1 }}") == "ㅇ 2"  # the timer is gone

@@ -4,7 +4,8 @@ Jinja's sandbox stops access to unsafe attributes, not work: ``9**(9**9)`` runs 
 ``'{0:>2500000000}'.format(1)`` or ``'x' * 3000000000`` take gigabytes. ``BoundedSandbox``
 checks the operands before such an operation runs and raises a BriefError instead. Jinja folds
 constant expressions at compile time, but never an intercepted operator, and a filter that
-raises is left to run time, where the error gets its template line.
+raises is left to run time, where the error gets its template line. ``time_limit`` stops a
+render that runs too long (an empty loop inside a loop makes nothing to measure).
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from __future__ import annotations
 import functools
 import math
 import re
+import signal
+import threading
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from string import Formatter
 from typing import Any
 
@@ -28,6 +32,8 @@ from briefgen.theme.formats import MAX_FORMAT_WIDTH, spec_widths
 
 MAX_VALUE_SIZE = 1_000_000
 """Most characters (or items) one template value may hold: a brief has ~50,000 characters."""
+MAX_RENDER_SECONDS = 60.0
+"""Longest a template may render (the example takes 0.3 s): stops a loop inside a loop."""
 MAX_INT_BITS = 4_096
 """Largest integer a template may compute (about 1,200 digits)."""
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<precision>\*|\d*))?")
@@ -52,6 +58,28 @@ def size(value: Any, limit: int = MAX_VALUE_SIZE) -> int:
         else:
             total += 1
     return total
+
+
+@contextmanager
+def time_limit() -> Iterator[None]:
+    """Stop rendering with a BriefError after MAX_RENDER_SECONDS (a timer signal: only in the
+    main thread, and only when no other timer is running)."""
+    seconds = MAX_RENDER_SECONDS
+    main = threading.current_thread() is threading.main_thread()
+    if not main or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_REAL)[0]:
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise BriefError(f"rendering took more than {seconds:g} s (a loop inside a loop?)")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_size(total: int, what: str) -> None:
