@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.biblio import Citer, read_bibliography
 from briefgen.charts.render import CHART_KEYS
 from briefgen.data import load_datasets
+from briefgen.ir import Document, Meta, plain_text
 from briefgen.korean.josa import Josa
 from briefgen.markup.reader import read_markup
+from briefgen.numbering import number_document
 from briefgen.template.render import Namespace, render_with_lines
 from briefgen.theme import load_theme
 from briefgen.yamlio import parse_yaml
@@ -82,7 +85,7 @@ def test_tutorial_statistic_example_prints_what_it_says(tmp_path):
 def test_tutorial_table_example_builds_the_documented_rows(tmp_path):
     """Step 4: the declared table lands in the brief with the documented rows."""
     from briefgen.build import prepare
-    from briefgen.ir import Table, plain_text
+    from briefgen.ir import Table
     from briefgen.numbering import document_blocks
     from briefgen.scaffold import create_project
 
@@ -103,10 +106,56 @@ def test_tutorial_table_example_builds_the_documented_rows(tmp_path):
     assert rows == documented and table.number == 2
 
 
+def docs_citer(tmp_path: Path) -> Citer:
+    """A citer over the BibTeX example of docs/markup.md."""
+    (tmp_path / "refs.bib").write_text(blocks("markup.md", "bibtex")[0], "utf-8")
+    return Citer(read_bibliography([tmp_path / "refs.bib"], tmp_path), Josa())
+
+
+def read_doc_markup(block: str, tmp_path: Path):
+    return read_markup(block, "example.md", lambda params, loc: Path(params.get("image", "x.png")),
+                       citer=docs_citer(tmp_path))
+
+
 @pytest.mark.parametrize("block", blocks("markup.md", "markdown"), ids=lambda b: b.split("\n")[0])
-def test_markup_examples_read_without_error(block):
-    parts = read_markup(block, "example.md", lambda params, loc: Path(params.get("image", "x.png")))
+def test_markup_examples_read_without_error(block, tmp_path):
+    parts = read_doc_markup(block, tmp_path)
     assert parts.chapters or parts.summary
+
+
+CITATION_ROWS = re.findall(r"^\| `([^`]*@[^`]*)` \| `([^`]+)` \|$", (DOCS / "markup.md").read_text("utf-8"), re.M)
+
+
+@pytest.mark.parametrize(("written", "printed"), CITATION_ROWS, ids=[r[0] for r in CITATION_ROWS])
+def test_markup_citation_table(written, printed, tmp_path):
+    parts = read_doc_markup(f"# 서론\n\nㅇ {written}\n", tmp_path)
+    assert plain_text(parts.chapters[0].blocks[0].inlines) == printed
+
+
+def test_markup_citation_example_prints_the_sentences_and_references_shown(tmp_path):
+    text = (DOCS / "markup.md").read_text("utf-8")
+    example = next(b for b in blocks("markup.md", "markdown") if "[@kaplan2020; @hoffmann2022]" in b)
+    parts = read_doc_markup(example, tmp_path)
+    doc = Document(Meta("t", "IS-001", dt.date(2024, 8, 19)), [], [], parts.chapters, [], parts.references)
+    number_document(doc, load_theme("spri", tmp_path))
+    first, second = (plain_text(b.inlines) for b in doc.chapters[0].blocks)
+    shown = re.search(r"prints `([^`]+) …` and\n`([^`]+)`", text)
+    assert first.startswith(shown[1]) and second == shown[2]
+    listed = next(b for b in blocks("markup.md", "text") if b.startswith("§ "))
+    assert ["§ " + plain_text(r.inlines) for r in doc.references] == listed.splitlines()
+    assert len(CITATION_ROWS) >= 8 and parts.warnings == []
+
+
+REFERENCE_PATTERNS = re.findall(r"^\| [^|]+ \| `([^`]+\.)` \|$", (DOCS / "reference.md").read_text("utf-8"), re.M)
+
+
+def test_reference_bibliography_example_gives_the_pattern_table():
+    from briefgen.biblio.read import read_csl_json
+    from briefgen.biblio.style import reference
+
+    entries = read_csl_json(blocks("reference.md", "json")[0], "zotero.json")
+    assert [reference(e, e.year) for e in entries] == REFERENCE_PATTERNS
+    assert len(REFERENCE_PATTERNS) == 6
 
 
 @dataclass

@@ -2,9 +2,10 @@
 
 Independent parts are checked separately so one run reports several problems: the config,
 each dataset, each statistic, the template's variables and filters (statically, against the
-declared statistics and facts), and — when all of those are clean — the real pipeline
-(template rendering, markup, footnotes, cross-references, numbering) and the glyph coverage
-of every text with the PDF writer's own check. Chart images are drawn into the cache
+declared statistics and facts), the bibliography and every key the template cites, and — when
+all of those are clean — the real pipeline (template rendering, markup, footnotes,
+cross-references, numbering) and the glyph coverage of every text with the PDF writer's own
+check. Chart images are drawn into the cache
 (``.briefgen-cache``) as in a build; nothing is written to the output folder.
 """
 
@@ -130,6 +131,8 @@ def check_project(path: Path) -> CheckReport:
         template = config.content()
     if template is not None:
         _check_template(config.root, *template, declared, report)
+    if project is not None:
+        _check_citations(project, report)
     if project is None or report.errors:
         return report
     _check_pipeline(project, report)
@@ -270,6 +273,31 @@ def _find(lines: list[str], line: int, pattern: str) -> int | None:
 
 
 # ---------------------------------------------------------------------- pipeline and fonts
+
+
+def _check_citations(project: Project, report: CheckReport) -> None:
+    """The bibliography files, every key the content template cites (each missing one is an
+    error at its line) and the fields the cited entries lack (warnings)."""
+    from briefgen.biblio import Citer, read_bibliography
+    from briefgen.biblio.syntax import find_citations
+
+    try:
+        bibliography = read_bibliography(project.bibliography, project.root) if project.bibliography else None
+        text = project.content.read_text("utf-8")
+    except (BriefError, OSError, UnicodeDecodeError) as error:
+        if isinstance(error, BriefError):
+            report.error(error)
+        return
+    citer = Citer(bibliography, Josa(project.readings))
+    name = project.content.relative_to(project.root).as_posix()
+    for line, citation in find_citations(text):
+        for key in citation.keys:
+            try:
+                citer.entry(key, SourceLoc(name, line))
+            except BriefError as error:
+                report.error(error)
+    for warning in citer.warnings():
+        report.warning(warning)
 
 
 def _check_pipeline(project: Project, report: CheckReport) -> None:

@@ -64,20 +64,30 @@ def read_bibtex(text: str, source: str) -> list[Entry]:
     """The entries of a BibTeX file (LaTeX accents and braces decoded)."""
     import pybtex.errors
     from pybtex.database.input import bibtex
+    from pybtex.exceptions import PybtexError
     from pybtex.scanner import PybtexSyntaxError
 
     pybtex.errors.set_strict_mode(True)
     try:
         data = bibtex.Parser().parse_string(text)
     except PybtexSyntaxError as exc:
-        raise BriefError(f"cannot read the bibliography: {exc.message}", source=source,
-                         line=exc.lineno) from None
-    except pybtex.errors.PybtexError as exc:  # e.g. a repeated key, a bad name list
+        message = re.sub(r"^syntax error in line \d+: ", "", str(exc))
+        raise BriefError(f"cannot read the bibliography: {message}{_entry_before(text, exc.lineno)}",
+                         source=source, line=exc.lineno) from None
+    except PybtexError as exc:  # e.g. a repeated key, a bad name list
         key = re.search(r"entry:? (\S+)", str(exc))
         raise BriefError(f"cannot read the bibliography: {exc}", source=source,
                          line=_bibtex_line(text, key.group(1)) if key else None) from None
     return [_bibtex_entry(key, entry, source, _bibtex_line(text, key))
             for key, entry in data.entries.items()]
+
+
+def _entry_before(text: str, line: int | None) -> str:
+    """`` (in the entry 'ahn2023' from line 7)``: the last entry that starts before ``line``."""
+    starts = [(text.count("\n", 0, m.start()) + 1, m["key"])
+              for m in re.finditer(r"@\w+\s*[{(]\s*(?P<key>[^,\s]+)\s*,", text)]
+    before = [(number, key) for number, key in starts if line is None or number < line]
+    return f" (in the entry '{before[-1][1]}' from line {before[-1][0]})" if before else ""
 
 
 def _bibtex_line(text: str, key: str) -> int | None:
