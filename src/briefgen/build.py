@@ -163,7 +163,8 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     project.formats = wanted
     targets = _targets(project)
     manifest_file = mf.manifest_path(project.output_dir, project.output_name)
-    old = _read_old(manifest_file)
+    shown = manifest_file.relative_to(project.root).as_posix()
+    old, ignored = mf.read_previous(manifest_file, shown)  # a damaged one counts as absent
     step("check")
     if not force and old is not None:
         images = [project.root / f["path"] for f in old["inputs"]["files"].get("images", [])]
@@ -179,10 +180,13 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
         figures = FigureImages(project, theme, cache_dir / "charts", scheduler)
         prepared = _prepare(project, figures, step)
         try:
-            return _write_outputs(prepared, figures, old, hasher, step, started)
+            result = _write_outputs(prepared, figures, old, hasher, step, started)
         except BriefError:
             figures.wait()  # a failed chart is reported first, as when it was awaited first
             raise
+    if ignored:  # this build's news only: the new manifest does not repeat it
+        result.warnings = [ignored, *result.warnings]
+    return result
 
 
 def cache_folder(project: Project) -> Path:
@@ -314,13 +318,6 @@ def _write_beside(fmt: str, document: Document, theme: Theme, target: Path, imag
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:
     """Cache key of one format's output (the DOCX and HWPX also hold the PDF's page numbers)."""
     return sha256_json([doc_key, page_of]) if fmt in PAGED_TOC else doc_key
-
-
-def _read_old(path: Path) -> dict[str, Any] | None:
-    try:
-        return mf.load_manifest(path)
-    except BriefError:
-        return None
 
 
 def _unchanged(old: dict[str, Any], inputs: dict[str, Any], targets: dict[str, Path],

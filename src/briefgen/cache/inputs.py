@@ -214,7 +214,7 @@ def _project_file(path: Path, root: Path) -> bool:
     try:
         resolved = path.resolve()
         return resolved.is_relative_to(root.resolve()) and stat.S_ISREG(resolved.stat().st_mode)
-    except (OSError, RuntimeError):  # missing, or a symlink loop
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a NUL in the name
         return False
 
 

@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.cache.inputs import sha256_json
+from briefgen.cache.paths import is_regular, open_regular
 from briefgen.errors import BriefError
+from briefgen.record.shape import check_shape
 
 MANIFEST_VERSION = 1
+MAX_MANIFEST = 512 << 20  # bytes: a manifest holds every dataset row, as text
 
 
 def manifest_path(output_dir: Path, name: str) -> Path:
@@ -183,16 +186,36 @@ def dumps(manifest: dict[str, Any]) -> str:
 
 
 def load_manifest(path: Path) -> dict[str, Any]:
-    """Read a manifest; BriefError if missing or not a briefgen manifest."""
+    """Read a manifest (a regular file of at most ``MAX_MANIFEST`` bytes, checked before it is
+    read); BriefError if missing, unreadable, not a briefgen manifest or not shaped as one."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        with open_regular(path, MAX_MANIFEST) as handle:
+            data = json.loads(handle.read().decode("utf-8"))
     except FileNotFoundError:
         raise BriefError("manifest not found (build first: briefgen build)", source=str(path)) from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise BriefError(f"cannot read manifest: {exc}", source=str(path)) from None
+    except RecursionError:
+        raise BriefError("cannot read manifest: nested too deeply", source=str(path)) from None
     if not isinstance(data, dict) or data.get("manifest_version") != MANIFEST_VERSION:
         raise BriefError("not a briefgen manifest (manifest_version 1)", source=str(path))
+    check_shape(data, str(path))
     return data
+
+
+def read_previous(path: Path, shown: str) -> tuple[dict[str, Any] | None, str | None]:
+    """The last build's manifest for the up-to-date check, and a warning when there is one but
+    it cannot be used (damaged, mistyped, a symlink or not a regular file): then it counts as
+    absent and the brief is built in full. ``shown`` names the file in the warning."""
+    if not (path.exists() or path.is_symlink()):
+        return None, None
+    try:
+        if not is_regular(path):
+            raise BriefError("not a regular file", source=shown)
+        return load_manifest(path), None
+    except BriefError as error:
+        error.source = shown
+        return None, f"{error}; ignored, the brief is built in full"
 
 
 def stale_snapshots(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:

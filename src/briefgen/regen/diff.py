@@ -343,8 +343,8 @@ def _short(value: dict[str, Any]) -> str:
 
 
 def _counts(nv: dict, ov: dict, nt: dict, ot: dict) -> list[ValueChange]:
-    new_items = {i["label"]: i["count"] for i in nv.get("items", [])}
-    old_items = {i["label"]: i["count"] for i in ov.get("items", [])}
+    new_items = {i["label"]: i.get("count") for i in nv.get("items", [])}
+    old_items = {i["label"]: i.get("count") for i in ov.get("items", [])}
     labels = list(new_items) + [label for label in old_items if label not in new_items]
     out = []
     for label in labels:
@@ -354,8 +354,8 @@ def _counts(nv: dict, ov: dict, nt: dict, ot: dict) -> list[ValueChange]:
         out.append(ValueChange(label, _count_text(a, ot.get(label)), _count_text(b, nt.get(label)),
                                _delta(a or 0, b or 0)))
     if ov.get("total") != nv.get("total") and ov.get("total") is not None:
-        out.append(ValueChange("모집단", f"{ov['total']:,}", f"{nv.get('total', 0):,}",
-                               _delta(ov["total"], nv.get("total", 0))))
+        out.append(ValueChange("모집단", f"{ov['total']:,}", f"{nv.get('total') or 0:,}",
+                               _delta(ov["total"], nv.get("total") or 0)))
     return out
 
 
@@ -384,9 +384,9 @@ def _count_text(count: int | None, texts: dict | None) -> str:
 
 def _crosstab(nv: dict, ov: dict) -> list[ValueChange]:
     def cells(value: dict) -> dict[tuple[str, str], int]:
-        rows, cols = value.get("row_labels", []), value.get("col_labels", [])
-        return {(str(r), str(c)): value["cells"][i][j]
-                for i, r in enumerate(rows) for j, c in enumerate(cols)}
+        rows, cols, grid = value.get("row_labels", []), value.get("col_labels", []), value.get("cells", [])
+        return {(str(r), str(c)): grid[i][j]  # a grid smaller than its labels: the cells it has
+                for i, r in enumerate(rows[:len(grid)]) for j, c in enumerate(cols[:len(grid[i])])}
 
     a, b = cells(ov), cells(nv)
     keys = list(b) + [k for k in a if k not in b]
