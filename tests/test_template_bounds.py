@@ -25,6 +25,8 @@ def render(tmp_path: Path, text: str) -> str:
     ("{{ 'x'|center(5) }}|{{ '%03d'|format(7) }}|{{ [1, 2]|join('-') }}", "  x  |007|1-2"),
     ("{{ 'a' ~ 1 ~ 'b' }} {{ 'a\tb'.expandtabs(2) }} {{ 'aa'.replace('a', 'bb') }}", "a1b a b bbbb"),
     ("{{ 'x'.rjust(3) }} {{ '-'.join(['a', 'b']) }}", "  x a-b"),
+    ("{{ [1, 2]|map('string')|join('+') }} {{ '/'.join([3, 4]|map('string')) }}", "1+2 3/4"),
+    ("{% set l = [1] %}{% if l.extend([2]) %}{% endif %}{{ l|length }} {{ 'ab'.translate({97: 'x'}) }}", "2 xb"),
 ])
 def test_ordinary_expressions_render(tmp_path: Path, text: str, want: str) -> None:
     assert render(tmp_path, text) == want
@@ -45,6 +47,10 @@ def test_ordinary_expressions_render(tmp_path: Path, text: str, want: str) -> No
     ("{% set s = 'x' * 1000000 %}{{ s ~ s }}", "joining texts with '~'"),
     ("{% set s = 'x' * 1000000 %}{{ s + s }}", "joining two texts or lists"),
     ("{{ range(3)|batch(3000000000, 0)|list }}", "'batch': width"),
+    ("{{ lipsum(3000000000) }}", "'lipsum': width"),
+    ("{% set l = [1] * 300000 %}{% for i in range(3) %}{% if l.extend(l) %}{% endif %}{% endfor %}",
+     "'extend' would make"),
+    ("{% set s = 'x' * 1000000 %}{{ s.translate({120: 'yy'}) }}", "'translate' would make"),
 ])
 def test_oversized_expressions_are_refused_with_their_line(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(BriefError) as caught:

@@ -25,6 +25,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Concat
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from jinja2.utils import generate_lorem_ipsum
 from markupsafe import Markup as SafeMarkup
 
 from briefgen.errors import BriefError
@@ -147,22 +148,33 @@ class _BoundedEscapeFormatter(_BoundedFormatter, SandboxedEscapeFormatter):
     pass
 
 
-def _checked_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse a str method call whose result would be too big."""
-    if not isinstance(obj, types.BuiltinMethodType) or not isinstance(obj.__self__, str):
-        return
-    text, name = obj.__self__, obj.__name__
-    first = args[0] if args else None
+def _checked_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """Refuse a method call whose result would be too big; return the arguments to call with
+    (an iterable that ``join`` is given is read once, here)."""
+    if not isinstance(obj, types.BuiltinMethodType):
+        return args
+    owner, name = obj.__self__, obj.__name__
+    first: Any = args[0] if args else None
+    if isinstance(owner, (list, dict, set)) and name in ("extend", "update"):
+        check_size(len(owner) + (len(first) if hasattr(first, "__len__") else 0), f"'{name}'")
+    if not isinstance(owner, str):
+        return args
     if name in ("center", "ljust", "rjust", "zfill"):
         check_width(first, f"'{name}'")
     elif name == "expandtabs":
         tabs = first if _is_int(first) else kwargs.get("tabsize", 8)
         if isinstance(tabs, int):
-            check_size(len(text) + text.count("\t") * max(tabs, 0), "'expandtabs'")
+            check_size(len(owner) + owner.count("\t") * max(tabs, 0), "'expandtabs'")
     elif name == "replace" and len(args) >= 2 and isinstance(args[1], str):
-        check_size(_replaced_size(text, args[0], args[1]), "'replace'")
-    elif name == "join":
-        check_size(size(list(first or ())) + len(text) * len(first or ()), "'join'")
+        check_size(_replaced_size(owner, args[0], args[1]), "'replace'")
+    elif name == "translate" and isinstance(first, dict):
+        widest = max((len(v) for v in first.values() if isinstance(v, str)), default=1)
+        check_size(len(owner) * widest, "'translate'")
+    elif name == "join" and args:
+        items = list(first)
+        check_size(size(items) + len(owner) * len(items), "'join'")
+        return (items, *args[1:])
+    return args
 
 
 def _replaced_size(text: str, old: Any, new: str) -> int:
@@ -170,7 +182,7 @@ def _replaced_size(text: str, old: Any, new: str) -> int:
     return len(text) + count * len(new)
 
 
-def _filter_checks() -> dict[str, Callable[..., None]]:
+def _filter_checks() -> dict[str, Callable[..., Any]]:
     """Checks run before Jinja's filters that could make a huge value."""
 
     def center(value: Any, width: Any = 80) -> None:
@@ -186,9 +198,10 @@ def _filter_checks() -> dict[str, Callable[..., None]]:
     def replace(value: Any, old: Any, new: Any, count: Any = None) -> None:
         check_size(_replaced_size(str(value), str(old), str(new)), "'replace'")
 
-    def join(value: Any, d: Any = "", attribute: Any = None) -> None:
+    def join(value: Any, d: Any = "", attribute: Any = None) -> list[Any]:
         items = list(value)
         check_size(size(items) + len(str(d)) * len(items), "'join'")
+        return items  # read once: the filter gets this list instead of the iterable
 
     def batch(value: Any, linecount: Any, *args: Any) -> None:
         check_width(linecount, "'batch'")
@@ -204,13 +217,21 @@ def _filter_checks() -> dict[str, Callable[..., None]]:
             "pprint": printed}
 
 
-def _guarded(function: Callable[..., Any], check: Callable[..., None]) -> Callable[..., Any]:
-    """``function`` (a Jinja filter) running ``check`` on its own arguments first."""
+def _lipsum_check(n: Any = 5, html: Any = True, min: Any = 20, max: Any = 100) -> None:  # noqa: A002
+    for count in (n, min, max):
+        check_width(count, "'lipsum'")
+
+
+def _guarded(function: Callable[..., Any], check: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (a Jinja filter or global) running ``check`` on its own arguments first; a
+    check that returns a value gives the filter that value instead of the one it read."""
     skip = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
 
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
-        check(*args[skip:], **kwargs)
+        value = check(*args[skip:], **kwargs)
+        if value is not None:
+            args = (*args[:skip], value, *args[skip + 1:])
         return function(*args, **kwargs)
 
     return guarded
@@ -241,13 +262,14 @@ class BoundedSandbox(SandboxedEnvironment):
         super().__init__(*args, **kwargs)
         for name, check in _filter_checks().items():
             self.filters[name] = _guarded(self.filters[name], check)
+        self.globals["lipsum"] = _guarded(generate_lorem_ipsum, _lipsum_check)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        _checked_call(__obj, args, kwargs)
+        args = _checked_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
     def bounded_concat(self, markup: bool, items: tuple[Any, ...]) -> str:
