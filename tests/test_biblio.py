@@ -132,6 +132,15 @@ def test_bibtex_decodes_latex_and_reads_organisations_and_korean_names():
     assert text_names(works[1]) == "안성원·홍길동"
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    ("Up 50% in 2023", "Up 50% in 2023"), ("Up 50\\% too", "Up 50% too"), ("R \\& D", "R & D"),
+    ("\\emph{Nature} and \\textit {Science}", "Nature and Science"), ("{GPT}-4 --- {AI}", "GPT-4 — AI"),
+    ("M{\\\"u}ller and Ha\\v{s}ek", "Müller and Hašek"),
+])
+def test_bibtex_fields_read_as_plain_text(written, read):
+    assert read_bibtex(f"@book{{b, title = {{{written}}}}}", "refs.bib")[0].title == read
+
+
 def test_bibtex_types_map_to_house_kinds():
     text = "".join(f"@{t}{{{t}, title = {{T}}, year = 2020{extra}}}\n" for t, extra in [
         ("article", ""), ("inproceedings", ""), ("techreport", ""), ("book", ""), ("online", ""),
@@ -213,7 +222,7 @@ def test_pandoc_citation_syntax(text, citation):
 
 
 def test_find_citations_skips_emails_and_escapes():
-    text = "메일 gildong@example.kr\n\\@handle [@a]\n@b"
+    text = "메일 gildong@example.kr {@fig-a|과}\n\\@handle [@a]\n@b"
     assert [(line, c.keys) for line, c in find_citations(text)] == [(2, ["a"]), (3, ["b"])]
 
 

@@ -70,6 +70,18 @@ def test_every_number_of_the_text_in_every_format(texts):
         assert not missing, f"{fmt} lacks {missing}"
 
 
+def test_citations_and_the_references_in_every_format(texts):
+    """Citations printed from the bibliography and the 참고문헌 (written and generated) read the
+    same in all four formats (S21, S31)."""
+    result, by_format = texts
+    wanted = [_flat(plain_text(ref.inlines)) for ref in result.document.references]
+    wanted += ["(Kaplanetal.,2020;Hoffmannetal.,2022)이", "(Sevillaetal.,2022)"]
+    assert len(result.document.references) == 4
+    for fmt, (text, _) in by_format.items():
+        missing = [w for w in wanted if w not in text]
+        assert not missing, f"{fmt} lacks {missing}"
+
+
 def test_every_footnote_text_and_table_cell_in_every_format(texts):
     result, by_format = texts
     wanted = [_flat(plain_text(note.inlines)) for note in result.document.footnotes]

@@ -5,8 +5,8 @@ each dataset, each statistic, the template's variables and filters (statically, 
 declared statistics and facts), the bibliography and every key the template cites, and — when
 all of those are clean — the real pipeline (template rendering, markup, footnotes,
 cross-references, numbering) and the glyph coverage of every text with the PDF writer's own
-check. Chart images are drawn into the cache
-(``.briefgen-cache``) as in a build; nothing is written to the output folder.
+check. Chart images are drawn into the cache (``.briefgen-cache``) as in a build; nothing is
+written to the output folder.
 """
 
 from __future__ import annotations
@@ -283,11 +283,13 @@ def _check_citations(project: Project, report: CheckReport) -> None:
 
     try:
         bibliography = read_bibliography(project.bibliography, project.root) if project.bibliography else None
-        text = project.content.read_text("utf-8")
-    except (BriefError, OSError, UnicodeDecodeError) as error:
-        if isinstance(error, BriefError):
-            report.error(error)
+    except BriefError as error:
+        report.error(error)
         return
+    try:
+        text = project.content.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # the template check has said why
     citer = Citer(bibliography, Josa(project.readings))
     name = project.content.relative_to(project.root).as_posix()
     for line, citation in find_citations(text):

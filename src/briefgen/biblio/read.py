@@ -24,6 +24,7 @@ _CSL_KINDS: dict[str, Kind] = {
     "webpage": "web", "post": "web", "post-weblog": "web", "dataset": "web", "software": "web",
     "book": "book", "thesis": "book",
 }
+_FONT_COMMAND = re.compile(r"\\(?:emph|text(?:it|bf|sc|rm|tt|sf|up|sl)|mathrm|url)\s*\{")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -96,8 +97,11 @@ def _bibtex_line(text: str, key: str) -> int | None:
 
 
 def _latex(value: str) -> str:
+    """A field as plain text: accents, braces, ``\\&`` and dashes decoded, font commands
+    (``\\emph{…}``) dropped; a bare ``%`` is a percent sign, not a LaTeX comment."""
     from pybtex.richtext import Text
 
+    value = _FONT_COMMAND.sub("{", re.sub(r"(?<!\\)%", r"\\%", value))
     return " ".join(Text.from_latex(value).render_as("text").split())
 
 

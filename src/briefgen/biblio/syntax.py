@@ -17,7 +17,7 @@ _KEY_REF = rf"(?:(?P<key>{_KEY})|\{{(?P<braced>[^{{}}\s]+)\}})"
 _BRACKETS = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
 _ITEM = re.compile(rf"(?P<prefix>(?:[^@]*\s)?)(?P<dash>-?)@{_KEY_REF}(?P<suffix>[^@]*)", re.DOTALL)
 _NARRATIVE = re.compile(rf"@{_KEY_REF}(?: \[(?P<locator>[^\[\]@]*)\])?")
-_WORD_BEFORE = re.compile(r"\w", re.ASCII)
+_NOT_AFTER = re.compile(r"[\w{]", re.ASCII)  # a@b.kr is an address, {@fig-x} a cross-reference
 #: The characters a citation starts with (for the markup's plain-text shortcut).
 STARTS = "[@"
 
@@ -59,7 +59,7 @@ def match_citation(text: str, pos: int) -> tuple[Citation, int] | None:
                                   " ".join(written["prefix"].split()),
                                   _locator(written["suffix"]), bool(written["dash"])))
         return Citation(tuple(items)), found.end()
-    if text.startswith("@", pos) and not (pos and _WORD_BEFORE.match(text[pos - 1])):
+    if text.startswith("@", pos) and not (pos and _NOT_AFTER.match(text[pos - 1])):
         found = _NARRATIVE.match(text, pos)
         if found:
             item = CiteItem(found["key"] or found["braced"], suffix=_locator(found["locator"] or ""))
