@@ -302,6 +302,13 @@ def test_the_references_list_the_cited_works_only_in_house_order_s32(bibliograph
     assert parts.warnings == []  # hoffmann2022 lacks nothing that matters: it is not cited
 
 
+def test_a_written_reference_repeating_a_cited_entry_is_a_warning(bibliography):
+    parts = _read("[@ahn2023]", bibliography, "§ 안성원·홍길동·김미래 (2023). “옛 제목”.\n§ 안성원 (2023). 다른 글.")
+    assert parts.warnings == [
+        "content.md:6: the written reference '안성원·홍길동·김미래 (2023)' repeats the cited entry at "
+        "refs.bib:6; delete the line"]
+
+
 def test_a_cited_entry_missing_fields_is_a_located_warning(tmp_path: Path):
     (tmp_path / "refs.bib").write_text("\n@online{w, author = {{OECD}}}\n", "utf-8")
     bibliography = read_bibliography([tmp_path / "refs.bib"], tmp_path)

@@ -10,7 +10,7 @@ from briefgen.biblio.read import Bibliography
 from briefgen.biblio.style import gaps, reference, text_names, year_labels
 from briefgen.biblio.syntax import Citation, CiteItem
 from briefgen.errors import BriefError
-from briefgen.ir import Reference, SourceLoc, Text
+from briefgen.ir import Reference, SourceLoc, Text, plain_text
 from briefgen.korean.josa import Josa, leading_particle
 
 
@@ -74,9 +74,22 @@ class Citer:
         return [Reference([Text(reference(e, self.years[e.key]))], SourceLoc(e.source, e.line))
                 for e in cited]
 
+    def repeats(self, written: list[Reference]) -> list[str]:
+        """A written 참고문헌 line that starts like a cited entry (same authors and year) lists
+        the work twice: one warning each, naming the line and the entry."""
+        heads = {_head(ref): ref for ref in self.references()}
+        return [f"{ref.loc}: the written reference '{_head(ref)}' repeats the cited entry at "
+                f"{heads[_head(ref)].loc}; delete the line" for ref in written if _head(ref) in heads]
+
     def warnings(self) -> list[str]:
         """One line per field a cited entry lacks for its house pattern (S33)."""
         return [f"{entry.where}: bibliography entry '{entry.key}' has no {name} (field '{name}'); "
                 f"the 참고문헌 prints {instead}"
                 for entry in (self.entries[key] for key in self.cited)
                 for name, instead in gaps(entry)]
+
+
+def _head(ref: Reference) -> str:
+    """``Kaplan, J., et al. (2020)``: a reference up to its year."""
+    text = plain_text(ref.inlines)
+    return text[: text.find(").") + 1] if ")." in text else text

@@ -130,8 +130,8 @@ def read_markup(
     citer = citer or Citer(None, Josa())
     reader = _Reader(source, resolve_image, origins, citer)
     result = reader.read(tokens)
+    result.warnings += citer.warnings() + citer.repeats(result.references)
     result.references += citer.references()
-    result.warnings += citer.warnings()
     for label in env.get("footnotes", {}).get("refs", {}):
         label = label.removeprefix(":")
         if label not in reader.footnote_uses:
