@@ -67,3 +67,15 @@ def test_a_render_that_runs_too_long_stops_at_its_line(tmp_path: Path, monkeypat
     assert caught.value.message == "rendering took more than 0.2 s (a loop inside a loop?)"
     assert (caught.value.source, caught.value.line) == ("t.md", 2)
     assert render(tmp_path, "ㅇ {{ 1 + 1 }}") == "ㅇ 2"  # the timer is gone
+
+
+def test_a_render_that_takes_too_much_memory_stops_at_its_line(tmp_path: Path, monkeypatch) -> None:
+    if not Path("/proc/self/statm").exists():
+        pytest.skip("the memory guard reads /proc")
+    monkeypatch.setattr(sandbox, "MAX_RENDER_MEMORY_MB", 50)
+    keep = ("{% set big = 'x' * 900000 %}{% set kept = [] %}"
+            "{% for i in range(100000) %}{% if kept.append(big ~ i) %}{% endif %}{% endfor %}")
+    with pytest.raises(BriefError) as caught:
+        render(tmp_path, "ㅇ 시작\n" + keep)
+    assert caught.value.message.startswith("rendering took more than 50 MB of memory")
+    assert (caught.value.source, caught.value.line) == ("t.md", 2)

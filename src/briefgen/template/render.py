@@ -33,7 +33,7 @@ from briefgen.template.filters import (
     wording_filters,
     wording_globals,
 )
-from briefgen.template.sandbox import BoundedSandbox, check_size, size, time_limit
+from briefgen.template.sandbox import BoundedSandbox, check_size, render_limits, size
 
 _MARKUP_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#^&])")
 MAX_RENDERED_CHARS = 5_000_000
@@ -205,7 +205,7 @@ def render_with_lines(
     env = kept[0]
     try:
         template = env.get_template(path.name)
-        with time_limit():
+        with render_limits():
             rendered = split_line_marks(_bounded(template.generate(context), relative))
         _check_in(key, kept)
         return rendered

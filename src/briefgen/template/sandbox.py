@@ -4,14 +4,16 @@ Jinja's sandbox stops access to unsafe attributes, not work: ``9**(9**9)`` runs 
 ``'{0:>2500000000}'.format(1)`` or ``'x' * 3000000000`` take gigabytes. ``BoundedSandbox``
 checks the operands before such an operation runs and raises a BriefError instead. Jinja folds
 constant expressions at compile time, but never an intercepted operator, and a filter that
-raises is left to run time, where the error gets its template line. ``time_limit`` stops a
-render that runs too long (an empty loop inside a loop makes nothing to measure).
+raises is left to run time, where the error gets its template line. ``render_limits`` stops a
+render that runs too long (an empty loop inside a loop makes no value to measure) or takes too
+much memory (a loop that keeps every value it makes).
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import signal
 import threading
@@ -35,6 +37,8 @@ MAX_VALUE_SIZE = 1_000_000
 """Most characters (or items) one template value may hold: a brief has ~50,000 characters."""
 MAX_RENDER_SECONDS = 60.0
 """Longest a template may render (the example takes 0.3 s): stops a loop inside a loop."""
+MAX_RENDER_MEMORY_MB = 1_024
+"""Most memory a render may add (Linux): stops a loop that keeps adding to a list."""
 MAX_INT_BITS = 4_096
 """Largest integer a template may compute (about 1,200 digits)."""
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<precision>\*|\d*))?")
@@ -62,6 +66,17 @@ def size(value: Any, limit: int = MAX_VALUE_SIZE) -> int:
 
 
 @contextmanager
+def render_limits() -> Iterator[None]:
+    """Bound the time and the memory of the render inside (see ``time_limit``, ``_MemoryGuard``)."""
+    _MEMORY.start()
+    try:
+        with time_limit():
+            yield
+    finally:
+        _MEMORY.stop()
+
+
+@contextmanager
 def time_limit() -> Iterator[None]:
     """Stop rendering with a BriefError after MAX_RENDER_SECONDS (a timer signal: only in the
     main thread, and only when no other timer is running)."""
@@ -81,6 +96,47 @@ def time_limit() -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _MemoryGuard:
+    """The process's memory (resident set, read from /proc on Linux) at most
+    MAX_RENDER_MEMORY_MB above what it was when the render started; looked at on every 64th
+    operation the sandbox intercepts (every value a template keeps passes through one)."""
+
+    EVERY = 64
+
+    def __init__(self) -> None:
+        self.ceiling: float | None = None
+        self.count = 0
+
+    def start(self) -> None:
+        now = _resident_mb()
+        self.ceiling = now + MAX_RENDER_MEMORY_MB if now else None
+
+    def stop(self) -> None:
+        self.ceiling = None
+
+    def check(self) -> None:
+        self.count += 1
+        if self.ceiling is None or self.count % self.EVERY:
+            return
+        if _resident_mb() > self.ceiling:
+            self.ceiling = None  # once: the error is on its way
+            raise BriefError(f"rendering took more than {MAX_RENDER_MEMORY_MB:,} MB of memory "
+                             "(a loop that keeps adding to a list?)")
+
+
+def _resident_mb() -> float:
+    """This process's resident memory in MB (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_MEMORY = _MemoryGuard()
 
 
 def check_size(total: int, what: str) -> None:
@@ -155,8 +211,9 @@ def _checked_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
         return args
     owner, name = obj.__self__, obj.__name__
     first: Any = args[0] if args else None
-    if isinstance(owner, (list, dict, set)) and name in ("extend", "update"):
-        check_size(len(owner) + (len(first) if hasattr(first, "__len__") else 0), f"'{name}'")
+    if isinstance(owner, (list, dict, set)) and name in _GROWING:
+        added = len(first) if name in ("extend", "update") and hasattr(first, "__len__") else 1
+        check_size(len(owner) + added, f"'{name}'")
     if not isinstance(owner, str):
         return args
     if name in ("center", "ljust", "rjust", "zfill"):
@@ -175,6 +232,9 @@ def _checked_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
         check_size(size(items) + len(owner) * len(items), "'join'")
         return (items, *args[1:])
     return args
+
+
+_GROWING = ("append", "insert", "add", "setdefault", "extend", "update")
 
 
 def _replaced_size(text: str, old: Any, new: str) -> int:
@@ -266,15 +326,18 @@ class BoundedSandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         check_binop(operator, left, right)
+        _MEMORY.check()
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         args = _checked_call(__obj, args, kwargs)
+        _MEMORY.check()
         return super().call(__context, __obj, *args, **kwargs)
 
     def bounded_concat(self, markup: bool, items: tuple[Any, ...]) -> str:
         """``a ~ b ~ c``, refusing a result above MAX_VALUE_SIZE."""
         check_size(sum(size(item) for item in items), "joining texts with '~'")
+        _MEMORY.check()
         return markup_join(items) if markup else str_join(items)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
