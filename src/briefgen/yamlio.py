@@ -49,6 +49,8 @@ def position(lines: dict[str, int], key: str | None) -> tuple[int | None, int | 
 MAX_EXPANDED_VALUES = 100_000
 """Most values a YAML document may hold once its aliases (``*name``) are expanded: a
 "billion laughs" document is small but expands to billions when something walks it."""
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings in a YAML document (a brief's is below 10)."""
 
 
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
@@ -76,7 +78,8 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
 
 def _check_expansion(text: str, source: str) -> None:
     """Refuse a document whose aliases expand it beyond MAX_EXPANDED_VALUES (counted from the
-    parser's events, without expanding anything), naming the alias that crosses the limit."""
+    parser's events, without expanding anything), naming the alias that crosses the limit, and
+    one nested deeper than MAX_DEPTH (loading it would recurse that deep)."""
     expanded = 0
     anchors: dict[str, int] = {}
     starts: list[tuple[str | None, int]] = []
@@ -98,6 +101,11 @@ def _check_expansion(text: str, source: str) -> None:
         elif isinstance(event, yaml.CollectionStartEvent):
             expanded += 1
             starts.append((event.anchor, expanded))
+            if len(starts) > MAX_DEPTH:
+                mark = event.start_mark
+                raise BriefError(f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                                 source=source, line=mark.line + 1 if mark else None,
+                                 column=mark.column + 1 if mark else None)
         elif isinstance(event, yaml.CollectionEndEvent) and starts:
             anchor, start = starts.pop()
             if anchor:
