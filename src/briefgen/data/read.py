@@ -17,6 +17,7 @@ from briefgen.data.limits import (
     check_shape,
     check_xlsx_archive,
 )
+from briefgen.data.shape import check_header, check_short_rows, csv_header
 from briefgen.errors import BriefError
 
 AUTO_ENCODINGS = ("utf-8", "cp949")
@@ -114,6 +115,9 @@ def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
     check_shape(len(frame), len(frame.columns), rel)
     if len(frame.columns) == 1:
         _check_delimiter(str(frame.columns[0]), delimiter, rel)
+    check_header(csv_header(text, delimiter), rel, lambda at: str(at + 1))
+    if len(frame.columns) > 1 and (frame.iloc[:, -1] == "").any():  # a short row ends empty
+        check_short_rows(text, delimiter, len(frame.columns), rel)
     return frame.astype(object)
 
 
