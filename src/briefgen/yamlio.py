@@ -29,6 +29,19 @@ BriefLoader.add_implicit_resolver(
 )
 
 
+def _timestamp(loader: BriefLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML date or time; one that is no real date (2024-02-30) is a located YAML error."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value} is not a real date ({exc})", node.start_mark
+        ) from None
+
+
+BriefLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 class LineMap(dict[str, int]):
     """Dotted key path → 1-based line of the key; ``columns`` has its 1-based column."""
 
