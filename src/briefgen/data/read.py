@@ -17,6 +17,7 @@ from briefgen.data.limits import (
     check_shape,
     check_xlsx_archive,
 )
+from briefgen.data.plausible import check_cp949_reading
 from briefgen.data.shape import check_header, check_short_rows, csv_header
 from briefgen.errors import BriefError
 
@@ -83,9 +84,12 @@ def _decode(data: bytes, rel: str, encoding: str) -> tuple[str, str]:
             ) from None
     for name in AUTO_ENCODINGS:
         try:
-            return data.decode(name), name
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        if name == "cp949":
+            check_cp949_reading(text, rel)
+        return text, name
     raise BriefError("cannot decode: neither UTF-8 nor CP949", source=rel)
 
 
