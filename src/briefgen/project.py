@@ -31,6 +31,9 @@ DEFAULT_FORMATS = ("docx", "pdf")
 _REPORT_NUMBER = re.compile(r"^IS-\d{3}$")
 # XML (DOCX, HWPX) cannot carry these and the PDF would print them; tab, LF and CR may stay.
 _OUTPUT_NAME = re.compile(r"^[A-Za-z0-9가-힣][A-Za-z0-9가-힣._-]{0,99}$")
+MAX_PROPERTY = 255  # characters of a DOCX core property (title, author, subject, keywords)
+MAX_NAME_BYTES = 255  # of a file or folder name (UTF-8), on Linux, macOS and Windows alike
+MAX_OUTPUT_NAME_BYTES = 200  # the temp and manifest names add up to 40 bytes
 
 
 @dataclass
@@ -80,6 +83,9 @@ def resolve_inside(root: Path, relative: object, source: str, key: str, line: in
         raise BriefError(
             f"path '{relative}' must stay inside the project folder", source=source, line=line, key=key
         )
+    if long := next((part for part in candidate.parts if len(part.encode()) > MAX_NAME_BYTES), None):
+        raise BriefError(f"the name '{long[:20]}…' has {len(long.encode())} bytes in UTF-8; a file or "
+                         f"folder name holds at most {MAX_NAME_BYTES}", source=source, line=line, key=key)
     resolved = (root / candidate).resolve()
     if not resolved.is_relative_to(root.resolve()):
         raise BriefError(
@@ -136,6 +142,12 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
             f"output name '{output_name}' may use letters, digits, '.', '_' and '-' only",
             source=name, line=lines.get("output.name"), key="output.name",
         )
+    if len(output_name.encode()) > MAX_OUTPUT_NAME_BYTES:
+        raise BriefError(
+            f"output name has {len(output_name.encode())} bytes in UTF-8; file names hold 255 and "
+            f"briefgen adds up to 40, so use at most {MAX_OUTPUT_NAME_BYTES} (a Hangul syllable is 3)",
+            source=name, line=lines.get("output.name"), key="output.name",
+        )
     project = Project(
         root=root,
         config_file=name,
@@ -162,6 +174,9 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
                              line=lines.get("theme"), key="theme")
         project.theme = str(theme)
     project.output_dir = project.inside(str(output.get("dir", "output")), "output.dir")
+    if project.output_dir.exists() and not project.output_dir.is_dir():
+        raise BriefError(f"'{output.get('dir', 'output')}' is a file, not a folder", source=name,
+                         line=lines.get("output.dir") or lines.get("output"), key="output.dir")
     project.facts = _facts(project, raw.get("facts", {}))
     readings = _mapping(raw.get("readings", {}), "readings", name, lines)
     project.readings = {str(k): str(v) for k, v in readings.items()}
@@ -212,6 +227,7 @@ def _meta(raw: dict[str, Any], source: str, lines: dict[str, int]) -> Meta:
         if bad := CONTROL_CHARACTERS.search(value):
             raise BriefError(f"control character U+{ord(bad.group()):04X}; remove it",
                              source=source, line=lines.get(key), key=key)
+    _check_property_lengths(raw, text.get("subtitle"), text.get("subject", ""), authors, source, lines)
     return Meta(
         title=str(raw["title"]),
         report_number=number,
@@ -220,6 +236,25 @@ def _meta(raw: dict[str, Any], source: str, lines: dict[str, int]) -> Meta:
         keywords=[str(k) for k in raw.get("keywords") or []],
         **text,
     )
+
+
+def _check_property_lengths(raw: dict[str, Any], subtitle: str | None, subject: str,
+                            authors: list[Author], source: str, lines: dict[str, int]) -> None:
+    """The title (with the subtitle), authors, subject and keywords become document properties
+    of the DOCX, which hold at most MAX_PROPERTY characters each."""
+    title = f"{raw['title']} - {subtitle}" if subtitle is not None else str(raw["title"])
+    properties = {
+        "meta.title": title,
+        "meta.authors": ", ".join(author.name for author in authors),
+        "meta.subject": subject,
+        "meta.keywords": ", ".join(str(k) for k in raw.get("keywords") or []),
+    }
+    for key, value in properties.items():
+        if len(value) > MAX_PROPERTY:
+            what = "with the subtitle " if key == "meta.title" and subtitle is not None else ""
+            raise BriefError(f"{key.removeprefix('meta.')} {what}has {len(value):,} characters; a DOCX "
+                             f"document property holds at most {MAX_PROPERTY}",
+                             source=source, line=lines.get(key), key=key)
 
 
 def _facts(project: Project, value: Any) -> dict[str, Any]:
