@@ -131,6 +131,36 @@ def _external_entity(project: Path) -> None:
     plain.unlink()
 
 
+def _hidden_first_sheet(project: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    raw = book.active
+    raw.title = "raw"
+    raw.append(["name", "country", "score"])
+    raw.sheet_state = "hidden"
+    shown = book.create_sheet("요약")
+    for row in (["name", "country", "score"], ["가나", "미국", 10]):
+        shown.append(row)
+    book.save(project / "data.xlsx")
+
+
+def _merged_cells(project: Path) -> None:
+    """미국 merged over two rows: both rows are 미국, as Excel shows them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["name", "country", "score"], ["가나", "미국", 10], ["다라", None, 20], ["마바", "중국", 30]):
+        sheet.append(row)
+    sheet.merge_cells("B2:B3")
+    book.save(project / "data.xlsx")
+
+
+def _xlsx_duplicate_header(project: Path) -> None:
+    _workbook(project / "data.xlsx", [["name", "country", "score", "score"], ["가나", "미국", 10, 1]])
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "data-symlink-out": _symlinked_data,
     "tpl-include-symlink": _symlinked_partial,
@@ -139,6 +169,9 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "xlsx-zip-bomb": _zip_bomb,
     "xlsx-ok-with-formula": _xlsx_with_formula,
     "xlsx-external-entity": _external_entity,
+    "xlsx-hidden-first-sheet": _hidden_first_sheet,
+    "xlsx-merged-cells": _merged_cells,
+    "xlsx-duplicate-header": _xlsx_duplicate_header,
 }
 
 

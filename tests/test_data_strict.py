@@ -28,3 +28,57 @@ def test_cp949_korean_with_some_hanja_still_reads(tmp_path: Path) -> None:
     frame, used = read_table(path, "d.csv")
     assert used == "cp949"
     assert list(frame["비고"]) == ["韓國銀行", "산업 정책", "연구 개발"]
+
+
+def test_merged_ranges_across_chunk_boundaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from briefgen.data import merged
+
+    part = b"<worksheet><sheetData/><mergeCells>" + b"".join(
+        f'<mergeCell ref="A{n}:C{n + 1}"/>'.encode() for n in range(1, 40)
+    ) + b"</mergeCells></worksheet>"
+    with zipfile.ZipFile(tmp_path / "b.xlsx", "w") as archive:
+        archive.writestr("s.xml", part)
+    monkeypatch.setattr(merged, "_CHUNK", 7)
+    assert merged.merged_ranges(tmp_path / "b.xlsx", "s.xml", "b.xlsx") == [
+        f"A{n}:C{n + 1}" for n in range(1, 40)
+    ]
+
+
+def test_fill_merged_stays_within_the_sheet() -> None:
+    from briefgen.data.merged import fill_merged
+
+    rows = [["구분", "값"], ["가", "1"], ["", "2"]]
+    fill_merged(rows, ["A2:A3", "A1:XFD1048576"], "d.xlsx")
+    assert rows == [["구분", "구분"], ["구분", "구분"], ["구분", "구분"]]
+    rows = [["구분", "값"], ["가", "1"], ["", "2"]]
+    fill_merged(rows, ["A2:A9"], "d.xlsx")
+    assert rows == [["구분", "값"], ["가", "1"], ["가", "2"]]
+
+
+def test_hidden_first_sheet_is_read_when_named(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["a"])
+    book.active.append(["hidden"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("shown").append(["a"])
+    book.save(tmp_path / "b.xlsx")
+    with pytest.raises(BriefError, match="the first sheet 'Sheet' is hidden"):
+        read_table(tmp_path / "b.xlsx", "b.xlsx")
+    frame, _ = read_table(tmp_path / "b.xlsx", "b.xlsx", sheet="Sheet")
+    assert list(frame["a"]) == ["hidden"]
+
+
+def test_a_header_merged_over_two_columns_names_both(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["name", "score", None], ["가", 1, 2]):
+        book.active.append(row)
+    book.active.merge_cells("B1:C1")
+    book.save(tmp_path / "b.xlsx")
+    with pytest.raises(BriefError, match=r"names column 'score' twice \(columns B and C\)"):
+        read_table(tmp_path / "b.xlsx", "b.xlsx")

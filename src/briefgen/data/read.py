@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import re
@@ -11,14 +10,14 @@ from pathlib import Path
 import pandas as pd
 
 from briefgen.data.limits import (
-    MAX_CELLS,
-    MAX_ROWS,
     check_file_size,
     check_shape,
     check_xlsx_archive,
 )
 from briefgen.data.plausible import check_cp949_reading
 from briefgen.data.shape import check_header, check_short_rows, csv_header
+from briefgen.data.values import cell_text
+from briefgen.data.xlsx import read_xlsx
 from briefgen.errors import BriefError
 
 AUTO_ENCODINGS = ("utf-8", "cp949")
@@ -48,7 +47,7 @@ def read_table(
     check_file_size(path, rel)
     if kind == "xlsx":
         check_xlsx_archive(path, rel)
-        return _read_xlsx(path, rel, sheet), "xlsx"
+        return read_xlsx(path, rel, sheet), "xlsx"
     text, used = _decode(path.read_bytes(), rel, encoding)
     if kind == "json":
         return _read_json(text, rel), used
@@ -138,69 +137,6 @@ def _check_delimiter(header: str, delimiter: str, rel: str) -> None:
             )
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx(path: Path, rel: str, sheet: str | int | None) -> pd.DataFrame:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken file
-        raise BriefError(f"cannot open XLSX: {exc}", source=rel) from None
-    try:
-        if sheet is None:
-            ws = book.worksheets[0]
-        elif isinstance(sheet, int):
-            ws = book.worksheets[sheet]
-        else:
-            ws = book[sheet]
-    except (KeyError, IndexError):
-        raise BriefError(
-            f"sheet {sheet!r} not found (sheets: {', '.join(book.sheetnames)})", source=rel
-        ) from None
-    rows = []
-    cells = 0
-    try:
-        for row in ws.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in row])
-            cells += len(row)
-            if len(rows) > MAX_ROWS + 1 or cells > MAX_CELLS:
-                raise BriefError(
-                    f"data sheet has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells "
-                    "(the limits of briefgen)",
-                    source=rel,
-                )
-    except BriefError:
-        raise
-    except Exception as exc:  # a damaged sheet inside a valid archive
-        raise BriefError(f"cannot read XLSX sheet: {exc}", source=rel) from None
-    finally:
-        book.close()
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        raise BriefError("data sheet is empty", source=rel)
-    header, body = rows[0], rows[1:]
-    keep = [i for i, name in enumerate(header) if name]
-    width = len(header)
-    body = [r + [""] * (width - len(r)) for r in body]
-    frame = pd.DataFrame(
-        [[r[i] for i in keep] for r in body], columns=[header[i] for i in keep], dtype=object
-    )
-    return frame
-
-
 def _read_json(text: str, rel: str) -> pd.DataFrame:
     try:
         records = json.loads(text)
@@ -224,7 +160,7 @@ def _read_json(text: str, rel: str) -> pd.DataFrame:
                     source=rel,
                     cell=f"record {number}",
                 )
-            row.append(_cell_text(value))
+            row.append(cell_text(value))
         rows.append(row)
     check_shape(len(rows), len(columns), rel)
     return pd.DataFrame(rows, columns=columns, dtype=object)

@@ -9,8 +9,11 @@ from collections.abc import Callable
 from briefgen.errors import BriefError
 
 
-def check_header(names: list[str], rel: str, position: Callable[[int], str]) -> None:
-    """Refuse a header naming one column twice; ``position(i)`` shows the i-th (0-based) column."""
+def check_header(
+    names: list[str], rel: str, position: Callable[[int], str], line: int = 1
+) -> None:
+    """Refuse a header (on ``line``) naming one column twice; ``position(i)`` shows the i-th
+    (0-based) column."""
     seen: dict[str, int] = {}
     for at, name in enumerate(names):
         if not name:
@@ -20,7 +23,7 @@ def check_header(names: list[str], rel: str, position: Callable[[int], str]) -> 
                 f"the header names column {name!r} twice (columns {position(seen[name])} and "
                 f"{position(at)}); rename one of them",
                 source=rel,
-                line=1,
+                line=line,
             )
         seen[name] = at
 
