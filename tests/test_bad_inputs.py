@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +163,41 @@ def _xlsx_duplicate_header(project: Path) -> None:
     _workbook(project / "data.xlsx", [["name", "country", "score", "score"], ["가나", "미국", 10, 1]])
 
 
+def _png(width: int, height: int, rows: bytes) -> bytes:
+    """A PNG of ``width`` × ``height`` RGB pixels whose image data is ``rows`` deflated (only a
+    header's worth of it for a decompression bomb)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def _pillow_image(name: str, mode: str, size: tuple[int, int], kind: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        from PIL import Image
+
+        Image.new(mode, size).save(project / name, kind)
+
+    return make
+
+
+def _image_bytes(data: bytes) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        (project / "x.png").write_bytes(data)
+
+    return make
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
+    "image-decompression-bomb": _image_bytes(_png(30_000, 30_000, b"\0" * 90_001)),
+    "image-truncated": _image_bytes(_png(100, 100, b"\0" * 30_100)[:60]),
+    "image-not-an-image": _image_bytes(b"hello"),
+    "image-empty": _image_bytes(b""),
+    "image-gif-named-png": _pillow_image("x.png", "RGB", (50, 50), "GIF"),
+    "image-cmyk": _pillow_image("x.jpg", "CMYK", (50, 50), "JPEG"),
+    "image-too-tall": _pillow_image("x.png", "RGB", (1, 20_000), "PNG"),
     "data-symlink-out": _symlinked_data,
     "tpl-include-symlink": _symlinked_partial,
     "csv-huge-cell": _huge_cell,

@@ -9,6 +9,7 @@ from typing import Any
 
 from briefgen.cache.paths import is_regular
 from briefgen.errors import BriefError
+from briefgen.imagefile import check_image
 from briefgen.ir import SourceLoc
 from briefgen.project import Project
 from briefgen.schedule import Scheduler, Task
@@ -74,4 +75,8 @@ class FigureImages:
             raise BriefError(f"image '{params['image']}' not found", source=loc.file, line=loc.line)
         if image.suffix.lower() not in (".png", ".jpg", ".jpeg"):
             raise BriefError(f"image '{params['image']}' must be PNG or JPEG", source=loc.file, line=loc.line)
+        try:
+            check_image(image, float(params.get("width", "0.9")), self.theme)  # the reader's default
+        except ValueError as reason:
+            raise BriefError(f"image '{params['image']}' {reason}", source=loc.file, line=loc.line) from None
         return image
