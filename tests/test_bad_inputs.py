@@ -190,6 +190,22 @@ def _image_bytes(data: bytes) -> Callable[[Path], None]:
     return make
 
 
+def _date_cells(project: Path) -> None:
+    """Date cells (one with a time), a date typed as text and an Excel serial number."""
+    import datetime as dt
+
+    _workbook(
+        project / "data.xlsx",
+        [
+            ["name", "country", "score", "published"],
+            ["가나", "미국", 10, dt.datetime(2023, 7, 15, 10, 30)],
+            ["다라", "중국", 20, "2023.03.01"],
+            ["마바", "미국", 30, 44927],
+            ["라사", "미국", 40, dt.date(2020, 1, 1)],
+        ],
+    )
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-decompression-bomb": _image_bytes(_png(30_000, 30_000, b"\0" * 90_001)),
     "image-truncated": _image_bytes(_png(100, 100, b"\0" * 30_100)[:60]),
@@ -208,6 +224,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "xlsx-hidden-first-sheet": _hidden_first_sheet,
     "xlsx-merged-cells": _merged_cells,
     "xlsx-duplicate-header": _xlsx_duplicate_header,
+    "xlsx-date-cells": _date_cells,
 }
 
 

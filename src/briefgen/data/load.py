@@ -9,6 +9,7 @@ import pandas as pd
 from briefgen.data.cells import check_cells
 from briefgen.data.conditions import mask, parse_conditions
 from briefgen.data.dataset import Dataset
+from briefgen.data.dates import parse_dates
 from briefgen.data.keys import as_list, check_keys, expect_mapping
 from briefgen.data.multi import apply_multi, parse_multi
 from briefgen.data.paths import project_path
@@ -58,7 +59,7 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
     raw.index = pd.RangeIndex(2, len(raw) + 2)
     frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")
     check_cells(frame, sources, rel)
-    frame = _derive(frame, sources, spec.get("derive") or {}, config_file, f"{key}.derive")
+    frame = _derive(frame, sources, spec.get("derive") or {}, rel, config_file, f"{key}.derive")
     multi_spec = expect_mapping(spec.get("multi") or {}, config_file, f"{key}.multi")
     specs = {}
     for column, body in multi_spec.items():
@@ -132,9 +133,11 @@ def _select(
 
 
 def _derive(
-    frame: pd.DataFrame, sources: dict[str, str], spec: object, config_file: str, key: str
+    frame: pd.DataFrame, sources: dict[str, str], spec: object, rel: str, config_file: str,
+    key: str,
 ) -> pd.DataFrame:
-    """Add derived columns; today: a date part of a date column (unparseable → empty)."""
+    """Add derived columns; today: a date part of a date column (``data.dates``: an
+    unreadable cell → empty, a column without any date → error)."""
     spec = expect_mapping(spec, config_file, key)
     for name, body in spec.items():
         dkey = f"{key}.{name}"
@@ -153,10 +156,8 @@ def _derive(
                 source=config_file,
                 key=f"{dkey}.part",
             )
-        dates = pd.to_datetime(
-            frame[source].astype(str).str.strip(),
-            format=str(body.get("date_format", "%Y-%m-%d")),
-            errors="coerce",
+        dates = parse_dates(
+            frame[source], str(body.get("date_format", "%Y-%m-%d")), rel, sources.get(source, source)
         )
         frame[str(name)] = getattr(dates.dt, part).astype("Int64")
         sources[str(name)] = sources.get(source, source)
