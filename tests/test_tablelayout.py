@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.ir import Table, TableCell, Text
-from briefgen.tablelayout import column_fractions, display_width
+from briefgen.tablelayout import LINE, MIN_COLUMN, column_fractions, display_width
 
 
 def cells(*texts: str) -> list[TableCell]:
@@ -43,3 +43,13 @@ def test_long_text_column_gets_most_room_but_short_columns_keep_their_words():
 def test_equal_content_gives_equal_columns():
     table = Table("t", [], cells("a", "b"), [cells("abcd", "abcd")], ["left", "left"])
     assert column_fractions(table) == [0.5, 0.5]
+
+
+def test_a_short_column_keeps_room_for_its_padding_among_many_long_ones():
+    """Fourteen columns of long words and one of 'x': in proportion to their words the short
+    one got 8 pt, less than the PDF's cell padding (a ReportLab error)."""
+    long = "가나다라마바사아자차카타파하가나다"
+    table = Table("t", [], cells(*(f"열{i}" for i in range(15))), [cells("x", *[long] * 14)], ["left"] * 15)
+    fractions = column_fractions(table)
+    assert min(fractions) == pytest.approx(MIN_COLUMN / LINE)
+    assert sum(fractions) == pytest.approx(1)

@@ -17,6 +17,8 @@ MAX_WORD = 24  # a longer token may be split by the writer
 MIN_WIDTH = 4
 PADDING = 3  # cell padding and a little air, in display cells
 LINE = 96  # the text width in display cells at the table size (170 mm at 10 pt)
+MIN_COLUMN = 5  # display cells: the writers' cell padding and one Hangul syllable
+MAX_COLUMNS = LINE // MIN_COLUMN  # more columns than this cannot each get MIN_COLUMN
 
 
 @cache
@@ -64,7 +66,21 @@ def column_fractions(table: Table) -> list[float]:
     need = [m + PADDING for m in minimum]
     if sum(want) <= LINE or sum(need) >= LINE:  # all fits, or nothing does: in proportion
         weights = want if sum(want) <= LINE else need
-        return [weight / sum(weights) for weight in weights]
+        return _at_least(MIN_COLUMN / LINE, [weight / sum(weights) for weight in weights])
     # Every column gets its longest word; the room left goes to the columns that want more.
     spare, extra = LINE - sum(need), [w - n for w, n in zip(want, need, strict=True)]
     return [(n + spare * e / sum(extra)) / LINE for n, e in zip(need, extra, strict=True)]
+
+
+def _at_least(floor: float, fractions: list[float]) -> list[float]:
+    """``fractions`` with every one below ``floor`` raised to it and the others shrunk in
+    proportion to keep the sum 1 (many columns of long words would leave a short one no room
+    for its cell padding); unchanged when none is below."""
+    fixed: set[int] = set()
+    result = fractions
+    while low := {i for i, f in enumerate(result) if f < floor and i not in fixed}:
+        fixed |= low
+        free = sum(f for i, f in enumerate(fractions) if i not in fixed)
+        scale = (1 - floor * len(fixed)) / free
+        result = [floor if i in fixed else f * scale for i, f in enumerate(fractions)]
+    return result

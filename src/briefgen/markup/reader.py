@@ -62,6 +62,7 @@ from briefgen.korean.josa import Josa
 from briefgen.korean.normalize import normalize_text
 from briefgen.markup.plaintext import plain_text_plugin
 from briefgen.markup.rules import crossref_and_bullets_plugin
+from briefgen.tablelayout import MAX_COLUMNS
 
 CONTAINERS = ("summary", "executive-summary", "figure", "table", "box", "references")
 ImageResolver = Callable[[dict[str, str], SourceLoc], Path]
@@ -339,6 +340,9 @@ class _Reader:
                     current.append(TableCell(self.inlines(tok)))
         if not header:
             raise self.error("'::: table' contains no pipe table (| a | b | with a |---| line)", token)
+        if len(header) > MAX_COLUMNS:
+            raise self.error(f"the table has {len(header)} columns; at most {MAX_COLUMNS} fit the page "
+                             "width (split it, or swap its rows and columns)", token)
         return Table(
             key=params["key"],
             caption=caption,
