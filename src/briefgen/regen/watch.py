@@ -2,7 +2,8 @@
 
 A failed build prints its one-line error and leaves the last good outputs in place (builds
 are atomic). Changes inside the output folder, the cache and hidden/temporary files are
-ignored; bursts of changes are debounced by watchfiles into one rebuild.
+ignored; bursts of changes are debounced by watchfiles into one rebuild, which starts only
+once the changed files stopped changing (``regen.settle``: no half-written data file is built).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.errors import BriefError
+from briefgen.regen.settle import wait_until_stable
 
 DEBOUNCE_MS = 300
 
@@ -82,6 +84,7 @@ def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event 
     warm_process()  # every build (and the processes it forks) finds every library loaded
     echo(rebuild(project, formats=formats)[1])  # then watching starts at once: no edit is missed
     accept = make_filter(ignored_parts(project))
-    for _changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
-                          raise_interrupt=False, yield_on_timeout=False):
-        echo(rebuild(project, formats=formats)[1])
+    for changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
+                         raise_interrupt=False, yield_on_timeout=False):
+        if wait_until_stable(path for _change, path in changes):  # else: its next change
+            echo(rebuild(project, formats=formats)[1])
