@@ -82,3 +82,10 @@ def test_a_header_merged_over_two_columns_names_both(tmp_path: Path) -> None:
     book.save(tmp_path / "b.xlsx")
     with pytest.raises(BriefError, match=r"names column 'score' twice \(columns B and C\)"):
         read_table(tmp_path / "b.xlsx", "b.xlsx")
+
+
+def test_a_csv_value_beyond_the_csv_modules_limit_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("name,score\n가," + "9" * 200_000 + "\n다,\n", "utf-8")
+    with pytest.raises(BriefError, match=r"^d\.csv:2: cannot parse CSV: field larger than field limit"):
+        read_table(path, "d.csv")

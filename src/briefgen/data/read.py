@@ -118,7 +118,7 @@ def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
     check_shape(len(frame), len(frame.columns), rel)
     if len(frame.columns) == 1:
         _check_delimiter(str(frame.columns[0]), delimiter, rel)
-    check_header(csv_header(text, delimiter), rel, lambda at: str(at + 1))
+    check_header(csv_header(text, delimiter, rel), rel, lambda at: str(at + 1))
     if len(frame.columns) > 1 and (frame.iloc[:, -1] == "").any():  # a short row ends empty
         check_short_rows(text, delimiter, len(frame.columns), rel)
     return frame.astype(object)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from briefgen.errors import BriefError
 
@@ -28,9 +28,9 @@ def check_header(
         seen[name] = at
 
 
-def csv_header(text: str, delimiter: str) -> list[str]:
+def csv_header(text: str, delimiter: str, rel: str) -> list[str]:
     """The names of the first record of a CSV text, as written (pandas renames duplicates)."""
-    return next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    return next(_records(text, delimiter, rel), [])
 
 
 def check_short_rows(text: str, delimiter: str, width: int, rel: str) -> None:
@@ -38,7 +38,7 @@ def check_short_rows(text: str, delimiter: str, width: int, rel: str) -> None:
 
     Rows are counted as in a spreadsheet: the header is row 1, blank lines are skipped.
     """
-    records = (record for record in csv.reader(io.StringIO(text), delimiter=delimiter) if record)
+    records = (record for record in _records(text, delimiter, rel) if record)
     for row, record in enumerate(records, start=1):
         if row > 1 and len(record) < width:
             raise BriefError(
@@ -46,3 +46,11 @@ def check_short_rows(text: str, delimiter: str, width: int, rel: str) -> None:
                 f"has {width} (a value missing? an empty value is written as two delimiters)",
                 source=rel,
             )
+
+
+def _records(text: str, delimiter: str, rel: str) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error as exc:  # e.g. a value longer than the csv module's field limit
+        raise BriefError(f"cannot parse CSV: {exc}", source=rel, line=reader.line_num) from None
