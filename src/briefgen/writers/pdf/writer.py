@@ -25,6 +25,7 @@ from reportlab.platypus import Table as RLTable
 
 from briefgen import ir
 from briefgen.compat.reportlab import binary_streams, keep_together_content, record_multibuild_edits
+from briefgen.errors import BriefError
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.pdf.draft import DraftCanvas
@@ -64,7 +65,7 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path,
     """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font.
 
     ``pending``: figures' image files still being made; the layout passes use their planned
-    sizes and the final pass waits for them when it draws the first. An image whose real size is not
+    sizes and the final pass waits for each when it draws it. An image whose real size is not
     the planned one has the whole layout redone with the real sizes."""
     try:
         return _write(doc, theme, out, pending)
@@ -93,8 +94,8 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
 
     Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
     a pass changes only the TOC page numbers (which move nothing), the next pass will be
-    settled, so it draws for real at once. That pass waits for the pending images when it
-    reaches the first."""
+    settled, so it draws for real at once. That pass waits for each pending image as it
+    reaches it."""
     g = story.geometry
     reserve: dict[int, float] = {}
     toc_pages: dict[str, int] = {}
@@ -165,7 +166,7 @@ class _Story:
         """Wait for the pending image ``path``; PlanMissed if it has another size than the
         one it was laid out at."""
         assert self.pending is not None
-        self.pending.wait()
+        self.pending.wait_for(path)
         if image_size(path) != self.planned[path]:
             raise PlanMissed
 
@@ -400,6 +401,7 @@ class _Story:
         rows = self._table_rows(t)
         after = self._after(t.notes, t.source, t.loc)
         g = self.geometry
+        _check_rows_fit(rows, g.text_height, t.loc)
         if rows.below[0] < g.text_height * TABLE_KEEP_RATIO:
             return [KeepTogether([*out, rows.table(0, len(rows.body)), *after]), Spacer(1, 6)]
         # A long table starts where it is if its caption, header and first rows fit there,
@@ -498,3 +500,17 @@ class _Story:
         if back.disclaimer:
             out += [Spacer(1, space("pdf_disclaimer_before")), self._p(back.disclaimer, "source")]
         return out
+
+
+def _check_rows_fit(rows: TableRows, room: float, loc: ir.SourceLoc | None) -> None:
+    """BriefError at the table if the header row with one body row is taller than a page: a
+    row never splits, so ReportLab could not place it."""
+    body = rows.heights[1:] or [0.0]
+    tallest = max(range(len(body)), key=body.__getitem__)
+    height = rows.heights[0] + body[tallest]
+    if height > room:
+        row = ("the table's header row" if rows.heights[0] >= body[tallest]
+               else f"row {tallest + 1} of the table with the header row")
+        raise BriefError(f"{row} is {height:,.0f} pt tall and a page holds {room:,.0f} pt; "
+                         "shorten its cells", source=loc.file if loc else None,
+                         line=loc.line if loc else None)
