@@ -1,5 +1,5 @@
 """Where a build's time goes, process by process: one line per event (stage, chart drawn, PDF
-layout pass, wait for the charts, writer), with the time since build() started and the process.
+layout pass, wait for a chart, writer), with the time since build() started and the process.
 
     python benchmarks/timeline.py example        # the example brief, cold per-user cache
     python benchmarks/timeline.py 50 --warm-cache
@@ -45,7 +45,7 @@ def traced(owner: Any, name: str, label: Callable[..., str]) -> None:
 
 
 def trace_build() -> None:
-    """Wrap the build's charts, PDF passes, waits for the charts and writers."""
+    """Wrap the build's charts, PDF passes, waits for charts and writers."""
     import briefgen.writers.docx as docx
     import briefgen.writers.html as html
     import briefgen.writers.hwpx as hwpx
@@ -56,6 +56,7 @@ def trace_build() -> None:
     traced(ChartJob, "draw", lambda job, theme: f"chart {job.spec.name}")
     traced(BriefDocTemplate, "build", lambda doc, flowables, canvasmaker, **_: f"PDF pass ({canvasmaker.__name__})")
     traced(FigureImages, "wait", lambda images: "waits for the charts")
+    traced(FigureImages, "wait_for", lambda images, path: f"PDF waits for {path.name[:12]}")
     for module, name in ((docx, "write_docx"), (html, "write_html"), (hwpx, "write_hwpx")):
         traced(module, name, lambda *args, name=name, **kwargs: name)
 

@@ -1,6 +1,6 @@
 """The PDF is laid out while the charts are drawn: layout passes use each chart's planned pixel
-size, the final pass waits for the files when it draws the first, and a chart of another size
-has the layout redone."""
+size, the final pass waits for each file as it draws it, and a chart of another size has the
+layout redone."""
 
 from __future__ import annotations
 
@@ -49,11 +49,12 @@ def _pending_copy(doc, png: Path, tmp_path: Path, planned: tuple[int, int]):
             block.image = later
     waits: list[str] = []
 
-    def wait() -> None:
-        waits.append("wait")
+    def wait_for(path: Path) -> None:
+        assert path == later
+        waits.append("one")
         shutil.copy(png, later)
 
-    return moved, PendingImages({later: planned}, wait), waits
+    return moved, PendingImages({later: planned}, wait_for), waits
 
 
 def test_layout_needs_no_file_until_the_final_pass(sample, tmp_path: Path) -> None:
@@ -61,7 +62,7 @@ def test_layout_needs_no_file_until_the_final_pass(sample, tmp_path: Path) -> No
     moved, pending, waits = _pending_copy(doc, png, tmp_path, image_size(png))
     out = tmp_path / "pending.pdf"
     write_pdf(moved, THEME, out, pending)
-    assert waits == ["wait"]
+    assert waits == ["one"]
     assert out.read_bytes() == plain
 
 
@@ -71,7 +72,7 @@ def test_an_image_of_another_size_than_planned_is_laid_out_again(sample, tmp_pat
     moved, pending, waits = _pending_copy(doc, png, tmp_path, (width, height * 3))
     out = tmp_path / "pending.pdf"
     write_pdf(moved, THEME, out, pending)
-    assert waits == ["wait", "wait"]  # found when drawn; then laid out again with the files there
+    assert waits == ["one", "one"]  # found when drawn; then laid out again with the file there
     assert out.read_bytes() == plain  # laid out at the real size, not the planned one
 
 

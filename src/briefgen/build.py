@@ -2,10 +2,10 @@
 
 The work beside the main process goes through one ``Scheduler``: the charts are drawn by a job
 (started with the data, handed the charts once they are planned), and the slowest page-less
-writer by another while this process lays out the PDF at the charts' planned sizes (it waits
-for them only in its final pass) and then writes the other formats. Outputs (and the manifest) are written to temporary files next to
-their targets and renamed into place only when every format succeeded, so a failed build
-leaves earlier outputs untouched. A build whose inputs did not change since the last one
+writer by another while this process lays out the PDF at the charts' planned sizes (its final
+pass waits for each chart as it reaches it) and then writes the other formats. Outputs (and the
+manifest) are written to temporary files next to their targets and renamed into place only when
+every format succeeded, so a failed build leaves earlier outputs untouched. A build whose inputs did not change since the last one
 does nothing (``BuildResult.up_to_date``); per-format outputs are cached by the hash of the
 document.
 Heavy libraries (pandas, matplotlib, reportlab) are imported only when work is needed.
@@ -290,7 +290,7 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
                                        images, pages.take))
     if laying_out:
         step("pdf")
-        context = WriteContext(planned=images.planned, images_ready=images.wait)
+        context = WriteContext(planned=images.planned, image_ready=images.wait_for)
         pdf = writer("pdf")(document, theme, temps["pdf"], context)
         outputs_cache.store(f"{doc_key}.pdf", temps["pdf"], {"pages": pdf.pages, "page_of": pdf.page_of})
     pages.put(pdf.page_of)

@@ -58,6 +58,12 @@ class FigureImages:
         if self.drawing is not None and self.planned_all:
             self.scheduler.wait_for(self.drawing)
 
+    def wait_for(self, path: Path) -> None:
+        """Return once the chart file ``path`` is drawn (the PDF's final pass, figure by
+        figure); a failed chart is raised as by ``wait()``."""
+        if self.drawing is not None and self.planned_all:
+            self.scheduler.wait_until(self.drawing, path.exists)
+
     def resolve(self, params: dict[str, str], loc: SourceLoc) -> Path:
         """The file of one figure (a chart's file may not exist until ``wait()``)."""
         project = self.project

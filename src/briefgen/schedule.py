@@ -30,6 +30,7 @@ from typing import Any, Generic, TypeVar
 from briefgen.errors import BriefError
 
 T = TypeVar("T")
+POLL = 0.005  # seconds between two looks in ``wait_until``
 
 
 def can_fork() -> bool:
@@ -104,6 +105,15 @@ class Scheduler:
         if kind == "crash":
             raise RuntimeError(f"background job failed:\n{payload}")
         return payload
+
+    def wait_until(self, task: Task[Any], done: Callable[[], bool]) -> None:
+        """Return once ``done()`` holds (looked at every few milliseconds: a file a job writes)
+        or ``task`` ended, raising its error as ``wait_for`` does."""
+        while task.ended is not None and not done():
+            if task.ended.wait(POLL):
+                break
+        if not done():
+            self.wait_for(task)
 
     def __enter__(self) -> Scheduler:
         return self

@@ -23,7 +23,7 @@ def _no_pages() -> PageNumbers:
     return None
 
 
-def _nothing() -> None:
+def _nothing(path: Path) -> None:
     return None
 
 
@@ -33,12 +33,12 @@ class WriteContext:
 
     ``page_of`` returns the PDF's page numbers (the 목차 of the DOCX and HWPX print them; it may
     wait for the PDF). ``planned``: image files still being made, with their pixel size;
-    ``images_ready`` returns once they all exist (a writer that reads them calls it first).
+    ``image_ready(path)`` returns once one of them exists (a writer calls it before reading it).
     """
 
     page_of: Callable[[], PageNumbers] = _no_pages
     planned: Mapping[Path, tuple[int, int]] = field(default_factory=dict)
-    images_ready: Callable[[], None] = _nothing
+    image_ready: Callable[[Path], None] = _nothing
 
 
 @dataclass(frozen=True)

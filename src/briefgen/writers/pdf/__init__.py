@@ -16,6 +16,6 @@ __all__ = ["PdfResult", "write", "write_pdf"]
 def write(document: Document, theme: Theme, target: Path, context: WriteContext) -> Written:
     """The registry's entry point (see ``briefgen.writers``): images still being made are laid
     out at their planned size."""
-    pending = PendingImages(dict(context.planned), context.images_ready) if context.planned else None
+    pending = PendingImages(dict(context.planned), context.image_ready) if context.planned else None
     result = write_pdf(document, theme, target, pending)
     return Written(result.pages, result.page_of)

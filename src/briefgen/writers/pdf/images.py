@@ -8,7 +8,7 @@ are) is decoded once and stored as RGB without a mask, and the name comes from t
 bytes. Any other image takes ReportLab's own path. Layout passes draw no image at all, so
 they need only each image's pixel size: images still being made (charts drawn in another
 process) are laid out at their planned size (``PendingImages``); the final pass waits for
-them when it reaches the first.
+each when it reaches it.
 """
 
 from __future__ import annotations
@@ -43,10 +43,15 @@ class PlanMissed(Exception):
 @dataclass(frozen=True)
 class PendingImages:
     """Image files still being made when the layout starts: ``planned`` pixel size by file;
-    ``wait`` returns once every file is there (or raises why one is not)."""
+    ``wait_for(path)`` returns once that file is there (or raises why it is not)."""
 
     planned: dict[Path, tuple[int, int]]
-    wait: Callable[[], None]
+    wait_for: Callable[[Path], None]
+
+    def wait(self) -> None:
+        """Return once every file is there."""
+        for path in self.planned:
+            self.wait_for(path)
 
 
 def image_size(path: Path) -> tuple[int, int]:
