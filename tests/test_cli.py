@@ -116,3 +116,19 @@ def test_quick_exit_after_the_output_stream_was_closed_says_nothing_more():
     script = "import sys; from briefgen.cli import quick_exit; sys.stdout.close(); quick_exit(0)"
     ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert (ended.returncode, ended.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--port", "99999"], "error: --port: a port is a number from 1 to 65535 (0: any free port), not 99999"),
+    (["--port", "-1"], "error: --port: a port is a number from 1 to 65535 (0: any free port), not -1"),
+    (["--debounce", "-5"], "error: --debounce: the debounce is from 0 to 60,000 milliseconds, not -5"),
+])
+def test_watch_refuses_a_port_or_debounce_out_of_range_in_one_line(tmp_path, args, expected):
+    code, stdout, stderr = run("watch", "--serve", *args, str(tmp_path))
+    assert (code, stdout, stderr.splitlines()) == (1, "", [expected])
+
+
+@pytest.mark.parametrize("args", [["watch", "--port", "abc"], ["build", "--format", "xx"], ["nosuch"]])
+def test_a_usage_error_is_bad_input_exit_1_not_an_internal_error(args):
+    code, _, stderr = run(*args)
+    assert code == 1 and "Error:" in stderr and "internal error" not in stderr

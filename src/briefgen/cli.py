@@ -9,8 +9,10 @@ import gc
 import multiprocessing
 import os
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,6 +23,8 @@ from briefgen.project import FORMATS
 
 EXIT_INPUT_ERROR = 1
 EXIT_INTERNAL_ERROR = 2
+MAX_PORT = 65535
+MAX_DEBOUNCE_MS = 60_000
 #: Collector thresholds of the command's process: a build makes millions of small objects that
 #: live until it ends, and the default thresholds spent a third of a large table's template
 #: stage walking them. Process-wide, so only the entry points set them (see ``tune_process``).
@@ -90,7 +94,29 @@ def quick_exit(code: str | int | None) -> None:
     os._exit(code or 0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The ``briefgen`` group: a wrong command, option or value (click's usage errors) ends
+    with exit code 1 as other bad input does; 2 stays for briefgen's own bugs."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _usage_exit():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _usage_exit():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _usage_exit() -> Iterator[None]:
+    try:
+        yield
+    except click.UsageError as error:
+        error.exit_code = EXIT_INPUT_ERROR
+        raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
 def main() -> None:
     """Build Korean policy briefs (SPRi 이슈리포트 style) as DOCX and PDF from data."""
@@ -385,6 +411,12 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
     from briefgen.regen.watch import run_watch
 
     formats = None
+    if not 0 <= port <= MAX_PORT:
+        raise BriefError(f"a port is a number from 1 to {MAX_PORT} (0: any free port), not {port}",
+                         source="--port")
+    if not 0 <= debounce <= MAX_DEBOUNCE_MS:
+        raise BriefError(f"the debounce is from 0 to {MAX_DEBOUNCE_MS:,} milliseconds, not {debounce}",
+                         source="--debounce")
     if serve:
         from briefgen.project import load_project
         from briefgen.regen.preview import HOST, start_preview
