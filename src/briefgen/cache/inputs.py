@@ -1,9 +1,9 @@
 """Input files of a build and their sha256 (memoised by size and mtime in the cache folder).
 
-The inputs are: brief.yaml, every file in the content template's folder (includes, partials),
-each data file and ``map_file``, a ``facts`` file, a theme file, the bibliography files, user
-images, the TTF fonts and briefgen itself (version + a hash of its source, so a code change
-invalidates caches).
+The inputs are: brief.yaml, the files in the content template's folder (includes, partials;
+not the outputs, the cache or hidden files), each data file and ``map_file``, a ``facts`` file,
+a theme file, the bibliography files, user images, the TTF fonts and briefgen itself (version +
+a hash of its source, so a code change invalidates caches).
 """
 
 from __future__ import annotations
@@ -136,10 +136,7 @@ def declared_files(project: Project) -> dict[str, list[Path]]:
     """Input files the config names, grouped: config, content, data, facts, theme, bibliography."""
     root = project.root
     groups: dict[str, list[Path]] = {"config": [root / project.config_file]}
-    content_dir = project.content.parent
-    groups["content"] = sorted(
-        p for p in content_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
-    )
+    groups["content"] = template_files(project.content.parent, project.output_dir)
     data: list[Path] = []
     _collect_paths(project.data, root, data)
     groups["data"] = data
@@ -149,6 +146,18 @@ def declared_files(project: Project) -> dict[str, list[Path]]:
     if project.bibliography:
         groups["bibliography"] = list(project.bibliography)
     return groups
+
+
+def template_files(folder: Path, outputs: Path) -> list[Path]:
+    """The files a content template in ``folder`` may include, sorted: all below it but those
+    under a hidden name (the cache) and the output folder, which every build changes (a
+    template in the project's own folder was never up to date)."""
+    found = []
+    for current, dirs, files in os.walk(folder):
+        here = Path(current)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and here / d != outputs]
+        found += [here / name for name in files if not name.startswith(".") and (here / name).is_file()]
+    return sorted(found)
 
 
 def _collect_paths(node: Any, root: Path, out: list[Path]) -> None:

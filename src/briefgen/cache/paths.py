@@ -34,6 +34,12 @@ def project_folder(root: Path, relative: str, *, create: bool = False) -> Path:
     return folder
 
 
+def hidden_under(path: Path, folder: Path) -> bool:
+    """Whether ``path``, inside ``folder``, lies under a hidden name there (``.briefgen-cache``,
+    ``.git``, an editor's ``.x.swp``): such files are never templates nor inputs of a build."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
 def is_regular(path: Path) -> bool:
     """``path`` is a regular file itself (not a symlink, FIFO, device or folder)."""
     try:

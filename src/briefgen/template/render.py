@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from briefgen.cache.paths import hidden_under
 from briefgen.cache.templates import compiled_templates
 from briefgen.cache.user import user_cache_dir
 from briefgen.errors import BriefError
@@ -94,6 +95,9 @@ class ProjectLoader(jinja2.FileSystemLoader):
         path = Path(filename)
         if not self.inside(path):
             raise BriefError(f"template '{template}' leads outside the project folder (symlink?)")
+        if hidden_under(path, Path(self.searchpath[0])):
+            raise BriefError(f"template '{template}' is in a hidden folder or file, which templates "
+                             "never read (the cache, .git)")
         read = source.encode(self.encoding)
 
         def uptodate() -> bool:
