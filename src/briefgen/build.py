@@ -24,7 +24,7 @@ from typing import Any
 from briefgen.cache.inputs import FileHasher, describe_inputs, font_files, sha256_json
 from briefgen.cache.lock import build_lock
 from briefgen.cache.outputs import OutputCache
-from briefgen.cache.paths import is_regular, project_folder, temp_beside
+from briefgen.cache.paths import is_regular, project_folder, system_errors, temp_beside
 from briefgen.errors import BriefError
 from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
@@ -148,7 +148,8 @@ def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = F
     step = step or _quiet
     project = load_project(path)
     try:
-        with build_lock(project.root, CACHE_DIR):  # one build of a project at a time
+        # one build of a project at a time; a full disk or a read-only folder is a located error
+        with system_errors(project.root, project.output_dir), build_lock(project.root, CACHE_DIR):
             return _build(project, tuple(formats or project.formats), force, step, started)
     except BriefError as error:
         raise project.locate(error) from None
@@ -312,7 +313,8 @@ def _write_beside(fmt: str, document: Document, theme: Theme, target: Path, imag
     for the PDF's page numbers)."""
     write = writer(fmt)
     images.wait()
-    write(document, theme, target, WriteContext(page_of=page_of))
+    with system_errors(images.project.root, target.parent):  # an OSError cannot leave a job
+        write(document, theme, target, WriteContext(page_of=page_of))
 
 
 def _output_key(fmt: str, doc_key: str, page_of: dict[str, int] | None) -> str:

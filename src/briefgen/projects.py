@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -50,11 +51,12 @@ def record_status(project: Path, ok: bool, message: str = "", pages: int = 0) ->
     folder = project if project.is_dir() else project.parent
     try:  # never through a symlinked cache folder; the build reports that one
         cache = project_folder(folder, STATUS_FILE.parent.as_posix(), create=True)
-    except BriefError:
+    except (BriefError, OSError):
         return
     when = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     status = json.dumps(asdict(BuildStatus(ok, when, message, pages)), ensure_ascii=False)
-    write_atomic(cache / STATUS_FILE.name, status.encode())
+    with suppress(OSError):  # a read-only or full disk: the build's own error says so
+        write_atomic(cache / STATUS_FILE.name, status.encode())
 
 
 def read_status(project: Path) -> BuildStatus | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,3 +99,20 @@ def write_atomic(target: Path, data: bytes) -> None:
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def system_errors(root: Path, folder: Path) -> Iterator[None]:
+    """Turn an OSError (a full disk, a read-only folder, a name too long) into a BriefError
+    naming the file of the project it names, or ``folder`` when it names none or a temp file."""
+    try:
+        yield
+    except OSError as error:
+        named = Path(os.fsdecode(error.filename)) if error.filename else folder
+        if named.name.startswith(".") and named.name.endswith(".tmp"):
+            named = named.parent
+        try:
+            shown = named.absolute().relative_to(root.absolute()).as_posix()
+        except ValueError:
+            shown = named.name
+        raise BriefError(error.strerror or str(error), source=shown or ".") from None
