@@ -45,3 +45,30 @@ def test_build_all_builds_each_project_reports_failures_and_list_shows_status(tm
 def test_list_without_projects_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["list", str(tmp_path)])
     assert result.exit_code == 1 and result.stderr.startswith("error: no brief projects")
+
+
+def test_build_all_goes_on_after_bad_input_and_after_a_bug(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import briefgen.build
+
+    corpus = Path(__file__).parent / "bad_inputs"
+    for case in ("date-impossible", "table-too-many-columns"):
+        shutil.copytree(corpus / case, tmp_path / case, ignore=shutil.ignore_patterns("expected.txt"))
+    create_project(tmp_path / "good")
+    create_project(tmp_path / "buggy")
+    real = briefgen.build.build
+
+    def build(path, *args, **kwargs):
+        if Path(path).name == "buggy":
+            raise RuntimeError("a bug\nover two lines")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(briefgen.build, "build", build)
+    result = CliRunner().invoke(main, ["build", "--all", str(tmp_path)])
+    assert result.exit_code == 2  # one project met a bug in briefgen
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed")]
+    assert len(failed) == 3 and "buggy: internal error: RuntimeError: a bug over two lines" in failed[0]
+    assert "2024-02-30 is not a real date" in failed[1] and "60 columns" in failed[2]
+    assert "good (built in" in result.stdout and "1 of 4 projects built" in result.stderr

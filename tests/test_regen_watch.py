@@ -18,6 +18,7 @@ from briefgen.build import CACHE_DIR, build
 from briefgen.regen.watch import ignored_parts, make_filter, rebuild, run_watch
 
 CONTENT = "templates/ai-models/content.md"
+FIGURE = "::: figure #fig-cut image=cut.png\n잘린 그림\n:::"
 
 
 def test_rebuild_reports_one_line_and_keeps_the_last_good_output(example_build, tmp_path):
@@ -29,6 +30,17 @@ def test_rebuild_reports_one_line_and_keeps_the_last_good_output(example_build, 
     ok, line = rebuild(project)
     assert not ok and "unknown statistic 'nothing'" in line and "last good output is kept" in line
     assert "\n" not in line and output_bytes(project) == before
+
+
+def test_rebuild_reports_a_bug_in_one_line_and_keeps_watching(example_build, tmp_path, monkeypatch):
+    import briefgen.build
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug\nin two lines")
+
+    monkeypatch.setattr(briefgen.build, "build", crash)
+    ok, line = rebuild(example_build[0])
+    assert not ok and "internal error: RuntimeError: a bug in two lines" in line and "\n" not in line
 
 
 def test_filter_ignores_outputs_cache_and_temporary_files(example_build, tmp_path):
@@ -56,6 +68,12 @@ def test_watch_loop_rebuilds_on_change_until_stopped(example_build, tmp_path):
             time.sleep(0.05)
         assert len(lines) >= count, lines
 
+    def wait_until(text: str, start: int) -> None:
+        deadline = time.monotonic() + 30
+        while not any(text in line for line in lines[start:]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert any(text in line for line in lines[start:]), lines[start:]
+
     try:
         wait_for(1)
         assert "up to date" in lines[0]
@@ -66,6 +84,20 @@ def test_watch_loop_rebuilds_on_change_until_stopped(example_build, tmp_path):
         edit(project / CONTENT, "ㅇ 새로 쓴 문단", "{{ stats.nothing }}")
         wait_for(3)
         assert "error:" in lines[2]
+        # bad input that once ended in an internal error: a damaged image, an impossible date
+        start = len(lines)
+        (project / "cut.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        edit(project / CONTENT, "{{ stats.nothing }}", FIGURE)
+        wait_until("image 'cut.png' is", start)
+        start = len(lines)
+        edit(project / "brief.yaml", "date: 2024-", "date: 2024-02-30 #")
+        wait_until("2024-02-30 is not a real date", start)
+        start = len(lines)
+        edit(project / "brief.yaml", "date: 2024-02-30 #", "date: 2024-")
+        edit(project / CONTENT, FIGURE, "ㅇ 다시 쓴 문단")
+        wait_until(" built in ", start)
+        errors = [line for line in lines if "error:" in line]
+        assert len(errors) >= 3 and all("last good output is kept" in line for line in errors)
     finally:
         stop.set()
         thread.join(timeout=10)

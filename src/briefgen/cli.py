@@ -225,13 +225,14 @@ def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: b
 
 
 def _build_all(folder: Path, formats: tuple[str, ...], quiet: bool, force: bool) -> None:
-    """Build every project under ``folder``; one line each; exit 1 if any failed."""
+    """Build every project under ``folder``, each whatever the others did; one line each; exit 1
+    if any failed (2 if one failed on a bug in briefgen)."""
     from briefgen.projects import find_projects
 
     projects = find_projects(folder)
     if not projects:
         raise BriefError(f"no brief projects (brief.yaml) under {folder}")
-    failed = 0
+    failed = crashed = 0
     for project in projects:
         try:
             result = _build_one(project, formats, force, progress=False)
@@ -239,13 +240,20 @@ def _build_all(folder: Path, formats: tuple[str, ...], quiet: bool, force: bool)
             failed += 1
             click.echo(f"{_styled('failed', fg='red')}  {_display(project)}: {error}", err=True)
             continue
+        except Exception as error:  # a bug in briefgen: report it, build the other projects
+            if os.environ.get("BRIEFGEN_DEBUG"):
+                raise
+            failed, crashed = failed + 1, crashed + 1
+            click.echo(f"{_styled('failed', fg='red')}  {_display(project)}: internal error: "
+                       f"{type(error).__name__}: {' '.join(str(error).split())}", err=True)
+            continue
         if not quiet:
             state = "up to date" if result.up_to_date else f"built in {result.seconds:.1f} s"
             click.echo(f"{_styled('ok', fg='green')}      {_display(project)} ({state}, {result.pages} pages)")
     if not quiet or failed:
         click.echo(f"{len(projects) - failed} of {len(projects)} projects built", err=bool(failed))
     if failed:
-        sys.exit(EXIT_INPUT_ERROR)
+        sys.exit(EXIT_INTERNAL_ERROR if crashed else EXIT_INPUT_ERROR)
 
 
 @main.command(name="list")

@@ -9,6 +9,7 @@ once the changed files stopped changing (``regen.settle``: no half-written data 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +31,11 @@ def rebuild(project: Path, force: bool = False,
         result = build(project, formats, force=force)
     except BriefError as error:
         return False, f"{stamp} error: {error} (the last good output is kept)"
+    except Exception as error:  # a bug in briefgen: say so and keep watching
+        if os.environ.get("BRIEFGEN_DEBUG"):
+            raise
+        return False, (f"{stamp} internal error: {type(error).__name__}: {' '.join(str(error).split())} (the last good "
+                       "output is kept; set BRIEFGEN_DEBUG=1 for a traceback and please report it)")
     if result.up_to_date:
         return True, f"{stamp} up to date ({result.pages} pages)"
     reused = f", reused {', '.join(result.cached)}" if result.cached else ""
