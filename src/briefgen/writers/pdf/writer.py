@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, assert_never
@@ -22,10 +23,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.doctemplate import LayoutError
 
 from briefgen import ir
 from briefgen.compat.reportlab import binary_streams, keep_together_content, record_multibuild_edits
 from briefgen.errors import BriefError
+from briefgen.numbering import document_blocks
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.pdf.draft import DraftCanvas
@@ -68,11 +71,28 @@ def write_pdf(doc: ir.Document, theme: Theme, out: Path,
     sizes and the final pass waits for each when it draws it. An image whose real size is not
     the planned one has the whole layout redone with the real sizes."""
     try:
-        return _write(doc, theme, out, pending)
-    except PlanMissed:
-        assert pending is not None
-        pending.wait()
-        return _write(doc, theme, out, None)
+        try:
+            return _write(doc, theme, out, pending)
+        except PlanMissed:
+            assert pending is not None
+            pending.wait()
+            return _write(doc, theme, out, None)
+    except LayoutError as error:
+        raise _unplaceable(error, doc) from None
+
+
+def _unplaceable(error: LayoutError, doc: ir.Document) -> BriefError:
+    """A block ReportLab could not place on any page, as a BriefError naming the page: in the
+    body, at the content (the tables, figures and boxes were checked at their lines), else at
+    the theme, whose sizes and spacings made the cover or front matter too tall."""
+    found = re.search(r"too large on page (\d+) in frame '(\w+)'", str(error))
+    page, frame = (f" on page {found[1]}", found[2]) if found else ("", "body")
+    if frame != BODY:
+        return BriefError(f"the cover or front matter of the PDF does not fit{page}: the theme's page "
+                          "size, margins, font sizes or spacings leave too little room", key="theme")
+    source = next((block.loc.file for block in document_blocks(doc) if block.loc), None)
+    return BriefError(f"a block of the PDF does not fit{page}: too many or too long footnotes on one "
+                      "line, or a theme that leaves too little room", source=source)
 
 
 def _write(doc: ir.Document, theme: Theme, out: Path, pending: PendingImages | None) -> PdfResult:
@@ -261,7 +281,9 @@ class _Story:
             cached = self.marked[(id(nodes), font)] = (nodes, self.markup.inlines(nodes, font, loc))
         return cached[1]
 
-    def _box(self, flowables: list[Flowable]) -> RLTable:
+    def _box(self, flowables: list[Flowable], loc: ir.SourceLoc | None, what: str = "box") -> RLTable:
+        """A filled, ruled box around ``flowables``; BriefError at ``loc`` if it is taller than a
+        page (a box never splits)."""
         box = RLTable([[flowables]], colWidths=[self.geometry.text_width])
         box.setStyle(
             TableStyle(
@@ -281,6 +303,12 @@ class _Story:
                 ]
             )
         )
+        room = self.geometry.text_height
+        height = box.wrap(self.geometry.text_width, room)[1]
+        if height > room:
+            raise BriefError(f"the {what} is {height:,.0f} pt tall and a page holds {room:,.0f} pt; its "
+                             "box never splits: shorten it", source=loc.file if loc else None,
+                             line=loc.line if loc else None)
         return box
 
     # ----------------------------------------------------------------- front matter
@@ -303,7 +331,8 @@ class _Story:
 
     def _summary(self) -> list[Flowable]:
         paras = [self._inl(p.inlines, self.styles.summary, p.loc) for p in self.doc.summary]
-        return [self._p(self.doc.front.summary_title, "page_title"), self._box(paras)]
+        loc = self.doc.summary[0].loc if self.doc.summary else None
+        return [self._p(self.doc.front.summary_title, "page_title"), self._box(paras, loc, "summary")]
 
     def _executive_summary(self) -> list[Flowable]:
         out: list[Flowable] = [self._p(self.doc.front.executive_summary_title, "page_title")]
@@ -374,7 +403,7 @@ class _Story:
                 return self._figure(block)
             case ir.Box(title=title, blocks=inner):
                 content = ([self._p(title, "caption")] if title else []) + self._blocks(inner)
-                box = self._box(content)
+                box = self._box(content, block.loc)
                 box.spaceBefore = 6
                 return [box]
             case _:
