@@ -36,6 +36,7 @@ from briefgen.stats.rounding import ROUNDINGS, largest_remainder
 
 SORTS = ("label", "desc", "asc")
 AGGREGATES = ("min", "max", "sum", "mean", "median")
+MAX_FILLED_LABELS = 10_000  # a growth or cumulative series by year spans far fewer
 
 
 class _Ctx:
@@ -289,7 +290,11 @@ def _series(ctx: _Ctx) -> list[tuple[str, float]]:
             amounts.update(labels)
     labels = _order(amounts, "label")
     if labels and all(label.lstrip("-").isdigit() for label in labels):
-        labels = [str(n) for n in range(int(labels[0]), int(labels[-1]) + 1)]
+        first, last = int(labels[0]), int(labels[-1])
+        if last - first >= MAX_FILLED_LABELS:
+            raise ctx.error(f"the labels of '{ctx.spec['by']}' run from {first} to {last:,}; whole-number "
+                            f"labels (years) are filled to a range of at most {MAX_FILLED_LABELS:,}", "by")
+        labels = [str(n) for n in range(first, last + 1)]
     return [(label, amounts[label]) for label in labels]
 
 

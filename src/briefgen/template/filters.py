@@ -33,7 +33,9 @@ def keep_word(kind: str, word: str, values: list[Any], subject: str | None = Non
 
 
 def _amount(value: Any) -> Any:
-    """The count or value a statistic stands for."""
+    """The count or value a statistic stands for (a text stays a text: ``str.count`` is no count)."""
+    if isinstance(value, str):
+        return value
     for attribute in ("count", "value"):
         if hasattr(value, attribute):
             return getattr(value, attribute)
