@@ -81,18 +81,9 @@ def write_annex(diff: ManifestDiff, meta: Meta, old_label: str, new_label: str, 
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_beside(out)  # a fresh name: two annexes written at once never collide
     try:
-        if suffix == ".pdf":
-            from briefgen.writers.pdf import write_pdf
+        from briefgen.writers import WriteContext, writer
 
-            write_pdf(document, theme, temp)
-        elif suffix == ".docx":
-            from briefgen.writers.docx import write_docx
-
-            write_docx(document, theme, temp)
-        else:
-            from briefgen.writers.html import write_html
-
-            write_html(document, theme, temp)
+        writer(suffix.removeprefix("."))(document, theme, temp, WriteContext())
         os.replace(temp, out)
     finally:
         temp.unlink(missing_ok=True)
