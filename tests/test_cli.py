@@ -132,3 +132,17 @@ def test_watch_refuses_a_port_or_debounce_out_of_range_in_one_line(tmp_path, arg
 def test_a_usage_error_is_bad_input_exit_1_not_an_internal_error(args):
     code, _, stderr = run(*args)
     assert code == 1 and "Error:" in stderr and "internal error" not in stderr
+
+
+def test_an_os_error_of_any_command_is_one_line_and_exit_1(tmp_path):
+    """The machine refusing (no such folder under /proc, a name too long) is no bug."""
+    code, _, stderr = run("new", "/proc/no-such-dir/brief")
+    assert code == 1 and stderr.splitlines() == ["error: /proc/no-such-dir: No such file or directory"]
+    code, _, stderr = run("diff", "--annex", str(tmp_path / ("a" * 300 + ".pdf")), str(tmp_path / "x.json"),
+                          str(tmp_path / "y.json"))
+    assert code == 1 and len(stderr.splitlines()) == 1 and "internal error" not in stderr
+
+
+def test_watch_of_a_folder_without_brief_yaml_fails_at_once(tmp_path):
+    code, stdout, stderr = run("watch", str(tmp_path / "nothing"))
+    assert (code, stdout) == (1, "") and stderr.startswith("error: ") and "no brief.yaml found" in stderr

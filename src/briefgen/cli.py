@@ -37,7 +37,8 @@ def _fail(message: str, code: int) -> None:
 
 
 def run_guarded(action):  # noqa: ANN001, ANN201 - small decorator
-    """Turn BriefError into one line + exit 1, and any other exception into one line + exit 2."""
+    """Turn BriefError and OSError into one line + exit 1, any other exception into one line +
+    exit 2."""
 
     def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         try:
@@ -46,6 +47,11 @@ def run_guarded(action):  # noqa: ANN001, ANN201 - small decorator
             _fail(f"error: {error}", EXIT_INPUT_ERROR)
         except KeyboardInterrupt:
             _fail("interrupted; earlier outputs are unchanged", EXIT_INPUT_ERROR)
+        except OSError as error:  # the machine's: a full disk, a read-only folder, a long name
+            if os.environ.get("BRIEFGEN_DEBUG"):
+                raise
+            named = f"{os.fsdecode(error.filename)}: " if error.filename else ""
+            _fail(f"error: {named}{error.strerror or error}", EXIT_INPUT_ERROR)
         except Exception as error:  # a bug in briefgen, not in the user's input
             if os.environ.get("BRIEFGEN_DEBUG"):
                 raise
@@ -416,6 +422,7 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
       briefgen watch briefs/ai-2024
       briefgen watch --serve          # preview at http://127.0.0.1:8000/
     """
+    from briefgen.project import find_config
     from briefgen.regen.watch import run_watch
 
     formats = None
@@ -425,6 +432,7 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
     if not 0 <= debounce <= MAX_DEBOUNCE_MS:
         raise BriefError(f"the debounce is from 0 to {MAX_DEBOUNCE_MS:,} milliseconds, not {debounce}",
                          source="--debounce")
+    find_config(project)  # a folder that is no project is an error at once; a bad one is watched
     if serve:
         from briefgen.project import load_project
         from briefgen.regen.preview import HOST, start_preview
