@@ -11,6 +11,7 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -456,6 +457,11 @@ class _Story:
             for c in t.header
         ]
         widths = [self.geometry.text_width * f for f in column_fractions(t)]
+        if min(widths) <= 2 * CELL_PADDING:  # no room left inside the cell padding
+            raise BriefError(f"the table's {len(widths)} columns do not fit the theme's text width of "
+                             f"{self.geometry.text_width / mm:,.0f} mm (one gets {min(widths) / mm:.1f} mm); "
+                             "fewer columns or narrower margins", source=t.loc.file if t.loc else None,
+                             line=t.loc.line if t.loc else None)
         styles = [s.cell_style(a, False) for a in t.align]
         body = [
             [
