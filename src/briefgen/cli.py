@@ -118,7 +118,7 @@ def _usage_exit() -> Iterator[None]:
     try:
         yield
     except click.UsageError as error:
-        error.exit_code = EXIT_INPUT_ERROR
+        setattr(error, "exit_code", EXIT_INPUT_ERROR)  # noqa: B010 (a class variable in click 8.5's types)
         raise
 
 
