@@ -99,10 +99,13 @@ def _bibtex_line(text: str, key: str) -> int | None:
 def _latex(value: str) -> str:
     """A field as plain text: accents, braces, ``\\&`` and dashes decoded, font commands
     (``\\emph{…}``) dropped; a bare ``%`` is a percent sign, not a LaTeX comment."""
+    from pybtex.backends.plaintext import Backend
     from pybtex.richtext import Text
 
     value = _FONT_COMMAND.sub("{", re.sub(r"(?<!\\)%", r"\\%", value))
-    return " ".join(Text.from_latex(value).render_as("text").split())
+    # Text.render_as("text") would look the backend up among every installed package's entry
+    # points, once per field
+    return " ".join(Text.from_latex(value).render(Backend()).split())
 
 
 def _bibtex_entry(key: str, entry: Any, source: str, line: int | None) -> Entry:
