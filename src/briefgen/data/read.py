@@ -17,7 +17,6 @@ from briefgen.data.limits import (
 from briefgen.data.plausible import check_cp949_reading
 from briefgen.data.shape import check_header, check_short_rows, csv_header
 from briefgen.data.values import cell_text
-from briefgen.data.xlsx import read_xlsx
 from briefgen.errors import BriefError
 
 AUTO_ENCODINGS = ("utf-8", "cp949")
@@ -47,6 +46,8 @@ def read_table(
     check_file_size(path, rel)
     if kind == "xlsx":
         check_xlsx_archive(path, rel)
+        from briefgen.data.xlsx import read_xlsx  # openpyxl: only for a spreadsheet
+
         return read_xlsx(path, rel, sheet), "xlsx"
     text, used = _decode(path.read_bytes(), rel, encoding)
     if kind == "json":
