@@ -284,6 +284,11 @@ def _write_formats(document: Document, theme: Theme, temps: dict[str, Path], doc
         else:
             cached.append(fmt)
     pages = scheduler.mailbox()
+    if laying_out:  # the PDF writer and its fonts are loaded once, before the job beside forks
+        from briefgen.writers.pdf.fonts import register_fonts
+
+        writer("pdf")
+        register_fonts(theme).load_subsetting()
     beside = next((f for f in BESIDE_PDF if f in writes), None) if laying_out else None
     job = None
     if beside is not None:
