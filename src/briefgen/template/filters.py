@@ -174,6 +174,11 @@ def date(value: Any, style: str = "day") -> str:
     return dates.fmt_date(value, style)
 
 
+WORDING_FILTERS = ("compare", "direction", "rate_change", "rank", "rank_en")
+"""The filters of ``wording_filters``: they record what they pick, so a template environment
+must call them at render time (never fold them at compile time)."""
+
+
 def wording_filters(chose: Chooser) -> dict[str, Callable[..., str]]:
     """The filters that pick words from numbers (S56); each pick is recorded by ``chose``."""
 

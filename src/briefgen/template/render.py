@@ -27,11 +27,11 @@ from briefgen.errors import BriefError
 from briefgen.korean.josa import Josa
 from briefgen.template.claims import Ledger
 from briefgen.template.filters import (
+    WORDING_FILTERS,
     Chooser,
     Particles,
     keep_word,
     korean_filters,
-    wording_filters,
     wording_globals,
 )
 from briefgen.template.sandbox import BoundedSandbox, check_size, render_limits, size
@@ -177,9 +177,10 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(korean_filters(josa, chose))
-    for name, function in wording_filters(chose).items():
-        env.filters[name] = _at_render_time(function)
+    filters = korean_filters(josa, chose)
+    for name in WORDING_FILTERS:
+        filters[name] = _at_render_time(filters[name])
+    env.filters.update(filters)
     env.filters["raw"] = Markup
     env.globals.update(wording_globals(chose))
     ledger = claims if claims is not None else Ledger()
