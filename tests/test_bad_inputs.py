@@ -5,7 +5,7 @@ Each case is a tiny project (brief.yaml, content.md, data) plus ``expected.txt``
 - first line: ``ok``, or the exact line ``briefgen build`` prints (``error: …`` / ``warning: …``);
   a line starting with ``re:`` is a regular expression the printed line must match in full;
 - ``check: …`` (optional): what ``briefgen check`` prints instead, when it locates more precisely
-  (a warning when only the PDF's layout finds the error: check then passes);
+  or finds a warning besides (check runs the PDF's layout passes, so it fails where build does);
 - ``text: …`` (optional, repeatable): text the built DOCX must contain (cases that must build).
 
 Files too big or too odd to commit (a 200k-row CSV, a zip-bomb XLSX, symlinks out of the
@@ -246,7 +246,7 @@ class Expected:
 
     @property
     def check_fails(self) -> bool:
-        """``check`` finds the error too (it cannot see what only the PDF's layout finds)."""
+        """``check`` reports an error (it finds what the build fails on, the PDF's layout included)."""
         return self.check.startswith(("error:", "re:error:"))
 
 

@@ -5,8 +5,9 @@ each dataset, each statistic, the template's variables and filters (statically, 
 declared statistics and facts), the bibliography and every key the template cites, and — when
 all of those are clean — the real pipeline (template rendering, markup, footnotes,
 cross-references, numbering) and the glyph coverage of every text with the PDF writer's own
-check. Chart images are drawn into the cache (``.briefgen-cache``) as in a build; nothing is
-written to the output folder.
+check, then the PDF's layout passes (without drawing), which find what only the layout can: a
+box or row taller than a page, too many footnotes on one line. Chart images are drawn into the
+cache (``.briefgen-cache``) as in a build; nothing is written to the output folder.
 """
 
 from __future__ import annotations
@@ -314,6 +315,8 @@ def _check_pipeline(project: Project, report: CheckReport) -> None:
     for warning in prepared.warnings:
         report.warning(warning)
     _check_glyphs(prepared.document, prepared.theme, project, report)
+    if not report.errors:
+        _check_layout(prepared.document, prepared.theme, project, report)
 
 
 def _check_glyphs(document: Document, theme: Any, project: Project, report: CheckReport) -> None:
@@ -326,6 +329,18 @@ def _check_glyphs(document: Document, theme: Any, project: Project, report: Chec
             fonts.check(text, fonts.body, loc)
         except BriefError as error:
             report.error(error)
+
+
+def _check_layout(document: Document, theme: Any, project: Project, report: CheckReport) -> None:
+    """The PDF's layout passes, drawing nothing: what only the layout finds (a box, summary or
+    table row taller than a page, a line with more footnotes than a page holds) fails here as
+    it fails the build."""
+    from briefgen.writers.pdf import lay_out
+
+    try:
+        lay_out(document, theme)
+    except BriefError as error:
+        report.error(project.locate(error))
 
 
 def _texts(document: Document, project: Project) -> Iterator[tuple[str, SourceLoc | None]]:

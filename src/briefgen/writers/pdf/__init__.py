@@ -8,9 +8,9 @@ from briefgen.ir import Document
 from briefgen.theme import Theme
 from briefgen.writers import WriteContext, Written
 from briefgen.writers.pdf.images import PendingImages
-from briefgen.writers.pdf.writer import PdfResult, write_pdf
+from briefgen.writers.pdf.writer import PdfResult, lay_out, write_pdf
 
-__all__ = ["PdfResult", "write", "write_pdf"]
+__all__ = ["PdfResult", "lay_out", "write", "write_pdf"]
 
 
 def write(document: Document, theme: Theme, target: Path, context: WriteContext) -> Written:

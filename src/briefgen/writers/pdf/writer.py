@@ -64,6 +64,16 @@ class PdfResult:
     page_of: dict[str, int]
 
 
+def lay_out(doc: ir.Document, theme: Theme) -> PdfResult:
+    """Lay ``doc`` out as ``write_pdf`` would, without drawing or writing a file: the errors of
+    the layout (a box, summary or table row taller than a page, a block that fits no page) are
+    raised as they are by a build. Its images must exist."""
+    try:
+        return _write(doc, theme, None, None)
+    except LayoutError as error:
+        raise _unplaceable(error, doc) from None
+
+
 def write_pdf(doc: ir.Document, theme: Theme, out: Path,
               pending: PendingImages | None = None) -> PdfResult:
     """Write ``doc`` as a PDF to ``out``; BriefError if a character is missing from its font.
@@ -96,7 +106,8 @@ def _unplaceable(error: LayoutError, doc: ir.Document) -> BriefError:
                       "line, or a theme that leaves too little room", source=source)
 
 
-def _write(doc: ir.Document, theme: Theme, out: Path, pending: PendingImages | None) -> PdfResult:
+def _write(doc: ir.Document, theme: Theme, out: Path | None,
+           pending: PendingImages | None) -> PdfResult:
     fonts = register_fonts(theme)
     styles = build_styles(theme, fonts)
     markup = Markup(fonts, theme.color("emphasis"), theme.color("link"))
@@ -109,9 +120,10 @@ def _write(doc: ir.Document, theme: Theme, out: Path, pending: PendingImages | N
         forget_parsed()
 
 
-def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dict[int, str],
+def _layout(doc: ir.Document, theme: Theme, out: Path | None, story: _Story, notes: dict[int, str],
             fonts: FontSet, styles: Styles) -> PdfResult:
-    """Lay the story out until footnote space and TOC pages are stable, then draw it.
+    """Lay the story out until footnote space and TOC pages are stable, then draw it to ``out``
+    (with ``out`` None, return once the layout is settled).
 
     Layout passes draw on a ``DraftCanvas``; the pass after a settled one draws for real. When
     a pass changes only the TOC page numbers (which move nothing), the next pass will be
@@ -153,13 +165,15 @@ def _layout(doc: ir.Document, theme: Theme, out: Path, story: _Story, notes: dic
         for undo, *args in edits:  # the story's flowables serve the next pass as they were
             undo(*args)
         if engine.fits() and template.heading_pages == toc_pages:
+            if out is None:  # settled: the drawing pass would break the pages the same way
+                return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
             if final:
                 out.write_bytes(buf.getvalue())
                 return PdfResult(pages=template.pages, page_of=dict(template.heading_pages))
             final = True  # the layout is settled: lay it out once more and really draw it
             continue
         next_reserve = engine.next_reserve(monotone=number >= EXACT_PASSES - 1)
-        final = engine.fits() and next_reserve == reserve
+        final = engine.fits() and next_reserve == reserve and out is not None
         reserve, toc_pages = next_reserve, dict(template.heading_pages)
     raise RuntimeError(f"PDF layout did not converge in {MAX_PASSES} passes")
 
