@@ -39,6 +39,8 @@ def _cover(meta: Meta) -> Cover:
         date=fmt_date(meta.date, "dot"),
         authors=[_author_line(author) for author in meta.authors],
         organisation=meta.organisation,
+        series_name=meta.series,
+        report_number=meta.report_number,
     )
 
 

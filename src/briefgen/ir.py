@@ -267,6 +267,8 @@ class Cover:
     date: str  # ``2024.08.19.`` (S40)
     authors: list[str]  # ``이름 소속 직위``, one line per author
     organisation: str
+    series_name: str = ""  # ``이슈리포트``: the band's series label (designed covers)
+    report_number: str = ""  # ``IS-201``: set large on the band
 
 
 @dataclass

@@ -11,7 +11,7 @@ import yaml
 
 from briefgen.errors import BriefError
 from briefgen.theme.schema import check_theme
-from briefgen.yamlio import parse_yaml
+from briefgen.yamlio import parse_yaml, position
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
@@ -83,6 +83,26 @@ class Theme:
         """A space on the cover or back page in points (``cover.series_before``, S2, S48)."""
         return float(self.data["cover"][key])
 
+    @property
+    def cover_design(self) -> str:
+        """``band`` (a coloured band with the series block and the mark) or ``plain``."""
+        return str(self.data["cover"]["design"])
+
+    def cover_mm(self, key: str) -> float:
+        """A length of the cover's design in millimetres (``band_height``, ``logo_height``)."""
+        return float(self.data["cover"][key])
+
+    @property
+    def cover_logo(self) -> Path | None:
+        """The organisation's logo (an absolute path, checked to exist), or None: draw the mark."""
+        logo = self.data["cover"]["logo"]
+        return Path(logo) if logo else None
+
+    @property
+    def cover_mark(self) -> str:
+        """The typographic mark drawn where there is no logo (``SPRi``)."""
+        return str(self.data["cover"]["mark"])
+
     def cover_css(self, key: str) -> str:
         """A space on the cover or back page as a CSS length (``cover.html_padding``)."""
         return str(self.data["cover"][key])
@@ -110,7 +130,23 @@ def load_theme(name_or_path: str | Path = "spri", project_dir: Path | None = Non
         raise BriefError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", source=source) from None
     if not isinstance(override or {}, dict):
         raise BriefError("a theme file must be a mapping", source=source)
-    return Theme(check_theme(_deep_merge(base, override or {}), source, lines))
+    checked = check_theme(_deep_merge(base, override or {}), source, lines)
+    _resolve_logo(checked, project_dir if project_dir is not None else path.parent, source, lines)
+    return Theme(checked)
+
+
+def _resolve_logo(data: dict[str, Any], root: Path, source: str, lines: dict[str, int]) -> None:
+    """Make ``cover.logo`` absolute (relative to the project); a BriefError at the key if the
+    file does not exist."""
+    logo = data["cover"]["logo"]
+    if not logo:
+        return
+    path = Path(logo) if Path(logo).is_absolute() else root / logo
+    if not path.is_file():
+        line, column = position(lines, "cover.logo")
+        raise BriefError(f"the logo '{logo}' is not a file (a path relative to the project)",
+                         source=source, line=line, column=column, key="cover.logo")
+    data["cover"]["logo"] = str(path.resolve())
 
 
 def _shown_path(path: Path, project_dir: Path | None) -> str:

@@ -85,6 +85,14 @@ def css_length(value: Any) -> str:
     return value
 
 
+def image_path(value: Any) -> str:
+    """Empty, or the path of a PNG or JPEG file (resolved against the project when loaded)."""
+    text(value)
+    if value and not value.lower().endswith((".png", ".jpg", ".jpeg")):
+        raise ValueError(f"{_shown(value)} must name a .png, .jpg or .jpeg file (or be empty)")
+    return str(value)
+
+
 def fmt(*fields: str) -> Check:
     """A format string whose only fields are ``fields`` (``[그림 {n}]``)."""
 
@@ -140,11 +148,12 @@ SPEC: dict[str, Any] = {
     "sizes": {key: PT for key in (
         "cover_title", "cover_subtitle", "chapter", "section", "bullet1", "bullet2", "bullet3",
         "bullet4", "body", "footnote", "caption", "source", "table", "header", "page_number",
-        "summary", "toc")},
+        "summary", "toc", "cover_series", "cover_number", "cover_mark")},
     "line_spacing": number(0.5, 5, ""),
     "colors": {**{key: color for key in (
         "primary", "bullet1", "bullet2", "summary_fill", "table_header_fill", "text", "rule",
-        "emphasis", "link")}, "chart_series": items(color, 1, 32)},
+        "emphasis", "link", "cover_band", "cover_on_band", "cover_accent", "positive", "negative",
+        "partial", "neutral")}, "chart_series": items(color, 1, 32)},
     "bullets": {"markers": items(marker, 4, 4), "indent_step": number(0, 100, " pt"),
                 "space_before": items(number(0, 100, " pt"), 4, 4)},
     "captions": {"figure": fmt("n"), "table": fmt("n"), "position": one_of("above", "below"),
@@ -158,6 +167,12 @@ SPEC: dict[str, Any] = {
                   "gap": number(0, 100, " pt"), "max_area": number(0.05, 0.95, "")},
     "homepage_label": text,
     "cover": {
+        "design": one_of("band", "plain"),
+        "band_height": number(0, 250, " mm"),
+        "accent_height": number(0, 20, " mm"),
+        "logo": image_path,
+        "logo_height": number(2, 60, " mm"),
+        "mark": text,
         **{key: SPACE for key in (
             "series_before", "series_after", "title_before", "title_after", "subtitle_after",
             "date_before", "date_after", "organisation_before", "back_before", "pdf_top",
