@@ -67,3 +67,29 @@ def test_build_all_goes_on_after_a_full_disk(project: Path, tmp_path: Path, monk
     result = invoke("build", "--all", str(tmp_path))
     assert result.exit_code == 1
     assert "output: No space left on device" in result.stderr and "0 of 1 projects built" in result.stderr
+
+
+@pytest.mark.parametrize("serial", ["0", "1"])  # the chart job in a child, or in this process
+def test_a_full_disk_while_the_charts_are_drawn(project: Path, monkeypatch: pytest.MonkeyPatch, serial: str) -> None:
+    """The chart job meets a full disk half-way through its PNG: one located
+    line naming the charts' folder, exit 1, the earlier outputs untouched, no file left half
+    written in the cache."""
+    import briefgen.charts.render
+
+    def full(fig: Any, path: Path, dpi: int) -> None:
+        path.write_bytes(b"\x89PNG half")
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    config = project / "brief.yaml"
+    config.write_text(config.read_text("utf-8").replace(
+        "statistics:\n", "statistics:\n  by_country: {type: counts, data: d, by: country}\n")
+        + "charts:\n  c: {type: bar, stat: by_country}\n", "utf-8")
+    content = project / "content.md"
+    content.write_text(content.read_text("utf-8") + "\nㅇ 국가별로는 {@fig-c|와} 같음\n\n"
+                       "::: figure #fig-c chart=c\n국가별 모델 수\n:::\n", "utf-8")
+    monkeypatch.setattr(briefgen.charts.render, "_write_png", full)
+    monkeypatch.setenv("BRIEFGEN_SERIAL", serial)
+    result = invoke("build", str(project))
+    assert (result.exit_code, result.stderr.splitlines()) == (1, ["error: .briefgen-cache/charts: No space left on device"])
+    assert outputs(project) == PREVIOUS
+    assert list((project / ".briefgen-cache" / "charts").iterdir()) == []

@@ -3,11 +3,12 @@ by a job of the build's scheduler while the build goes on (``FigureImages``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from briefgen.cache.paths import is_regular
+from briefgen.cache.paths import is_regular, system_errors
 from briefgen.errors import BriefError
 from briefgen.imagefile import check_image
 from briefgen.ir import SourceLoc
@@ -35,9 +36,7 @@ class FigureImages:
         self.plan = scheduler.mailbox()
         self.planned_all = False  # the drawing job has its charts
         if project.charts:  # the drawing job imports matplotlib while this process loads the data
-            from briefgen.charts.render import draw_planned
-
-            self.drawing = scheduler.submit(partial(draw_planned, self.plan.take, theme))
+            self.drawing = scheduler.submit(partial(_draw, self.plan.take, theme, project.root, chart_dir))
 
     def plan_charts(self, statistics: dict[str, Any]) -> None:
         """Check every declared chart, decide its file and start drawing those not there yet."""
@@ -86,3 +85,12 @@ class FigureImages:
         except ValueError as reason:
             raise BriefError(f"image '{params['image']}' {reason}", source=loc.file, line=loc.line) from None
         return image
+
+
+def _draw(planned: Callable[[], list[Any]], theme: Theme, root: Path, chart_dir: Path) -> None:
+    """The chart job: draw the planned charts; a full disk or another OSError is a BriefError
+    naming the charts' folder (an OSError cannot leave a job as one)."""
+    from briefgen.charts.render import draw_planned
+
+    with system_errors(root, chart_dir):
+        draw_planned(planned, theme)
