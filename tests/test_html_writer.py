@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import io
 import json
 import re
 import shutil
@@ -21,6 +22,7 @@ from ir_sample import sample_document
 
 from briefgen.build import prepare
 from briefgen.errors import BriefError
+from briefgen.fonts import font_path
 from briefgen.ir import (
     Block,
     Box,
@@ -113,8 +115,9 @@ def test_self_contained_utf8_korean_page(name: str, request: pytest.FixtureReque
     assert raw.startswith('<!DOCTYPE html>\n<html lang="ko">')
     assert root.find(".//meta[@charset]").get("charset") == "utf-8"
     csp = root.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
-    assert "default-src 'none'" in csp and "img-src data:" in csp
-    assert not root.findall(".//script") and not root.findall(".//link") and "url(" not in raw
+    assert "default-src 'none'" in csp and "img-src data:" in csp and "font-src data:" in csp
+    assert not root.findall(".//script") and not root.findall(".//link")
+    assert raw.count("url(") == raw.count("url(data:font/woff2;base64,") == 3
     assert root.findtext(".//title") == html.doc.meta.title
     figures = [b for b in blocks_of(html.doc) if isinstance(b, Figure)]
     images = root.findall(".//img")
@@ -128,6 +131,28 @@ def test_self_contained_utf8_korean_page(name: str, request: pytest.FixtureReque
         el.get("src") or el.get("href") or "" for el in root.iter() if el.tag in ("img", "a")
     ]
     assert not [s for s in sources if not s.startswith(("data:", "#", "http", "mailto:"))]
+
+
+def test_house_fonts_are_embedded_as_woff2_subsets_of_the_page(example: Html) -> None:
+    """The preview draws with NanumGothic on a machine without it: one WOFF2 face per weight,
+    each holding a glyph for every character the page shows, and nothing much more."""
+    from fontTools.ttLib import TTFont
+
+    faces = re.findall(r'@font-face \{ font-family: "NanumGothic"; font-weight: (\d+);[^}]*'
+                       r'url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)', example.raw)
+    assert [weight for weight, _ in faces] == ["400", "700", "800"]
+    shown = set(text(example.root.find(".//body"))) - set(" \n\t\u00a0")
+    assert any("\uac00" <= c <= "\ud7a3" for c in shown)
+    in_font = set(map(chr, TTFont(font_path("NanumGothic"), lazy=True).getBestCmap()))
+    assert len(shown - in_font) <= 2  # the back-link arrow ↩ and its text selector
+    shown &= in_font
+    for _, data in faces:
+        raw = base64.b64decode(data)
+        assert raw.startswith(b"wOF2")
+        font = TTFont(io.BytesIO(raw))
+        cmap = set(map(chr, font.getBestCmap()))
+        assert shown <= cmap, sorted(shown - cmap)[:10]
+        assert len(cmap) < 2 * len(shown) + 100  # a subset, not the 11,000-glyph font
 
 
 def test_css_comes_from_theme_tokens(sample: Html) -> None:

@@ -37,7 +37,7 @@ _SCRIPT_HASH = base64.b64encode(
 ).decode()
 #: The written page's policy (no request but data-URI images and inline styles), plus the
 #: reload script (by its hash) and its polling of this server.
-PREVIEW_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+PREVIEW_CSP = ("default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
                f"script-src 'sha256-{_SCRIPT_HASH}'; connect-src 'self'; base-uri 'none'; "
                "form-action 'none'; frame-ancestors 'none'")
 _CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)

@@ -21,9 +21,10 @@ from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.html.css import stylesheet
 from briefgen.writers.html.inline import InlineWriter, mark_id, note_id, safe_url
+from briefgen.writers.html.webfont import font_faces, page_text
 
 #: No script, no external request: only inline styles and data-URI images (self-contained).
-CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+CSP = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'"
 #: Fixed ids of the front and back matter (objects with one of these keys get no id).
 FIXED_IDS = ("cover", "summary-title", "executive-summary-title", "toc-title", "references")
 #: Back-link from a note to its mark (U+FE0E: text, not emoji, presentation).
@@ -93,19 +94,16 @@ class _Page:
         if self.doc.footnotes:
             main.append(self._footnotes())
         lang = meta.lang.split("-")[0] or "ko"
+        body = [self._cover(), "<main>", *main, "</main>", self._back_page()]
         return "\n".join(
             [
                 "<!DOCTYPE html>",
                 f'<html lang="{escape(lang)}">',
                 "<head>",
-                *self._head(),
+                *self._head(page_text(body)),
                 "</head>",
                 "<body>",
-                self._cover(),
-                "<main>",
-                *main,
-                "</main>",
-                self._back_page(),
+                *body,
                 "</body>",
                 "</html>",
                 "",
@@ -125,7 +123,7 @@ class _Page:
 
     # ----------------------------------------------------------------- head and front matter
 
-    def _head(self) -> list[str]:
+    def _head(self, text: str) -> list[str]:
         meta = self.doc.meta
         names = {
             "generator": "briefgen",
@@ -144,7 +142,8 @@ class _Page:
             if value
         ]
         lines.append(f"<title>{self._t(meta.title)}</title>")
-        return [*lines, "<style>", stylesheet(self.theme).rstrip("\n"), "</style>"]
+        css = font_faces(self.theme, text + meta.title) + stylesheet(self.theme)
+        return [*lines, "<style>", css.rstrip("\n"), "</style>"]
 
     def _cover(self) -> str:
         """S2: series line, title, subtitle, date, one author per line, institute."""
