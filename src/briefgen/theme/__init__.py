@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,18 @@ class Theme:
     """Typed view over the theme YAML. Writers read tokens from here, never constants."""
 
     data: dict[str, Any]
+    #: the theme file as errors name it, and its keys' lines (None, {} for the bundled theme)
+    source: str | None = field(default=None, compare=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def error(self, message: str, key: str) -> BriefError:
+        """A BriefError at theme key ``key`` (a dotted path, ``bullets.markers.0``): at its line
+        (or its nearest parent's) in the theme file, or at brief.yaml's ``theme`` naming the key
+        when the file sets none of it."""
+        line, column = position(self.lines, key)
+        if self.source is not None and line is not None:
+            return BriefError(message, source=self.source, line=line, column=column, key=key)
+        return BriefError(f"theme key '{key}': {message}", key="theme")
 
     @property
     def name(self) -> str:
@@ -132,7 +144,7 @@ def load_theme(name_or_path: str | Path = "spri", project_dir: Path | None = Non
         raise BriefError("a theme file must be a mapping", source=source)
     checked = check_theme(_deep_merge(base, override or {}), source, lines)
     _resolve_logo(checked, project_dir if project_dir is not None else path.parent, source, lines)
-    return Theme(checked)
+    return Theme(checked, source, lines)
 
 
 def _resolve_logo(data: dict[str, Any], root: Path, source: str, lines: dict[str, int]) -> None:
