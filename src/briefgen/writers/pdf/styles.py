@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefgen.errors import BriefError
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import FontSet
 
@@ -46,7 +47,11 @@ class Styles:
         the style for every paragraph it parses."""
         st = self.bullets[level]
         marker = self.theme.marker(level)
-        self.fonts.check(marker, st.bulletFontName)
+        try:
+            self.fonts.check(marker, st.bulletFontName)
+        except BriefError as error:
+            key = f"bullets.markers.{level - 1}"
+            raise self.theme.error(error.message.removesuffix(f": '{marker}'"), key) from None
         return f'<bullet><font size="{st.fontSize}">{escape(marker)}</font></bullet>'
 
     def cell_style(self, align: str, header: bool) -> ParagraphStyle:
