@@ -22,6 +22,19 @@ def test_latin1_declared_reads_right(tmp_path: Path) -> None:
         read_table(path, "d.csv")
 
 
+def test_latin1_that_cp949_cannot_read_gets_the_hint(tmp_path: Path) -> None:
+    """Bytes CP949 refuses outright: the line of the first, and the word as Latin-1 reads it
+    (a Western word: the hint is latin-1; anything else: no guess)."""
+    path = tmp_path / "d.csv"
+    path.write_bytes("name,country\nModel,Korea\nCafé,France\n".encode("latin-1"))
+    with pytest.raises(BriefError, match=r"^d\.csv:3: neither UTF-8 nor CP949; read as Latin-1 it says "
+                       r"'Café': declare the encoding in brief\.yaml \(encoding: latin-1"):
+        read_table(path, "d.csv")
+    path.write_bytes(b"name,country\n\x80\x81\x00,1\n")
+    with pytest.raises(BriefError, match=r"^d\.csv:2: cannot decode: neither UTF-8 nor CP949 \(byte 13\)"):
+        read_table(path, "d.csv")
+
+
 def test_cp949_korean_with_some_hanja_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_bytes("기관,비고\n한국은행,韓國銀行\n산업연구원,산업 정책\n과학기술원,연구 개발\n".encode("cp949"))

@@ -14,7 +14,7 @@ from briefgen.data.limits import (
     check_shape,
     check_xlsx_archive,
 )
-from briefgen.data.plausible import check_cp949_reading
+from briefgen.data.plausible import check_cp949_reading, undecodable
 from briefgen.data.shape import check_header, check_short_rows, csv_header
 from briefgen.data.values import cell_text
 from briefgen.errors import BriefError
@@ -90,7 +90,7 @@ def _decode(data: bytes, rel: str, encoding: str) -> tuple[str, str]:
         if name == "cp949":
             check_cp949_reading(text, rel)
         return text, name
-    raise BriefError("cannot decode: neither UTF-8 nor CP949", source=rel)
+    raise undecodable(data, rel)
 
 
 def _read_csv(text: str, rel: str, delimiter: str) -> pd.DataFrame:
