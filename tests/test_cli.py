@@ -146,3 +146,34 @@ def test_an_os_error_of_any_command_is_one_line_and_exit_1(tmp_path):
 def test_watch_of_a_folder_without_brief_yaml_fails_at_once(tmp_path):
     code, stdout, stderr = run("watch", str(tmp_path / "nothing"))
     assert (code, stdout) == (1, "") and stderr.startswith("error: ") and "no brief.yaml found" in stderr
+
+
+def test_diff_takes_a_project_folder_a_manifest_or_two_and_says_which_form_it_expected(tmp_path):
+    """``briefgen diff my-brief`` compares the project's last two builds, as ``build my-brief``
+    builds it; a file is a manifest; a wrong form is one line naming the forms."""
+    from briefgen.scaffold import create_project
+
+    project = tmp_path / "my-brief"
+    create_project(project)
+    assert run("build", str(project), "--format", "pdf")[0] == 0
+    data = project / "data" / "adoption.csv"
+    data.write_text(data.read_text("utf-8") + "13,2023,서비스,비수도권,YES,1200\n", "utf-8")
+    assert run("build", str(project), "--format", "pdf")[0] == 0
+    code, out, err = run("diff", str(project))
+    assert code == 0, err
+    assert "largest: 510 → 1,200 (+690)" in out
+    assert out.strip().splitlines()[-1].endswith("firms 행 12 → 13 (추가 1, 삭제 0, 이름 변경 0, 값 변경 0)")
+    assert run("diff", str(project / "brief.yaml"))[1] == out  # the config file names the project too
+    current = project / "output" / "my-brief.manifest.json"
+    assert "변경 없음" in run("diff", str(current), str(current))[1]
+    assert "변경 없음" in run("diff", str(current), "-p", str(project))[1]  # one manifest vs -p's build
+    code, _, err = run("diff", str(current), str(project))
+    assert code == 1 and err.strip().endswith(
+        f"diff OLD NEW compares two manifest files, not a folder; to compare the project's last two "
+        f"builds give it alone: briefgen diff {project}")
+    code, _, err = run("diff", str(tmp_path / "nope"))
+    assert code == 1 and err.strip() == (
+        f"error: {tmp_path / 'nope'}: neither a project folder nor a manifest file; give a project "
+        "folder (briefgen diff my-brief), one manifest, or two: OLD NEW")
+    code, _, err = run("diff", "a", "b", "c")
+    assert code == 1 and "at most two manifests, got 3" in err and len(err.strip().splitlines()) == 1

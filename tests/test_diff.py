@@ -90,3 +90,31 @@ def test_word_diff_marks_only_changed_words():
     console = Console(record=True, width=80, force_terminal=True)
     console.print(word_diff("a R&D <b> [x]", "a R&D <b> [y]"))
     assert "R&D <b> " in console.export_text()
+
+
+def test_single_numbers_are_printed_in_house_format():
+    """A max of whole numbers has no decimals (``510 → 1,200``, not ``510.0``); a mean keeps one;
+    a ratio two; the delta is rounded half away from zero like the values (S36, S36a)."""
+    old = {"largest": stat("max", {"value": 510.0}, {"num": "510.0"}),
+           "avg": stat("mean", {"value": 2.25}, {"num": "2.3"}),
+           "r": stat("ratio", {"value": 1.5}, {"num": "1.50"})}
+    new = {"largest": stat("max", {"value": 1200.0}, {"num": "1,200.0"}),
+           "avg": stat("mean", {"value": 3.0}, {"num": "3.0"}),
+           "r": stat("ratio", {"value": 1.125}, {"num": "1.13"})}
+    changes = {s.name: s.changes[0] for s in diff_statistics(old, new)}
+    assert (changes["largest"].old, changes["largest"].new, changes["largest"].delta) == ("510", "1,200", "+690")
+    assert (changes["avg"].old, changes["avg"].new, changes["avg"].delta) == ("2.3", "3.0", "+0.8")
+    assert (changes["r"].old, changes["r"].new, changes["r"].delta) == ("1.50", "1.13", "-0.38")
+
+
+def test_summary_without_a_key_tells_counts_only():
+    """Rows of a dataset with no ``key:`` are not matched: the summary must not claim 0 added."""
+    from briefgen.regen.diff import ManifestDiff, RowsDiff
+    from briefgen.regen.report import print_report
+
+    console = Console(record=True, width=200, no_color=True)
+    diff = ManifestDiff("x", [], [], [], [RowsDiff("firms", None, 12, 15)], (1, 1))
+    print_report(diff, console)
+    summary = console.export_text().strip().splitlines()[-1]
+    assert summary.endswith("firms 행 12 → 15 (행별 비교 없음: key: 열 미지정)")
+    assert "추가 0" not in summary

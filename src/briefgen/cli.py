@@ -329,23 +329,26 @@ def new(name: Path, template: str) -> None:
 
 
 @main.command()
-@click.argument("manifests", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-p", "--project", type=click.Path(path_type=Path), default=Path("."),
-              help="The project whose previous and current builds to compare (default: .).")
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-p", "--project", type=click.Path(path_type=Path), default=None,
+              help="The project whose current build a single MANIFEST is compared with (default: .).")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--annex", type=click.Path(path_type=Path),
               help="Also typeset the report as a small document: a .pdf, .docx or .html file.")
 @run_guarded
-def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path | None) -> None:
+def diff(targets: tuple[Path, ...], project: Path | None, as_json: bool, annex: Path | None) -> None:
     """Show what changed between two builds: numbers, sentences, data rows (in Korean).
 
-    With no MANIFESTS, compares the project's previous build with its current one
-    (output/.NAME.manifest.prev.json → output/NAME.manifest.json); with one, that manifest
-    with the current build; with two, OLD NEW.
+    \b
+    briefgen diff [PROJECT]     the project's previous build → its current one
+                                (output/.NAME.manifest.prev.json → output/NAME.manifest.json)
+    briefgen diff MANIFEST      that manifest → the current build of -p PROJECT (default: .)
+    briefgen diff OLD NEW       two manifests (files)
 
     \b
     Examples:
-      briefgen diff                                   # previous build → current build
+      briefgen diff                                   # this folder: previous build → current build
+      briefgen diff my-brief                          # the same for the project my-brief/
       briefgen diff old/ai.manifest.json output/ai-models-2024.manifest.json
       briefgen diff --json
       briefgen diff --annex output/changes.pdf        # the same report as a PDF annex
@@ -358,9 +361,7 @@ def diff(manifests: tuple[Path, ...], project: Path, as_json: bool, annex: Path 
     from briefgen.regen.diff import diff_manifests
     from briefgen.regen.report import diff_json, print_report
 
-    if len(manifests) > 2:
-        raise click.UsageError("give at most two manifests: OLD NEW")
-    old_path, new_path = _diff_paths(manifests, project)
+    old_path, new_path, project = _diff_paths(targets, project)
     old, new = load_manifest(old_path), load_manifest(new_path)
     changes = diff_manifests(old, new)
     if annex is not None:
@@ -388,21 +389,45 @@ def _annex_meta(project: Path, manifest: dict) -> Meta:
     return annex_meta(meta.title, meta.report_number, built_at)
 
 
-def _diff_paths(manifests: tuple[Path, ...], project: Path) -> tuple[Path, Path]:
-    if len(manifests) == 2:
-        return manifests[0], manifests[1]
-    from briefgen.project import load_project
+_DIFF_FORMS = "give a project folder (briefgen diff my-brief), one manifest, or two: OLD NEW"
+
+
+def _diff_paths(targets: tuple[Path, ...], project: Path | None) -> tuple[Path, Path, Path]:
+    """The two manifests ``diff`` compares and the project they belong to. One folder (or
+    brief.yaml) is a project: its previous build and its current one. One file is a manifest,
+    compared with the current build of ``project``; two are OLD and NEW manifests."""
+    from briefgen.project import CONFIG_NAME, load_project
     from briefgen.record.manifest import manifest_path, previous_path
 
+    if len(targets) > 2:
+        raise BriefError(f"diff takes at most two manifests, got {len(targets)}; {_DIFF_FORMS}")
+    if len(targets) == 2:
+        for target in targets:
+            if target.is_dir():
+                raise BriefError(f"diff OLD NEW compares two manifest files, not a folder; to compare "
+                                 f"the project's last two builds give it alone: briefgen diff "
+                                 f"{_display(target)}", source=_display(target))
+        return targets[0], targets[1], project or Path(".")
+    target = targets[0] if targets else None
+    is_project = target is not None and (target.is_dir() or target.name == CONFIG_NAME)
+    if target is not None and not is_project and not target.exists():
+        raise BriefError(f"neither a project folder nor a manifest file; {_DIFF_FORMS}",
+                         source=_display(target))
+    if is_project and project is not None:
+        raise BriefError(f"-p names the project, and so does {_display(target)}; give one of them",
+                         source="-p")
+    if is_project:
+        project = target
+    project = project or Path(".")
     loaded = load_project(project)
     current = manifest_path(loaded.output_dir, loaded.output_name)
-    if manifests:
-        return manifests[0], current
+    if target is not None and not is_project:
+        return target, current, project
     previous = previous_path(loaded.output_dir, loaded.output_name)
     if not previous.is_file():
         raise BriefError("no previous build to compare with (build, change an input, build again)",
                          source=_display(previous))
-    return previous, current
+    return previous, current, project
 
 
 @main.command()

@@ -71,7 +71,8 @@ def stat_texts(stat: Any) -> dict[str, Any]:
     elif kind == "Cagr":
         texts = {"pct": safe(filters.pct, stat), "span": safe(filters.span, stat, "년")}
     elif kind == "Aggregate":
-        texts = {"num": safe(filters.num, stat.value, 1)}
+        whole = isinstance(stat.value, int | float) and float(stat.value).is_integer()
+        texts = {"num": safe(filters.num, stat.value, 0 if whole else 1)}
     elif kind == "Counts":
         texts = {
             "items": {

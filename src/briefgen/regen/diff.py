@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.korean.numbers import fmt_number
 from briefgen.record.manifest import ITEM_FIELD
 
 _WHOLE_FLOAT = re.compile(r"-?\d+\.0")
@@ -152,7 +153,8 @@ class ManifestDiff:
     @property
     def empty(self) -> bool:
         """True when the two builds say the same thing."""
-        return not (self.to_review or self.statistics or self.sentences or any(_row_count(r) for r in self.rows)
+        rows_moved = any(_row_count(r) or r.old_rows != r.new_rows for r in self.rows)
+        return not (self.to_review or self.statistics or self.sentences or rows_moved
                     or self.pages[0] != self.pages[1])
 
 
@@ -293,8 +295,24 @@ def _delta(old: Any, new: Any, digits: int = 0, unit: str = "") -> str:
     change = new - old
     if change == 0:
         return ""
-    text = f"{abs(change):,.{digits}f}"
+    text = fmt_number(abs(change), digits)
     return f"{'+' if change > 0 else '-'}{text}{unit}"  # ASCII minus (S36a)
+
+
+def aggregate_digits(kind: str, *values: Any) -> int:
+    """Decimals of a single-number statistic in a report: 2 for a ratio, none when every value
+    is whole (a max or sum of counts: ``1,200``, not ``1,200.0``), else 1."""
+    if kind == "ratio":
+        return 2
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    return 0 if all(float(v).is_integer() for v in numbers) else 1
+
+
+def _number(value: Any, digits: int) -> str:
+    """A statistic's number in house format (S36), ``—`` when there is none."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "—"
+    return fmt_number(value, digits)
 
 
 def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange]:
@@ -319,11 +337,12 @@ def _values(new: dict[str, Any], old: dict[str, Any] | None) -> list[ValueChange
         case "sums" | "growth" | "cumulative":
             return _items(ITEM_FIELD[kind], nv, ov, nt.get("items", {}), ot.get("items", {}))
         case "ratio" | "min" | "max" | "sum" | "mean" | "median":
-            if ov.get("value") == nv.get("value"):
+            a, b = ov.get("value"), nv.get("value")
+            if a == b:
                 return []
-            digits = 2 if kind == "ratio" else 1
-            return [ValueChange("", ot.get("num", missing) if old else missing, nt.get("num", missing),
-                                _delta(ov.get("value"), nv.get("value"), digits))]
+            digits = aggregate_digits(kind, a, b)
+            return [ValueChange("", _number(a, digits) if old else missing, _number(b, digits),
+                                _delta(a, b, digits))]
     before = _short(ov) if old else missing
     after = _short(nv)
     return [] if before == after else [ValueChange("", before, after)]

@@ -45,9 +45,17 @@ def print_report(diff: ManifestDiff, console: Console, *, old_label: str = "이�
     if diff.pages[0] != diff.pages[1]:
         out(f"\n[bold]■ 쪽수[/] {diff.pages[0]} → {diff.pages[1]}")
     out(f"\n요약: 먼저 검토 {diff.to_review}개, 통계 {len(diff.statistics)}개, "
-        f"문장 {len(diff.sentences)}개 변경" + "".join(
-        f"; {r.dataset} 행 {r.old_rows:,} → {r.new_rows:,} (추가 {len(r.added)}, 삭제 {len(r.removed)}, "
-        f"이름 변경 {len(r.renamed)}, 값 변경 {len(r.edited)})" for r in diff.rows))
+        f"문장 {len(diff.sentences)}개 변경" + "".join(f"; {_rows_summary(r)}" for r in diff.rows))
+
+
+def _rows_summary(rows: RowsDiff) -> str:
+    """``firms 행 12 → 15 (추가 3, …)``; without a key the rows are not matched, so only the
+    counts are told (with what is missing)."""
+    moved = f"{rows.dataset} 행 {rows.old_rows:,} → {rows.new_rows:,}"
+    if not rows.key:
+        return f"{moved} (행별 비교 없음: key: 열 미지정)"
+    return (f"{moved} (추가 {len(rows.added)}, 삭제 {len(rows.removed)}, "
+            f"이름 변경 {len(rows.renamed)}, 값 변경 {len(rows.edited)})")
 
 
 def _to_review(diff: ManifestDiff, out: Any, plain: bool) -> None:
