@@ -474,7 +474,9 @@ class _Writer:
         rel_id, image = part.get_or_add_image(str(figure.image))
         cx, cy = image.scaled_dimensions(Pt(st.body_width(self.theme) * figure.width_ratio), None)
         self.shape_id = self.shape_id + 1 if self.shape_id else part.next_id
-        inline = CT_Inline.new_pic_inline(self.shape_id, rel_id, image.filename, cx, cy)
+        # named by its number, not its file: a chart's file name holds a per-user key
+        name = f"image{figure.number}{Path(image.filename).suffix}"
+        inline = CT_Inline.new_pic_inline(self.shape_id, rel_id, name, cx, cy)
         p.append(oxml.el("w:r", children=[oxml.el("w:drawing", children=[inline])]))
         self._notes_and_source(container, figure.notes, figure.source)
 
