@@ -19,7 +19,6 @@ metadata, SVG with fixed ids (``svg.hashsalt``) and no date.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 import zlib
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.cache.paths import is_regular, temp_beside
+from briefgen.cache.user import user_key
 from briefgen.charts.spec import CHART_KEYS, CHART_TYPES, DPI, ChartSpec, parse_spec
 from briefgen.charts.values import ChartData, chart_data
 from briefgen.theme import Theme
@@ -48,12 +48,14 @@ RENDER_VERSION = 4
 def chart_path(spec: ChartSpec, data: ChartData, out_dir: Path, theme: Theme | None = None,
                fmt: str = "png") -> Path:
     """Where a chart lives: named by a hash of what is drawn (the checked spec and the values),
-    the theme's colours and font. A data change that leaves the drawn values alone (another
-    row in the statistic's provenance, an item beyond ``top``) keeps the file."""
+    the theme's colours and font, keyed with this user's secret (a chart file in a project
+    folder someone sends is never taken for one of this user's). A data change that leaves the
+    drawn values alone (another row in the statistic's provenance, an item beyond ``top``)
+    keeps the file."""
     look = {"colors": theme.data.get("colors"), "font": theme.font("body")} if theme else None
     payload = json.dumps({"spec": asdict(spec), "data": asdict(data), "look": look, "version": RENDER_VERSION},
                          sort_keys=True, default=str)
-    digest = hashlib.sha256(payload.encode()).hexdigest()[:16]
+    digest = user_key(payload)[:32]
     return out_dir / f"{spec.name}-{digest}.{fmt}"
 
 
