@@ -172,6 +172,13 @@ class _Share:
 
 
 @dataclass
+class _Ranked:
+    label: str
+    rank: int
+    tied: bool
+
+
+@dataclass
 class _Cagr:
     value: float
     start: int
@@ -187,7 +194,8 @@ def test_reference_filter_table(tmp_path, expression, expected):
     context = {
         "stats": Namespace("statistic", {"industry": _Share(130, 144, 130 / 144),
                                          "total": _Share(144, 144, 1.0),
-                                         "cagr": _Cagr(2.2613, 2020, 2023)}),
+                                         "cagr": _Cagr(2.2613, 2020, 2023),
+                                         "tied": _Ranked("한국", 3, True)}),
         "meta": {"date": dt.date(2024, 8, 19)},
     }
     template = tmp_path / "t.md"

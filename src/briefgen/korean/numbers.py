@@ -17,6 +17,7 @@ _LOCALE = "ko_KR"
 _CONTEXT = Context(prec=80)  # wide enough that quantize never overflows for real data
 _MONEY_UNITS = (("조", Decimal(10) ** 12), ("억", Decimal(10) ** 8), ("만", Decimal(10) ** 4))
 _UNIT_SIZES = dict(_MONEY_UNITS) | {"": Decimal(1)}  # "" = base units (달러, 원)
+_TEN_THOUSAND = Decimal(10) ** 4
 
 
 def to_decimal(x: object) -> Decimal:
@@ -200,27 +201,89 @@ def _with_currency(number: str, unit: str, currency: str) -> str:
     return f"{number}{unit}{currency}"
 
 
+def _in_units(exact: Decimal, digits: int, unit: str | None) -> tuple[Decimal, str]:
+    """``exact`` rounded once in a Korean unit (S37): ``unit`` when given, else the largest unit
+    the value reaches, moved up when its rounded value reaches 10,000 of that unit (9,999.95만
+    → 1억; 9,999 stays in base units, never ``1만``)."""
+    _check_digits(digits)
+    if unit is not None:
+        size = _unit_size(unit)
+        with localcontext(_CONTEXT):
+            return round_half_up(exact / size, digits), unit
+    ladder = (*_MONEY_UNITS, ("", Decimal(1)))
+    index = next((i for i, (_, size) in enumerate(ladder) if abs(exact) >= size), len(ladder) - 1)
+    while True:
+        name, size = ladder[index]
+        with localcontext(_CONTEXT):
+            scaled = round_half_up(exact / size, digits)
+        if index == 0 or abs(scaled) < _TEN_THOUSAND:
+            return scaled, name
+        index -= 1
+
+
+def _unit_text(value: Decimal, digits: int) -> str:
+    return _group(value, digits, keep_zeros=False)
+
+
 def fmt_money(
     value: object, currency: str = "달러", digits: int = 1, unit: str | None = None
 ) -> str:
     """Money in 만/억/조 (S37): ``672.2억 달러``, ``1.2조 원``, ``1조 달러``, ``5,000달러``.
 
-    ``value`` is in base units (dollars, won). The largest unit whose ROUNDED value is ≥ 1 is
-    used, or ``unit`` when given (``조``, ``억``, ``만``, ``""`` for base units: ``12,000억 원``
-    keeps a table in one unit); trailing fraction zeros are dropped. Below 1만 the currency
-    word attaches directly.
+    ``value`` is in base units (dollars, won). The unit is the largest one the value reaches,
+    moved up when the rounded number reaches 10,000 of it (9,999.99억 → ``1조``; 9,999 →
+    ``9,999달러``, never ``1만``), or ``unit`` when given (``조``, ``억``, ``만``, ``""`` for base
+    units: ``12,000억 원`` keeps a table in one unit); trailing fraction zeros are dropped.
+    Below 1만 the currency word attaches directly.
     """
-    _check_digits(digits)
-    exact = to_decimal(value)
-    choices = _MONEY_UNITS if unit is None else ((unit, _unit_size(unit)),)
-    for name, size in choices:
-        with localcontext(_CONTEXT):
-            scaled = round_half_up(exact / size, digits)
-        if abs(scaled) >= 1 or unit is not None:
-            return _with_currency(_group(scaled, digits, keep_zeros=False), name, currency)
-    return _with_currency(
-        _group(round_half_up(exact, digits), digits, keep_zeros=False), "", currency
-    )
+    scaled, name = _in_units(to_decimal(value), digits, unit)
+    return _with_currency(_unit_text(scaled, digits), name, currency)
+
+
+def fmt_count_big(n: object, counter: str = "명", digits: int = 1, unit: str | None = None) -> str:
+    """A whole count in 만/억/조 with the counter spaced after the unit (S36, S37):
+    ``12만 명``, ``6억 건``, ``1,000만 명``, ``1.2만 명``; below 1만 the counter attaches
+    (``9,999명``). Units are chosen and promoted as for money (9,999.95만 → ``1억 명``)."""
+    scaled, name = _in_units(_whole(n), digits, unit)
+    return _with_currency(_unit_text(scaled, digits), name, counter)
+
+
+def _unit_range(a: Decimal, b: Decimal, word: str, digits: int, unit: str | None) -> str:
+    """``1.2~1.5조 원``, ``5,000억~1.5조 원``, ``12~15만 명``: low to high, the word once; both
+    ends in one unit when they round into the same one; equal printed ends collapse."""
+    low, high = sorted((a, b))
+    (n1, u1), (n2, u2) = _in_units(low, digits, unit), _in_units(high, digits, unit)
+    t1, t2 = _unit_text(n1, digits), _unit_text(n2, digits)
+    if (t1, u1) == (t2, u2):
+        return _with_currency(t2, u2, word)
+    first = t1 if u1 == u2 else f"{t1}{u1}"
+    return _with_currency(f"{first}~{t2}", u2, word)
+
+
+def fmt_money_range(
+    a: object, b: object, currency: str = "달러", digits: int = 1, unit: str | None = None
+) -> str:
+    """Two amounts of money as a range (S37, S38): ``1.2~1.5조 원``, ``5,000억~1.5조 원``,
+    ``5,000~8,000달러``; ends that print the same collapse (``1.2조 원``)."""
+    return _unit_range(to_decimal(a), to_decimal(b), currency, digits, unit)
+
+
+def fmt_count_big_range(
+    a: object, b: object, counter: str = "명", digits: int = 1, unit: str | None = None
+) -> str:
+    """Two whole counts in 만/억/조 as a range: ``12~15만 명``, across units ``9,000~1.2만 명``;
+    equal printed ends collapse (``12만 명``)."""
+    return _unit_range(_whole(a), _whole(b), counter, digits, unit)
+
+
+def fmt_percent_range(a_fraction: object, b_fraction: object, digits: int = 1) -> str:
+    """Two shares as a range of printed percentages (S34, S38): ``12.5~20.0%``, low to high;
+    equal printed ends collapse (``12.5%``); an end too small to show stays ``0.1% 미만``."""
+    low, high = sorted((to_decimal(a_fraction), to_decimal(b_fraction)))
+    first, last = fmt_percent(low, digits), fmt_percent(high, digits)
+    if first == last:
+        return last
+    return f"{first.removesuffix('%')}~{last}" if first.endswith("%") else f"{first}~{last}"
 
 
 def fmt_money_mixed(value: object, currency: str = "달러", unit: str = "만") -> str:
@@ -273,13 +336,16 @@ def _month(m: object) -> int:
 def fmt_range(a: object, b: object, unit: str = "") -> str:
     """``2020~2023년``, ``3~4월``, ``20~25%``: ASCII ``~``, no spaces, unit once (S38).
 
-    Years (``년``, ``년도``) are never grouped; months must be 1 to 12.
+    Years (``년``, ``년도``) are never grouped; months must be 1 to 12. Two ends that print
+    the same collapse to one value: ``2023년``, never ``2023~2023년``.
     """
     if unit in ("년", "년도"):
-        return f"{_year(a)}~{_year(b)}{unit}"
-    if unit == "월":
-        return f"{_month(a)}~{_month(b)}월"
-    return f"{_as_given(a)}~{_as_given(b)}{unit}"
+        first, last = str(_year(a)), str(_year(b))
+    elif unit == "월":
+        first, last = str(_month(a)), str(_month(b))
+    else:
+        first, last = _as_given(a), _as_given(b)
+    return f"{last}{unit}" if first == last else f"{first}~{last}{unit}"
 
 
 def fmt_year(y: object) -> str:

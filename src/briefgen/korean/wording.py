@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from briefgen.errors import BriefError
-from briefgen.korean.numbers import fmt_rank, to_decimal
+from briefgen.korean.numbers import fmt_number, fmt_percent, fmt_rank, round_half_up, to_decimal
 
 FORMS = ("음", "다", "고", "은", "어")
 """Endings a word can take: 개조식 noun (많음), sentence end (많다), connectives (많고, 많아)
@@ -102,14 +102,50 @@ def direction_word(new: object, old: object, verb: str = "늘다", form: str = "
     return {1: up, -1: down, 0: same}[_sign(to_decimal(new) - to_decimal(old))]
 
 
-def rate_words(rate: object, form: str = "") -> str:
+_NOUNS = {"증가": ("증가", "감소", "변동 없음"), "상승": ("상승", "하락", "변동 없음")}
+
+
+def rate_words(rate: object, form: str = "", verb: str = "증가") -> str:
     """``증가``/``감소``/``변동 없음`` for a rate of change (``form`` as ``direction_word``;
-    "" for the bare noun that follows a percentage: ``226.1% 증가``)."""
+    "" for the bare noun that follows a percentage: ``226.1% 증가``; ``verb`` 증가 or 상승)."""
+    if verb not in _NOUNS:
+        raise BriefError(f"unknown verb of change {verb!r} (verbs: {', '.join(_NOUNS)})")
     if form == "":
-        up, down, same = "증가", "감소", "변동 없음"
+        up, down, same = _NOUNS[verb]
     else:
-        up, down, same = _DIRECTIONS["증가"][FORMS[_form_index(form)]]
+        up, down, same = _DIRECTIONS[verb][FORMS[_form_index(form)]]
     return {1: up, -1: down, 0: same}[_sign(to_decimal(rate))]
+
+
+def _phrase(amount: str, word: str, basis: str, changed: bool) -> str:
+    body = f"{amount} {word}" if changed else word
+    return f"{basis} {body}" if basis else body
+
+
+def rate_change_words(
+    rate: object, form: str = "", digits: int = 1, basis: str = "", verb: str = "증가"
+) -> str:
+    """A growth rate in words, the word picked by the sign of the printed rate:
+    ``226.1% 증가``, ``연평균 29.3% 감소``, ``변동 없음`` (exactly 0); a rate too small to show
+    keeps its direction: ``0.1% 미만 증가`` (S34, never ``0.0% 증가``)."""
+    value = to_decimal(rate)
+    word = rate_words(value, form, verb)
+    return _phrase(fmt_percent(abs(value), digits), word, basis, not value.is_zero())
+
+
+def points_change_words(
+    a_fraction: object, b_fraction: object = 0, form: str = "", digits: int = 1,
+    basis: str = "", verb: str = "증가",
+) -> str:
+    """The change between two shares in %p, in words: ``3.2%p 증가``, ``1.5%p 감소``,
+    ``변동 없음``. The points are the difference of the PRINTED percentages (S34), and the word
+    follows their sign, so shares that print the same are ``변동 없음``. One argument is a
+    difference already (0.032 → ``3.2%p 증가``)."""
+    points = round_half_up(to_decimal(a_fraction) * 100, digits) - round_half_up(
+        to_decimal(b_fraction) * 100, digits
+    )
+    word = rate_words(points, form, verb)
+    return _phrase(f"{fmt_number(abs(points), digits)}%p", word, basis, not points.is_zero())
 
 
 def gap_kind(a_before: object, b_before: object, a_after: object, b_after: object) -> str:

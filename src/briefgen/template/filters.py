@@ -124,8 +124,9 @@ def count_change(value: Any, old: Any, unit: str = "개", basis: str = "") -> st
     return numbers.fmt_count_change(_amount(value), _amount(old), unit, basis)
 
 
-def _rank_of(value: Any, label: Any) -> tuple[Any, bool, str | None]:
-    """(rank, tied, label) of a number, an item, or a grouped statistic and a label."""
+def _rank_of(value: Any, label: Any, tied: bool | None) -> tuple[Any, bool, str | None]:
+    """(rank, tied, label) of a number (tied as the caller says), an item, or a grouped
+    statistic and a label (tied as the statistic knows)."""
     if label is not None:
         if not hasattr(value, "labels"):
             raise BriefError(
@@ -137,12 +138,16 @@ def _rank_of(value: Any, label: Any) -> tuple[Any, bool, str | None]:
             raise BriefError(
                 f"{value.label!r} has no rank (the 'other' bucket or an unranked item)"
             )
+        if tied is not None:
+            raise BriefError(f"{value.label!r} knows its own tie: rank(tied=…) is for numbers")
         return value.rank, bool(getattr(value, "tied", False)), str(value.label)
     if hasattr(value, "labels"):
         raise BriefError(
             "rank of a grouped statistic needs a label: stats.by_country | rank('미국')"
         )
-    return value, False, None
+    if tied is not None and not isinstance(tied, bool):
+        raise BriefError(f"rank(tied=…) must be true or false, not {tied!r}")
+    return value, bool(tied), None
 
 
 def listing(items: Any, unit: str = "개", separator: str = ", ") -> str:
@@ -164,17 +169,65 @@ def span(value: Any, end: Any = None, unit: str = "") -> str:
     return numbers.fmt_range(start, stop, unit)
 
 
+def _two_ends(value: Any, rest: tuple[Any, ...], name: str) -> tuple[Any, Any, tuple[Any, ...]]:
+    """The ends of a range filter: ``[a, b] | f(options…)`` or ``a | f(b, options…)``."""
+    if isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise BriefError(f"{name} needs two ends, not {len(value)}: [a, b] | {name}")
+        return value[0], value[1], rest
+    if not rest:
+        raise BriefError(f"{name} needs two ends: [a, b] | {name} or a | {name}(b)")
+    return value, rest[0], rest[1:]
+
+
+def pct_span(value: Any, *rest: Any, **options: Any) -> str:
+    """Two shares as a range: ``[0.125, 0.2] | pct_span`` → ``12.5~20.0%`` (S34, S38)."""
+    a, b, rest = _two_ends(value, rest, "pct_span")
+    return numbers.fmt_percent_range(_share(a), _share(b), *rest, **options)
+
+
+def money_span(value: Any, *rest: Any, **options: Any) -> str:
+    """Two amounts as a range: ``[1.2e12, 1.5e12] | money_span('원')`` → ``1.2~1.5조 원``
+    (options as ``money``: currency, digits, unit)."""
+    a, b, rest = _two_ends(value, rest, "money_span")
+    return numbers.fmt_money_range(_amount(a), _amount(b), *rest, **options)
+
+
+def count_big(value: Any, counter: str = "명", digits: int = 1, unit: str | None = None) -> str:
+    """A large count in 만/억/조: ``120000 | count_big`` → ``12만 명``, ``6억 건``, ``9,999명``."""
+    return numbers.fmt_count_big(_amount(value), counter, digits, unit)
+
+
+def count_span(value: Any, *rest: Any, **options: Any) -> str:
+    """Two large counts as a range: ``[120000, 150000] | count_span`` → ``12~15만 명``
+    (options as ``count_big``: counter, digits, unit)."""
+    a, b, rest = _two_ends(value, rest, "count_span")
+    return numbers.fmt_count_big_range(_amount(a), _amount(b), *rest, **options)
+
+
 def year(value: Any) -> str:
     """``2023년`` (never grouped, S36)."""
     return numbers.fmt_year(_amount(value))
 
 
 def date(value: Any, style: str = "day") -> str:
-    """``2024년 8월 19일`` / ``2024년 8월`` / ``2024.08.19.`` (S40)."""
+    """``2024년 8월 19일`` / ``2024년 8월`` / ``2024.08.19.`` / ``’24.8월`` (S40)."""
     return dates.fmt_date(value, style)
 
 
-WORDING_FILTERS = ("compare", "direction", "rate_change", "rank", "rank_en")
+def date_span(value: Any, *rest: Any, **options: Any) -> str:
+    """Two dates as a range in one style: ``['2024-03', '2024-05'] | date_span`` →
+    ``2024년 3~5월``; ``date_span('dot_month')`` → ``2024.03.~2024.05.`` (S38, S40)."""
+    a, b, rest = _two_ends(value, rest, "date_span")
+    return dates.fmt_date_range(a, b, *rest, **options)
+
+
+def time(value: Any, style: str = "clock") -> str:
+    """A time of day: ``'14:30' | time`` → ``14:30``, ``time('words')`` → ``14시 30분`` (S40)."""
+    return dates.fmt_time(value, style)
+
+
+WORDING_FILTERS = ("compare", "direction", "rate_change", "pp_change", "rank", "rank_en")
 """The filters of ``wording_filters``: they record what they pick, so a template environment
 must call them at render time (never fold them at compile time)."""
 
@@ -192,26 +245,32 @@ def wording_filters(chose: Chooser) -> dict[str, Callable[..., str]]:
         new, old = _amount(new), _amount(old)
         return chose("direction", wording.direction_word(new, old, verb, form), [new, old])
 
-    def rate_change(value: Any, form: str = "", digits: int = 1) -> str:
-        """A growth rate in words: ``226.1% 증가`` / ``29.3% 감소`` / ``변동 없음``."""
+    def rate_change(value: Any, form: str = "", digits: int = 1, basis: str = "",
+                    verb: str = "증가") -> str:
+        """A growth rate in words: ``226.1% 증가`` / ``연평균 29.3% 감소`` / ``변동 없음``."""
         rate = _share(value)
-        word = wording.rate_words(rate, form)
-        text = word if not rate else f"{numbers.fmt_percent(abs(rate), digits)} {word}"
-        return chose("rate", text, [rate])
+        return chose("rate", wording.rate_change_words(rate, form, digits, basis, verb), [rate])
 
-    def rank(value: Any, label: Any = None) -> str:
+    def pp_change(value: Any, other: Any = 0, form: str = "", digits: int = 1, basis: str = "",
+                  verb: str = "증가") -> str:
+        """Two shares' change in %p, in words: ``3.2%p 증가`` / ``1.5%p 감소`` / ``변동 없음``."""
+        a, b = _share(value), _share(other)
+        return chose("points", wording.points_change_words(a, b, form, digits, basis, verb), [a, b])
+
+    def rank(value: Any, label: Any = None, tied: bool | None = None) -> str:
         """``3위`` / ``공동 3위`` from an item (``stats.by_country['중국'] | rank``), a grouped
-        statistic and a label (``stats.by_country | rank('중국')``) or a number."""
-        position, tied, subject = _rank_of(value, label)
-        return chose("rank", wording.rank_word(position, tied), [position, tied], subject)
+        statistic and a label (``stats.by_country | rank('중국')``) or a number (with
+        ``tied=true`` when the caller knows of a tie)."""
+        position, item_tied, subject = _rank_of(value, label, tied)
+        return chose("rank", wording.rank_word(position, item_tied), [position, item_tied], subject)
 
     def rank_en(value: Any, label: Any = None) -> str:
         """``3rd`` / ``joint 3rd`` for an English summary."""
-        position, tied, subject = _rank_of(value, label)
+        position, tied, subject = _rank_of(value, label, None)
         return chose("rank_en", wording.rank_word_en(position, tied), [position, tied], subject)
 
     return {"compare": compare, "direction": direction, "rate_change": rate_change,
-            "rank": rank, "rank_en": rank_en}
+            "pp_change": pp_change, "rank": rank, "rank_en": rank_en}
 
 
 def wording_globals(chose: Chooser) -> dict[str, Callable[..., str]]:
@@ -244,8 +303,14 @@ def korean_filters(josa: Particles, chose: Chooser = keep_word) -> dict[str, Cal
         "count_change": count_change,
         "listing": listing,
         "span": span,
+        "pct_span": pct_span,
+        "money_span": money_span,
+        "count_big": count_big,
+        "count_span": count_span,
         "year": year,
         "date": date,
+        "date_span": date_span,
+        "time": time,
         "josa": lambda word, particle: josa.attach(str(word), particle),
         "particle": lambda word, particle: josa.particle(str(word), particle),
     }
