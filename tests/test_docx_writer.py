@@ -33,6 +33,7 @@ from briefgen.ir import (  # noqa: E402
 )
 from briefgen.theme import load_theme  # noqa: E402
 from briefgen.writers.docx import write_docx  # noqa: E402
+from briefgen.writers.textwidth import text_width  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -66,6 +67,16 @@ def part(path: Path, name: str) -> etree._Element:
 def texts(node: etree._Element) -> str:
     """Visible text: the ``w:t`` runs (field instructions excluded)."""
     return "".join(node.xpath(".//w:t/text()", namespaces=NS))
+
+
+def edges_of(borders: etree._Element) -> dict[str, tuple[str, ...]]:
+    """``<w:tblBorders>``/``<w:tcBorders>`` as edge -> (val, size, colour), or (val,) if nil."""
+    out = {}
+    for edge in borders:
+        val = edge.get(w("val"))
+        name = etree.QName(edge).localname
+        out[name] = (val,) if val == "nil" else (val, edge.get(w("sz")), edge.get(w("color")))
+    return out
 
 
 def paragraphs_with_style(root: etree._Element, style_id: str) -> list[etree._Element]:
@@ -135,6 +146,9 @@ def test_headings_use_word_heading_styles_s6_s8(built: tuple[Document, Path]) ->
     }
     assert names["Heading1"] == "heading 1" and names["Heading2"] == "heading 2"
     assert names["TOC1"] == "toc 1" and names["FootnoteText"] == "footnote text"
+    for sid in ("Heading1", "ReferencesHeading", "FrontHeading"):  # S45: green, as in the PDF
+        style = styles.xpath(f"//w:style[@w:styleId='{sid}']", namespaces=NS)[0]
+        assert style.find("w:rPr/w:color", NS).get(w("val")) == "006A42", sid
 
 
 def test_every_paragraph_has_a_named_style_s50(built: tuple[Document, Path]) -> None:
@@ -207,6 +221,10 @@ def test_real_word_footnotes_s25(built: tuple[Document, Path]) -> None:
         assert first_run.find("w:footnoteRef", NS) is not None  # S24: the note starts `n) `
         assert first_run.find("w:rPr/w:vertAlign", NS).get(w("val")) == "baseline"
         assert texts(body_of_note) == f") {plain_text(note.inlines)}"
+        # S24: wrapped lines hang under the text after `n) ` (its width in the note's font)
+        label = text_width("NanumGothic", f"{position + 1}) ", 9)
+        indent = body_of_note.find("w:p/w:pPr/w:ind", NS)
+        assert int(indent.get(w("left"))) == int(indent.get(w("hanging"))) == round(label * 20)
     # the package wires the part up
     rels = part(path, "word/_rels/document.xml.rels")
     assert any(
@@ -217,6 +235,9 @@ def test_real_word_footnotes_s25(built: tuple[Document, Path]) -> None:
     styles = part(path, "word/styles.xml")
     note_style = styles.xpath("//w:style[@w:styleId='FootnoteText']", namespaces=NS)[0]
     assert note_style.find("w:rPr/w:sz", NS).get(w("val")) == "18"  # 9 pt
+    hang = note_style.find("w:pPr/w:ind", NS)  # a note an editor adds hangs too
+    assert hang.get(w("left")) == hang.get(w("hanging")) == str(round(
+        round(text_width("NanumGothic", "0) ", 9), 2) * 20))
 
 
 def test_footnote_marks_in_table_cell_and_caption(built: tuple[Document, Path]) -> None:
@@ -300,15 +321,28 @@ def test_table_header_row_and_alignment_s29(built: tuple[Document, Path]) -> Non
         "//w:style[@w:styleId='HouseTable']", namespaces=NS
     )[0]
     assert house.get(w("type")) == "table"
-    edges = house.find("w:tblPr/w:tblBorders", NS)
-    assert [e.get(w("val")) for e in edges] == ["single"] * 6
+    # open rules as the PDF draws them: 1 pt above the header and under the last row, 0.5 pt
+    # under the header, grey hairlines between body cells, no outer sides, no header columns
+    assert edges_of(house.find("w:tblPr/w:tblBorders", NS)) == {
+        "top": ("single", "8", "000000"), "left": ("nil",), "bottom": ("single", "8", "000000"),
+        "right": ("nil",), "insideH": ("single", "2", "999999"),
+        "insideV": ("single", "2", "999999"),
+    }
+    header_edges = {
+        "top": ("single", "8", "000000"), "left": ("nil",), "bottom": ("single", "4", "000000"),
+        "right": ("nil",), "insideV": ("nil",),
+    }
     first_row = house.find("w:tblStylePr[@w:type='firstRow']", NS)
+    assert edges_of(first_row.find("w:tcPr/w:tcBorders", NS)) == header_edges
     assert first_row.find("w:tcPr/w:shd", NS).get(w("fill")) == "E5E5E5"
     assert first_row.find("w:rPr/w:b", NS) is not None
     rows = table.findall(w("tr"))
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
     assert {s.get(w("fill")) for s in rows[0].iter(w("shd"))} == {"E5E5E5"}
+    for cell in rows[0].findall(w("tc")):  # direct edges, like the fill: whatever the reader
+        assert edges_of(cell.find("w:tcPr/w:tcBorders", NS)) == header_edges
+    assert rows[1].find("w:tc/w:tcPr/w:tcBorders", NS) is None  # does with firstRow styles
     assert rows[0].xpath(".//w:r/w:rPr/w:b", namespaces=NS)
     jcs = [c.find("w:p/w:pPr/w:jc", NS).get(w("val")) for c in rows[1].findall(w("tc"))]
     assert jcs == ["left", "right", "right"]

@@ -294,15 +294,20 @@ def table_style(
     *,
     chars: RunFormat,
     para: ParaFormat,
-    borders: str,
+    rules: TableRules,
     header_fill: str,
 ) -> etree._Element:
-    """``<w:style w:type="table">``: fonts and paragraph format of the cells, single borders,
-    and a bold, shaded first row (S29) for rows an editor adds in Word."""
+    """``<w:style w:type="table">``: fonts and paragraph format of the cells, the house's open
+    rules (S29: a rule above the header and under the last row, a thinner one under the header,
+    light inner lines between body rows and columns, no outer sides), and a bold, shaded header
+    row without inner lines, for rows an editor adds in Word."""
     first_row = el(
         "w:tblStylePr",
         {"w:type": "firstRow"},
-        [rpr(RunFormat(bold=True)), el("w:tcPr", children=[_shading(header_fill)])],
+        [
+            rpr(RunFormat(bold=True)),
+            el("w:tcPr", children=[_cell_borders(rules.header_edges()), _shading(header_fill)]),
+        ],
     )
     kids = [
         _val("w:name", name),
@@ -310,7 +315,7 @@ def table_style(
         el("w:qFormat"),
         ppr(para),
         rpr(chars),
-        el("w:tblPr", children=[_borders(borders)]),
+        el("w:tblPr", children=[_edges("w:tblBorders", rules.table_edges())]),
         first_row,
     ]
     return el("w:style", {"w:type": "table", "w:styleId": style_id}, kids)
@@ -595,16 +600,60 @@ def set_page_number_start(sect_pr: etree._Element, start: int) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A table line: its width in eighths of a point (2…96) and its colour (``#RRGGBB``)."""
+
+    eighths: int
+    color: str
+
+    def attrs(self) -> dict[str, str]:
+        return {
+            "w:val": "single",
+            "w:sz": str(self.eighths),
+            "w:space": "0",
+            "w:color": self.color.lstrip("#").upper(),
+        }
+
+
+#: Edge name -> its rule (``None``: no line, ``w:val="nil"``), in schema order.
+Edges = dict[str, Rule | None]
+
+
+@dataclass(frozen=True)
+class TableRules:
+    """Open table rules (S29): ``outer`` above the header row and under the last row, ``head``
+    under the header row, ``inner`` between body rows and columns; no outer sides."""
+
+    outer: Rule
+    head: Rule
+    inner: Rule
+
+    def table_edges(self) -> Edges:
+        return {"top": self.outer, "left": None, "bottom": self.outer, "right": None,
+                "insideH": self.inner, "insideV": self.inner}
+
+    def header_edges(self) -> Edges:
+        """A header cell's own edges: they override the table's inner lines, so the header row
+        has no column lines and its bottom rule is ``head``."""
+        return {"top": self.outer, "left": None, "bottom": self.head, "right": None,
+                "insideV": None}
+
+
+def _edges(tag: str, edges: Edges) -> etree._Element:
+    kids = [el(f"w:{edge}", rule.attrs() if rule else {"w:val": "nil"}) for edge, rule in edges.items()]
+    return el(tag, children=kids)
+
+
+def _cell_borders(edges: Edges) -> etree._Element:
+    return _edges("w:tcBorders", edges)
+
+
 def _borders(color: str, size_eighths: int = 4) -> etree._Element:
     """``<w:tblBorders>``: single lines on all edges and inner lines."""
-    attrs = {
-        "w:val": "single",
-        "w:sz": str(size_eighths),
-        "w:space": "0",
-        "w:color": color.lstrip("#").upper(),
-    }
+    rule = Rule(size_eighths, color)
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
-    return el("w:tblBorders", children=[el(f"w:{edge}", attrs) for edge in edges])
+    return _edges("w:tblBorders", dict.fromkeys(edges, rule))
 
 
 def table_borders(tbl_pr: etree._Element, color: str, size_eighths: int = 4) -> None:
@@ -646,8 +695,15 @@ def _shading_xml(fill: str) -> str:
     return fragment(_shading(fill))
 
 
-def cell_start(width: int, para: ParaFormat, fill: str | None = None) -> str:
-    """``<w:tc>`` of ``width`` twips (shaded ``fill``), opening its one paragraph ``para``:
-    the cell's runs and ``CELL_END`` follow."""
+@functools.lru_cache(maxsize=16)
+def cell_borders_xml(edges: tuple[tuple[str, Rule | None], ...]) -> str:
+    """``<w:tcBorders>`` of ``edges`` (items of an ``Edges`` dict) as a string."""
+    return fragment(_cell_borders(dict(edges)))
+
+
+def cell_start(width: int, para: ParaFormat, fill: str | None = None, borders: str = "") -> str:
+    """``<w:tc>`` of ``width`` twips (its ``borders`` from ``cell_borders_xml``, shaded
+    ``fill``), opening its one paragraph ``para``: the cell's runs and ``CELL_END`` follow."""
     shading = _shading_xml(fill) if fill else ""
-    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr><w:p>{ppr_xml(para)}'
+    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{borders}{shading}</w:tcPr>'
+            f"<w:p>{ppr_xml(para)}")

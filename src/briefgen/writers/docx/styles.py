@@ -11,11 +11,12 @@ from briefgen.fonts import font_path
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx.fontinfo import ENGLISH_US, KOREAN, read_font_info
-from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, RunFormat
+from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, Rule, RunFormat, TableRules
 from briefgen.writers.textwidth import text_width
 
 BULLET_NUM_ID = 1
 LANG = "ko-KR"
+INNER_RULE = "#999999"  # the grey of the lines between body cells (the PDF's inner grid)
 
 # Style ids (Word's own ids where Word has the style).
 NORMAL = "Normal"
@@ -76,6 +77,21 @@ def font_entries(theme: Theme) -> list[oxml.FontEntry]:
         entry = _font_names(theme.font(role))
         entries.setdefault(entry.name, entry)
     return list(entries.values())
+
+
+def table_rules(theme: Theme) -> TableRules:
+    """The open rules of a data table as the PDF draws them (S29): 1 pt in the text colour
+    above the header and under the last row, 0.5 pt under the header, hairlines between body
+    cells in ``INNER_RULE``."""
+    text_colour = theme.color("text")
+    return TableRules(
+        outer=Rule(8, text_colour), head=Rule(4, text_colour), inner=Rule(2, INNER_RULE)
+    )
+
+
+def footnote_hang(theme: Theme, number: int) -> float:
+    """The hanging indent of note ``number`` in points: the width of its label ``n) ``."""
+    return round(text_width(theme.font("body"), f"{number}) ", theme.size("footnote")), 2)
 
 
 def body_width(theme: Theme) -> float:
@@ -180,7 +196,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
             HEADING1,
             "heading 1",
             pf(keep_next=True, after=18, line=240, jc="left", outline=0),
-            text(bold, size("chapter"), bold=True),
+            text(bold, size("chapter"), bold=True, color=primary),  # S45: as in the PDF
         ),
         para(
             HEADING2,
@@ -234,14 +250,17 @@ def _styles(theme: Theme) -> list[etree._Element]:
         para(
             FOOTNOTE_TEXT,
             "footnote text",
-            pf(after=0, line=240, jc="both"),
+            # S24: wrapped lines hang under the text after ``n) `` (one digit here; each
+            # note's own paragraph sets the indent of its number, see ``footnote_hang``)
+            pf(after=0, line=240, jc="both", left=footnote_hang(theme, 0),
+               hanging=footnote_hang(theme, 0)),
             text(body, size("footnote")),
         ),
         para(
             REFS_HEADING,
             "References Heading",
             pf(keep_next=True, after=18, line=240, jc="left"),
-            text(bold, size("chapter"), bold=True),
+            text(bold, size("chapter"), bold=True, color=primary),
         ),
         para(
             BACK_PAGE, "Back Page", pf(before=4, line=line, jc="left"), text(body, size("source"))
@@ -270,7 +289,7 @@ def _styles(theme: Theme) -> list[etree._Element]:
             "House Table",
             chars=text(body, size("table"), lang=LANG),
             para=pf(before=2, after=2, line=240, jc="left"),
-            borders=theme.color("text"),
+            rules=table_rules(theme),
             header_fill=theme.color("table_header_fill"),
         ),
     ]

@@ -437,8 +437,9 @@ class _Writer:
         # python-docx's per-cell API (and element-by-element building) is many times slower on
         # thousands of rows, and so is parsing the string and serializing it again.
         fill = self.theme.color("table_header_fill")
+        edges = oxml.cell_borders_xml(tuple(st.table_rules(self.theme).header_edges().items()))
         head = [
-            oxml.cell_start(w.twips, ParaFormat(style=st.TABLE_TEXT, jc="center"), fill)
+            oxml.cell_start(w.twips, ParaFormat(style=st.TABLE_TEXT, jc="center"), fill, edges)
             for w in widths
         ]
         aligns = [table.align[c] if c < len(table.align) else "left" for c in range(columns)]
@@ -503,10 +504,13 @@ class _Writer:
         """One Word footnote per model footnote, its text starting ``n) `` (S24, S25)."""
         root = self.notes_part.element
         notes = sorted(self.doc.footnotes, key=lambda note: self._note_id(note.number))
-        start = oxml.ppr_xml(ParaFormat(style=st.FOOTNOTE_TEXT)) + oxml.footnote_label()
         for note in notes:
+            note_id = self._note_id(note.number)  # the number Word and LibreOffice print
+            hang = st.footnote_hang(self.theme, note_id)
+            fmt = ParaFormat(style=st.FOOTNOTE_TEXT, left=hang, hanging=hang)
+            start = oxml.ppr_xml(fmt) + oxml.footnote_label()
             runs = self._inline_xml(note.inlines, _Fmt(in_footnote=True))
-            self._splice(root.append, oxml.footnote(self._note_id(note.number), start + runs))
+            self._splice(root.append, oxml.footnote(note_id, start + runs))
 
     def _finish_styles(self) -> None:
         """Keep the house styles and every style a part refers to; drop the rest (the
