@@ -14,6 +14,8 @@ from briefgen.compat.hwpx import fill_text, paragraph_id
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+PIXEL = 75  # HWPUNIT a pixel of an original image is measured in (7200 / 96 dpi)
 
 
 def keep_word_para_pr(header: Any) -> str:
@@ -78,7 +80,8 @@ def grow_rows(table: Any, count: int) -> None:
     """Give ``table`` ``count`` rows by copying its last row, as ``add_table(count, …)`` builds
     them: each copy's cells at their row (``hp:cellAddr``) with a fresh paragraph id (drawn
     from python-hwpx's id source in document order), the row height (``hp:cellSz``) kept, the
-    table's ``rowCnt`` and height (``hp:sz``) for ``count`` rows. Call it right after
+    table's ``rowCnt`` and height (``hp:sz``) for ``count`` rows (the real heights are set
+    with the layout, ``lines``). Call it right after
     ``add_table`` and ``set_column_widths`` on its first rows: python-hwpx builds a table in
     ``xml.etree`` and converts it, and ``set_column_widths`` maps the whole grid, seconds for
     thousands of rows."""
@@ -121,3 +124,33 @@ def footnote_shape(section: Any, rule_length: int) -> None:
     line.set("length", str(rule_length))
     note.find(f"{HP}numbering").set("type", "CONTINUOUS")
     section.mark_dirty()
+
+
+def picture_geometry(picture: Any, pixels: tuple[int, int], dpi: tuple[float, float]) -> None:
+    """Describe the image of ``hp:pic`` as 한/글 does, for a picture shown at its ``hp:sz``:
+    the original size (``hp:orgSz``, and ``hp:imgRect`` its corners) from the pixels at the
+    file's resolution, the crop (``hp:imgClip``) and image size (``hp:imgDim``) in the units
+    한/글 measures the original image in (75 HWPUNIT a pixel: 96 dpi, whatever the file's),
+    the scale between them (``hc:scaMatrix``), set as a character on its line
+    (``TOP_AND_BOTTOM``). python-hwpx writes the shown size everywhere, so a viewer that
+    crops by pixels shows the image's top-left corner only."""
+    element = picture.element
+    size = element.find(f"{HP}sz")
+    shown = int(size.get("width")), int(size.get("height"))
+    original = [round(count * 7200 / (resolution or 96)) for count, resolution in zip(pixels, dpi, strict=True)]
+    element.set("textWrap", "TOP_AND_BOTTOM")
+    _set(element.find(f"{HP}orgSz"), width=original[0], height=original[1])
+    corners = [(0, 0), (original[0], 0), (original[0], original[1]), (0, original[1])]
+    for point, (x, y) in zip(element.find(f"{HP}imgRect"), corners, strict=True):
+        _set(point, x=x, y=y)
+    clip = [count * PIXEL for count in pixels]
+    _set(element.find(f"{HP}imgClip"), left=0, right=clip[0], top=0, bottom=clip[1])
+    _set(element.find(f"{HP}imgDim"), dimwidth=clip[0], dimheight=clip[1])
+    scale = element.find(f"{HP}renderingInfo/{HC}scaMatrix")
+    scale.set("e1", f"{shown[0] / original[0]:.6f}")
+    scale.set("e5", f"{shown[1] / original[1]:.6f}")
+
+
+def _set(element: Any, **values: int) -> None:
+    for name, value in values.items():
+        element.set(name, str(value))

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, assert_never
 
@@ -26,12 +25,11 @@ from briefgen.compat.hwpx import stable_ids
 from briefgen.errors import BriefError
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
-from briefgen.writers.hwpx import owpml
+from briefgen.writers.hwpx import lines, owpml
 from briefgen.writers.hwpx.package import write_package
-from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
+from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.page_numbers import PageSource, page_numbers
-from briefgen.writers.textwidth import text_width
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
@@ -151,7 +149,20 @@ class _Writer:
         self.hwpx.page.restart_page_number(body_section.paragraphs[0], number=1)
         self._metadata()
         self._toc_pages()
+        self._lay_out()
         return self.hwpx
+
+    def _lay_out(self) -> None:
+        """Store the line segments and the table heights 한/글 would (``lines``)."""
+        theme = self.theme
+        shapes = lines.Shapes(
+            self.st.header.element,
+            {theme.font(role) for role in ("body", "bold", "heavy")},
+            theme.font("body"),
+        )
+        for section in self.hwpx.sections:
+            lines.lay_out(section.element, shapes, self.st.body_width())
+            section.mark_dirty()
 
     def _page_setup(self, section: Any) -> None:
         """A4 and the house margins (S42). Hancom stacks the header area under the top
@@ -321,7 +332,6 @@ class _Writer:
         for paragraph in self.doc.summary:
             p = box.paragraph(self.st.para(replace(self.body_para, after=4)))
             self._inlines(p, paragraph.inlines, summary)
-        self._fit_height(box.cell)
         if self.doc.executive_summary:
             self._front_heading(flow, self.doc.front.executive_summary_title)
         for paragraph in self.doc.executive_summary:
@@ -358,19 +368,6 @@ class _Writer:
         table.set_treat_as_char(False)  # a long box flows across pages
         table.set_cell_border_fill(0, 0, self.box_fill)
         return table.cell(0, 0)
-
-    def _fit_height(self, cell: Any) -> None:
-        """Store the height a box's text needs: Hancom grows the row anyway, but the stored
-        size is what layout checkers (and Hancom's first paint) read."""
-        size = self.theme.size("body")
-        margins = cell.margins
-        inner = self.st.body_width() - margins.left - margins.right
-        lines = 0
-        for p in cell.paragraphs:
-            advance = hwp(text_width(self.theme.font("body"), p.text, size))
-            lines += math.ceil(advance / inner) or 1
-        pitch = size * self.theme.line_spacing + 8  # spacing before and after each paragraph
-        cell.set_size(height=hwp(lines * pitch) + margins.top + margins.bottom)
 
     # ------------------------------------------------------------------ chapters
     def _chapter(self, flow: Flow, chapter: ir.Chapter, *, first: bool) -> None:
@@ -419,7 +416,6 @@ class _Writer:
                             title,
                         )
                     self._blocks(cell, inner)
-                    self._fit_height(cell.cell)
                 case _:
                     assert_never(block)
 
@@ -485,11 +481,12 @@ class _Writer:
     def _figure(self, flow: Flow, figure: ir.Figure) -> None:
         """Caption, the image (PNG or JPEG) embedded as a binary item, notes and source."""
         self._caption(flow, "figure", figure.number, figure.caption)
-        data, kind, width_px, height_px = _image(figure)
+        image = _image(figure)
         width = round(self.st.body_width() * figure.width_ratio)
-        item = self.hwpx.media.add_image(data, kind)
+        item = self.hwpx.media.add_image(image.data, image.kind)
         p = self._para(flow, ParaStyle(align="CENTER", line=100, keep_next=True))
-        p.add_picture(str(item), width=width, height=round(width * height_px / width_px))
+        height = round(width * image.pixels[1] / image.pixels[0])
+        owpml.picture_geometry(p.add_picture(str(item), width=width, height=height), image.pixels, image.dpi)
         self._notes_and_source(flow, figure.notes, figure.source)
 
     # ------------------------------------------------------------------ back matter
@@ -531,14 +528,22 @@ class _Writer:
             )
 
 
-def _image(figure: ir.Figure) -> tuple[bytes, str, int, int]:
-    """The image file's bytes, format (``png``/``jpg``) and pixel size."""
+@dataclass(frozen=True)
+class _Image:
+    data: bytes
+    kind: str  # png or jpg
+    pixels: tuple[int, int]
+    dpi: tuple[float, float]  # the file's resolution, (0, 0) when it states none
+
+
+def _image(figure: ir.Figure) -> _Image:
+    """The image file's bytes, format, pixel size and resolution."""
     try:
         data = figure.image.read_bytes()
         with Image.open(io.BytesIO(data)) as image:
-            kind, (width, height) = image.format, image.size
+            kind, pixels, dpi = image.format, image.size, image.info.get("dpi", (0, 0))
     except OSError as exc:
         raise BriefError(f"cannot read image: {exc}", source=str(figure.image)) from None
     if kind not in ("PNG", "JPEG"):
         raise BriefError(f"image must be PNG or JPEG, not {kind}", source=str(figure.image))
-    return data, "png" if kind == "PNG" else "jpg", width, height
+    return _Image(data, "png" if kind == "PNG" else "jpg", pixels, (float(dpi[0]), float(dpi[1])))
