@@ -18,7 +18,9 @@ class Dataset:
     ``sources`` maps each canonical column to the source column it came from.
     ``key`` / ``label`` name the columns that identify a row and name it (for diffs).
     ``snapshot``: when the data was taken (ISO ``2025-05`` or ``2025-05-14``), if declared
-    or derived (``briefgen.data.snapshot``).
+    or derived (``briefgen.data.snapshot``). ``unit``: the unit of its numbers, if declared or
+    stated in the sheet (``억 달러``). ``digest``: the sha256 of a query's result (a query
+    dataset is an input of the build as a file is).
     """
 
     name: str
@@ -32,6 +34,8 @@ class Dataset:
     key: str | None = None
     label: str | None = None
     snapshot: str | None = None
+    unit: str | None = None
+    digest: str | None = None
 
     def source_column(self, column: str) -> str:
         """The column name in the data file behind canonical ``column``."""

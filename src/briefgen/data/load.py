@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -11,52 +12,59 @@ from briefgen.data.conditions import mask, parse_conditions
 from briefgen.data.dataset import Dataset
 from briefgen.data.dates import parse_dates
 from briefgen.data.keys import as_list, check_keys, expect_mapping
+from briefgen.data.layout import LAYOUT_KEYS, ROW_KEYS, Layout, parse_layout
+from briefgen.data.markers import clean_markers
 from briefgen.data.multi import apply_multi, parse_multi
 from briefgen.data.paths import project_path
-from briefgen.data.read import read_table
+from briefgen.data.read import read_rows, read_table
+from briefgen.data.sheet import table_from_rows
 from briefgen.data.snapshot import read_snapshot
+from briefgen.data.sql import SQL_KEYS, QueryResult, is_query, run_query
+from briefgen.data.wide import to_long
 from briefgen.errors import BriefError
 
 DATASET_KEYS = (
     "path", "encoding", "delimiter", "sheet", "columns", "derive", "multi", "filters", "key", "label",
-    "snapshot",
+    "snapshot", *LAYOUT_KEYS, *SQL_KEYS,
 )  # fmt: skip
+FILE_KEYS = ("path", "encoding", "delimiter", "sheet")  # not for a query
 DERIVE_KEYS = ("from", "date_format", "part")
 DATE_PARTS = ("year", "month", "day", "quarter")
 
 
-def load_datasets(spec: dict, project_dir: Path, config_file: str) -> dict[str, Dataset]:
-    """Read, rename, derive, split and filter every dataset declared under ``data:``."""
+def load_datasets(spec: dict, project_dir: Path, config_file: str,
+                  queries: Mapping[str, QueryResult] | None = None) -> dict[str, Dataset]:
+    """Read, rename, derive, split and filter every dataset declared under ``data:``;
+    ``queries``: the results of its query datasets if they were run already (by name)."""
     spec = expect_mapping(spec, config_file, "data")
     return {
-        str(name): _load_one(str(name), body, project_dir, config_file)
+        str(name): _load_one(str(name), body, project_dir, config_file, (queries or {}).get(str(name)))
         for name, body in spec.items()
     }
 
 
-def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> Dataset:
+def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
+              result: QueryResult | None) -> Dataset:
     key = f"data.{name}"
     spec = expect_mapping(spec, config_file, key)
-    check_keys(spec, DATASET_KEYS, config_file, key, required=("path",))
-    rel = str(spec["path"])
-    path = project_path(rel, project_dir, config_file, f"{key}.path")
-    delimiter = spec.get("delimiter")
-    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
-        raise BriefError(  # pandas would take a longer one as a regular expression
-            f"delimiter must be one character (never a regular expression), got {delimiter!r}",
-            source=config_file,
-            key=f"{key}.delimiter",
-        )
-    raw, encoding = read_table(
-        path,
-        rel,
-        encoding=str(spec.get("encoding", "auto")),
-        delimiter=delimiter,
-        sheet=spec.get("sheet"),
-    )
+    query = is_query(spec)
+    check_keys(spec, DATASET_KEYS, config_file, key, required=() if query else ("path",))
+    layout = parse_layout(spec, config_file, key)
+    if query:
+        for other in (*FILE_KEYS, *ROW_KEYS):
+            if other in spec:
+                raise BriefError(f"'{other}' is for a data file; a query dataset (sql) has no {other}",
+                                 source=config_file, key=f"{key}.{other}")
+        result = result or run_query(name, spec, project_dir, config_file)
+        rel, encoding, raw, unit = result.label, "sql", result.frame, None
+    else:
+        rel, encoding, raw, unit = _read_file(spec, layout, project_dir, config_file, key)
     if raw.empty:
-        raise BriefError("the data file has no data rows (only a header?)", source=rel)
-    raw.index = pd.RangeIndex(2, len(raw) + 2)
+        raise BriefError("the data file has no data rows (only a header?)" if not query
+                         else "the query returns no rows", source=rel)
+    raw = clean_markers(raw, layout.missing, layout.thousands)
+    if layout.wide is not None:
+        raw = to_long(raw, layout.wide, rel, layout.missing)
     frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")
     check_cells(frame, sources, rel)
     frame = _derive(frame, sources, spec.get("derive") or {}, rel, config_file, f"{key}.derive")
@@ -79,6 +87,8 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
         filters=[],
         sources=sources,
         snapshot=snapshot,
+        unit=layout.unit or unit,
+        digest=result.sha256 if result is not None else None,
     )
     nodes = parse_conditions(
         spec.get("filters"), list(frame.columns), config_file, f"{key}.filters"
@@ -97,6 +107,29 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str) -> D
             _known(str(spec[role]), frame, config_file, f"{key}.{role}")
             setattr(dataset, role, str(spec[role]))
     return dataset
+
+
+def _read_file(spec: dict, layout: Layout, project_dir: Path, config_file: str,
+               key: str) -> tuple[str, str, pd.DataFrame, str | None]:
+    """Read the dataset's file: its shown path, encoding, frame (index: row numbers) and the
+    unit stated in the sheet (if asked)."""
+    rel = str(spec["path"])
+    path = project_path(rel, project_dir, config_file, f"{key}.path")
+    delimiter = spec.get("delimiter")
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise BriefError(  # pandas would take a longer one as a regular expression
+            f"delimiter must be one character (never a regular expression), got {delimiter!r}",
+            source=config_file,
+            key=f"{key}.delimiter",
+        )
+    encoding, sheet = str(spec.get("encoding", "auto")), spec.get("sheet")
+    if layout.by_rows:
+        rows, used, position = read_rows(path, rel, encoding=encoding, delimiter=delimiter, sheet=sheet)
+        frame, unit = table_from_rows(rows, layout, rel, position)
+        return rel, used, frame, unit
+    raw, used = read_table(path, rel, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    raw.index = pd.RangeIndex(2, len(raw) + 2)
+    return rel, used, raw, None
 
 
 def _known(column: str, frame: pd.DataFrame, config_file: str, key: str) -> None:

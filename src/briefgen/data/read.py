@@ -1,10 +1,11 @@
-"""Read a CSV, XLSX or JSON file into a frame of strings (empty cell = ``""``)."""
+"""Read a CSV, XLSX, JSON or Parquet file into a frame of strings (empty cell = ``""``)."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -15,12 +16,14 @@ from briefgen.data.limits import (
     check_xlsx_archive,
 )
 from briefgen.data.plausible import check_cp949_reading, undecodable
-from briefgen.data.shape import check_header, check_short_rows, csv_header
+from briefgen.data.shape import check_header, check_short_rows, csv_header, csv_records
 from briefgen.data.values import cell_text
 from briefgen.errors import BriefError
 
 AUTO_ENCODINGS = ("utf-8", "cp949")
-FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json"}
+FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json",
+           ".parquet": "parquet"}
+ROW_FORMATS = ("csv", "xlsx")  # files whose rows a layout (header rows, footer) can cut
 _RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _OTHER_DELIMITERS = (";", "\t", "|")
 
@@ -38,12 +41,11 @@ def read_table(
     Every cell is a ``str``; missing cells are ``""``. XLSX files report ``"xlsx"`` as
     encoding. Unsupported formats, undecodable bytes and malformed files raise BriefError.
     """
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise BriefError(
-            f"unsupported data format {path.suffix!r} (use .csv, .xlsx or .json)", source=rel
-        )
-    check_file_size(path, rel)
+    kind = _kind(path, rel)
+    if kind == "parquet":
+        from briefgen.data.parquet import read_parquet  # pyarrow: only for a Parquet file
+
+        return read_parquet(path, rel), "parquet"
     if kind == "xlsx":
         check_xlsx_archive(path, rel)
         from briefgen.data.xlsx import read_xlsx  # openpyxl: only for a spreadsheet
@@ -55,6 +57,46 @@ def read_table(
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     return _read_csv(text, rel, delimiter), used
+
+
+def read_rows(
+    path: Path,
+    rel: str,
+    *,
+    encoding: str = "auto",
+    delimiter: str | None = None,
+    sheet: str | int | None = None,
+) -> tuple[list[list[str]], str, Callable[[int], str]]:
+    """Every row of a CSV or XLSX file as cell texts (``rows[0]`` is row 1, title rows
+    included), the encoding used and how column i is named (``C`` in a sheet, ``3`` in a CSV)."""
+    kind = _kind(path, rel)
+    if kind not in ROW_FORMATS:
+        raise BriefError(f"header and footer rows apply to CSV and XLSX files, not {path.suffix}",
+                         source=rel)
+    if kind == "xlsx":
+        check_xlsx_archive(path, rel)
+        from openpyxl.utils.cell import get_column_letter
+
+        from briefgen.data.xlsx import xlsx_rows
+
+        return xlsx_rows(path, rel, sheet), "xlsx", lambda at: get_column_letter(at + 1)
+    text, used = _decode(path.read_bytes(), rel, encoding)
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    rows = csv_records(text, delimiter, rel)
+    check_shape(len(rows), max(map(len, rows), default=0), rel)
+    return rows, used, lambda at: str(at + 1)
+
+
+def _kind(path: Path, rel: str) -> str:
+    """The format of ``path`` by its suffix, once its size is checked."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise BriefError(
+            f"unsupported data format {path.suffix!r} (use .csv, .xlsx, .json or .parquet)", source=rel
+        )
+    check_file_size(path, rel)
+    return kind
 
 
 def _decode(data: bytes, rel: str, encoding: str) -> tuple[str, str]:

@@ -33,6 +33,11 @@ def csv_header(text: str, delimiter: str, rel: str) -> list[str]:
     return next(_records(text, delimiter, rel), [])
 
 
+def csv_records(text: str, delimiter: str, rel: str) -> list[list[str]]:
+    """Every record of a CSV text as written (a title line may be shorter than the table)."""
+    return list(_records(text, delimiter, rel))
+
+
 def check_short_rows(text: str, delimiter: str, width: int, rel: str) -> None:
     """Refuse a row with fewer values than the header (pandas pads it with empty cells).
 

@@ -23,6 +23,23 @@ from briefgen.errors import BriefError
 
 def read_xlsx(path: Path, rel: str, sheet: str | int | None) -> pd.DataFrame:
     """The chosen sheet as a frame: header from the first non-empty row, empty rows dropped."""
+    rows = xlsx_rows(path, rel, sheet)
+    numbered = [(number, r) for number, r in enumerate(rows, start=1) if any(r)]
+    if not numbered:
+        raise BriefError("data sheet is empty", source=rel)
+    (header_row, header), body = numbered[0], [r for _, r in numbered[1:]]
+    check_header(header, rel, lambda at: get_column_letter(at + 1), line=header_row)
+    keep = [i for i, name in enumerate(header) if name]
+    width = len(header)
+    body = [r + [""] * (width - len(r)) for r in body]
+    return pd.DataFrame(
+        [[r[i] for i in keep] for r in body], columns=[header[i] for i in keep], dtype=object
+    )
+
+
+def xlsx_rows(path: Path, rel: str, sheet: str | int | None) -> list[list[str]]:
+    """Every row of the chosen sheet as cell texts (``rows[0][0]`` is A1), merged ranges
+    filled with their top-left value."""
     from openpyxl import load_workbook
 
     try:
@@ -36,17 +53,7 @@ def read_xlsx(path: Path, rel: str, sheet: str | int | None) -> pd.DataFrame:
     finally:
         book.close()
     fill_merged(rows, merged_ranges(path, part, rel), rel)
-    numbered = [(number, r) for number, r in enumerate(rows, start=1) if any(r)]
-    if not numbered:
-        raise BriefError("data sheet is empty", source=rel)
-    (header_row, header), body = numbered[0], [r for _, r in numbered[1:]]
-    check_header(header, rel, lambda at: get_column_letter(at + 1), line=header_row)
-    keep = [i for i, name in enumerate(header) if name]
-    width = len(header)
-    body = [r + [""] * (width - len(r)) for r in body]
-    return pd.DataFrame(
-        [[r[i] for i in keep] for r in body], columns=[header[i] for i in keep], dtype=object
-    )
+    return rows
 
 
 def _pick(book: Any, sheet: str | int | None, rel: str) -> Any:

@@ -374,10 +374,11 @@ def _cagr(ctx: _Ctx) -> Stat:
             raise ctx.error(f"'{key}' must be a whole number (a year), got {v!r}", key)
     if end <= start:
         raise ctx.error(f"'to' ({end}) must be after 'from' ({start})", "to")
-    counter = _tally(ctx, column)
-    first, last = counter[str(start)], counter[str(end)]
+    counter = dict(_series(ctx)) if "column" in ctx.spec else _tally(ctx, column)  # sums or rows
+    first, last = counter.get(str(start), 0), counter.get(str(end), 0)
     if first == 0:
-        raise ctx.error(f"CAGR has a denominator of 0 (no rows with {column} = {start})", "from")
+        what = f"'{ctx.spec['column']}' sums to 0" if "column" in ctx.spec else "no rows"
+        raise ctx.error(f"CAGR has a denominator of 0 ({what} with {column} = {start})", "from")
     years = end - start
     value = (last / first) ** (1 / years) - 1
     return Cagr(
@@ -459,7 +460,7 @@ COMPUTE: dict[str, tuple[tuple[str, ...], Callable[[_Ctx], Stat]]] = {
     "cumulative": (("by", "column", "agg", "where"), _cumulative),
     "ratio": (("numerator", "denominator", "column", "where"), _ratio),
     "share": (("where", "within"), _share),
-    "cagr": (("by", "from", "to", "where"), _cagr),
+    "cagr": (("by", "from", "to", "where", "column", "agg"), _cagr),
     "crosstab": (("rows", "columns", "where", "row_sort", "col_sort"), _crosstab),
     "rows": (("columns", "where", "sort"), _rows),
     **{name: (("column", "where", "label"), _aggregate) for name in AGGREGATES},

@@ -51,13 +51,14 @@ class Share(Stat):
 
 @dataclass
 class Cagr(Stat):
-    """Compound annual growth rate between two labels: ``(end_value/start_value)^(1/years) - 1``."""
+    """Compound annual growth rate between two labels: ``(end_value/start_value)^(1/years) - 1``
+    (the values are row counts, or a column's sums)."""
 
     value: float = 0.0
     start: int | str = 0
     end: int | str = 0
-    start_value: int = 0
-    end_value: int = 0
+    start_value: int | float = 0
+    end_value: int | float = 0
     years: int = 0
 
 

@@ -1,0 +1,119 @@
+"""How a table is laid out in its file, as published tables are (KOSIS, e-나라지표, ministries'
+spreadsheets): the dataset keys ``header``, ``footer``, ``missing``, ``thousands``, ``unit`` and
+``wide``, checked here against brief.yaml.
+
+- ``header``: the sheet row (1-based, as Excel numbers it) or rows of the header; the rows above
+  are titles. Several rows are joined per column (``수출액`` over ``2021년`` → ``수출액 2021년``).
+- ``footer``: how many of the last non-empty rows are notes (``주:``, ``자료:``), not data.
+- ``missing``: cell texts that mean "no value" (``-``, ``…``, ``x``); they read as empty cells.
+- ``thousands``: the thousands separator of numbers written as text (``1,234``).
+- ``unit``: the unit of the numbers: a text (``억 달러``) or ``{from: sheet}``, the ``단위``
+  stated above the data (``(단위: 억 달러)``).
+- ``wide``: ``{year: NAME, value: NAME}``: the columns whose header is a year (``2021``,
+  ``2021년``, ``2022 p)``) become rows, the year in column ``year`` and the cell in ``value``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from briefgen.data.keys import as_list, check_keys, expect_mapping
+from briefgen.errors import BriefError
+
+LAYOUT_KEYS = ("header", "footer", "missing", "thousands", "unit", "wide")
+ROW_KEYS = ("header", "footer")  # read from the rows of a CSV or XLSX file only
+WIDE_KEYS = ("year", "value")
+UNIT_KEYS = ("from",)
+THOUSANDS = (",", ".", " ", "'", "\u00a0")
+MAX_HEADER_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Wide:
+    """Year columns to rows: the year goes to column ``year``, the cells to ``value`` (None:
+    named after the header text beside the year, e.g. ``수출액``)."""
+
+    year: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The declared layout of one dataset's table (every field optional)."""
+
+    header: tuple[int, ...] = ()
+    footer: int = 0
+    missing: tuple[str, ...] = ()
+    thousands: str | None = None
+    unit: str | None = None
+    unit_from_sheet: bool = False
+    wide: Wide | None = None
+
+    @property
+    def by_rows(self) -> bool:
+        """The table must be cut from the file's rows (a header row or a footer declared)."""
+        return bool(self.header) or self.footer > 0 or self.unit_from_sheet
+
+
+def parse_layout(spec: dict[str, Any], config_file: str, key: str) -> Layout:
+    """The layout keys of dataset ``spec`` (at config ``key``), checked."""
+    header = _header(spec.get("header"), config_file, f"{key}.header")
+    footer = spec.get("footer", 0)
+    if not (isinstance(footer, int) and not isinstance(footer, bool) and footer >= 0):
+        raise BriefError(f"footer must be a number of rows (0 or more), got {footer!r}",
+                         source=config_file, key=f"{key}.footer")
+    missing = tuple(str(m).strip() for m in as_list(spec.get("missing", [])))
+    if any(not m for m in missing):
+        raise BriefError("a missing marker must not be empty (empty cells are missing anyway)",
+                         source=config_file, key=f"{key}.missing")
+    thousands = spec.get("thousands")
+    if thousands is not None and thousands not in THOUSANDS:
+        shown = ", ".join(repr(t) for t in THOUSANDS)
+        raise BriefError(f"thousands must be one of {shown}, got {thousands!r}",
+                         source=config_file, key=f"{key}.thousands")
+    unit, from_sheet = _unit(spec.get("unit"), config_file, f"{key}.unit")
+    return Layout(header, footer, missing, thousands, unit, from_sheet,
+                  _wide(spec.get("wide"), config_file, f"{key}.wide"))
+
+
+def _header(value: Any, config_file: str, key: str) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    rows = as_list(value)
+    if not rows or not all(isinstance(r, int) and not isinstance(r, bool) and r >= 1 for r in rows):
+        raise BriefError(f"header must be a row number (1 is the first row) or a list of them, got {value!r}",
+                         source=config_file, key=key)
+    if len(rows) > MAX_HEADER_ROWS or rows != list(range(rows[0], rows[0] + len(rows))):
+        raise BriefError(f"header rows must follow each other (e.g. [3, 4]), at most {MAX_HEADER_ROWS}; "
+                         f"got {value!r}", source=config_file, key=key)
+    return tuple(rows)
+
+
+def _unit(value: Any, config_file: str, key: str) -> tuple[str | None, bool]:
+    if value is None:
+        return None, False
+    if isinstance(value, str) and value.strip():
+        return value.strip(), False
+    body = expect_mapping(value, config_file, key)
+    check_keys(body, UNIT_KEYS, config_file, key, required=UNIT_KEYS)
+    if body["from"] != "sheet":
+        raise BriefError(f"unit 'from' must be sheet (the '단위' stated above the data), got {body['from']!r}",
+                         source=config_file, key=f"{key}.from")
+    return None, True
+
+
+def _wide(value: Any, config_file: str, key: str) -> Wide | None:
+    if value is None:
+        return None
+    body = expect_mapping(value, config_file, key)
+    check_keys(body, WIDE_KEYS, config_file, key, required=("year",))
+    for name in WIDE_KEYS:
+        if name in body and not (isinstance(body[name], str) and body[name].strip()):
+            raise BriefError(f"wide.{name} must be a column name, got {body[name]!r}",
+                             source=config_file, key=f"{key}.{name}")
+    value_name = body.get("value")
+    if value_name is not None and value_name == body["year"]:
+        raise BriefError("wide.year and wide.value must name two different columns",
+                         source=config_file, key=f"{key}.value")
+    return Wide(str(body["year"]).strip(), str(value_name).strip() if value_name else None)
