@@ -90,9 +90,10 @@ def prepare(path: Path) -> Prepared:
         raise project.locate(error) from None
 
 
-def _prepare(project: Project, images: FigureImages, step: Step | None = None) -> Prepared:
+def _prepare(project: Project, images: FigureImages, step: Step | None = None,
+             queries: dict[str, Any] | None = None) -> Prepared:
     """Everything up to the numbered document; the charts are still being drawn after it
-    (``images.wait()`` waits for them)."""
+    (``images.wait()`` waits for them). ``queries``: the query datasets' results, if run."""
     step = step or _quiet
     step("data")
     from briefgen.biblio import Citer, read_bibliography
@@ -106,7 +107,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None) -
     from briefgen.template.render import render_with_lines
 
     theme = images.theme
-    datasets = load_datasets(project.data, project.root, project.config_file)
+    datasets = load_datasets(project.data, project.root, project.config_file, queries)
     statistics = compute_statistics(project.statistics, datasets, project.config_file)
     step("template")
     images.plan_charts(statistics)  # drawn from now on, while the template is rendered
@@ -167,9 +168,11 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     shown = manifest_file.relative_to(project.root).as_posix()
     old, ignored = mf.read_previous(manifest_file, shown)  # a damaged one counts as absent
     step("check")
+    queries = _run_queries(project)  # a query's result is an input, like a file's bytes
     if not force and old is not None:
         images = [project.root / f["path"] for f in old["inputs"]["files"].get("images", [])]
-        inputs = describe_inputs(project, hasher, images, fonts)
+        digests = {result.label: result.sha256 for result in queries.values()}
+        inputs = describe_inputs(project, hasher, images, fonts, digests)
         if _unchanged(old, inputs, targets, hasher):
             hasher.save()
             return BuildResult(
@@ -179,7 +182,7 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
             )
     with Scheduler() as scheduler:
         figures = FigureImages(project, theme, cache_dir / "charts", scheduler)
-        prepared = _prepare(project, figures, step)
+        prepared = _prepare(project, figures, step, queries)
         try:
             result = _write_outputs(prepared, figures, old, hasher, step, started)
         except BriefError:
@@ -198,6 +201,15 @@ def cache_folder(project: Project) -> Path:
     return project.root / CACHE_DIR
 
 
+def _run_queries(project: Project) -> dict[str, Any]:
+    """Run the project's query datasets (``data.NAME.sql``), if it has any (name → result)."""
+    if not any(isinstance(body, dict) and "sql" in body for body in project.data.values()):
+        return {}  # no import of pandas or SQLAlchemy for an up-to-date build
+    from briefgen.data.sql import run_queries
+
+    return run_queries(project.data, project.root, project.config_file)
+
+
 def _targets(project: Project) -> dict[str, Path]:
     """The output file of each wanted format."""
     return {fmt: project.output_dir / f"{project.output_name}.{fmt}" for fmt in project.formats}
@@ -213,7 +225,8 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
     manifest_file = mf.manifest_path(project.output_dir, project.output_name)
     images = sorted({b.image for b in _figures(document)
                      if not b.image.is_relative_to(cache_dir.resolve())})
-    inputs = describe_inputs(project, hasher, images, fonts)
+    digests = {d.path: d.digest for d in prepared.datasets.values() if d.digest}
+    inputs = describe_inputs(project, hasher, images, fonts, digests)
     outputs_cache = OutputCache(cache_dir / "out")
     doc_key = sha256_json({
         "document": _document_data(document),

@@ -1,7 +1,8 @@
 """Input files of a build and their sha256 (memoised by size and mtime in the cache folder).
 
 The inputs are: brief.yaml, the files in the content template's folder (includes, partials;
-not the outputs, the cache or hidden files), each data file and ``map_file``, a ``facts`` file,
+not the outputs, the cache or hidden files), each data file and ``map_file`` (and the result
+of each query dataset, hashed by the build), a ``facts`` file,
 a theme file, the bibliography files, user images, the TTF fonts and briefgen itself (version +
 a hash of its source, so a code change invalidates caches).
 """
@@ -12,7 +13,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -183,8 +184,9 @@ def font_files(theme_fonts: dict[str, str]) -> list[Path]:
 
 
 def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] = (),
-                    fonts: Sequence[Path] = ()) -> dict[str, Any]:
-    """The manifest's ``inputs``: every input file (project-relative) with its sha256."""
+                    fonts: Sequence[Path] = (), queries: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The manifest's ``inputs``: every input file (project-relative) with its sha256, and
+    among the data each query dataset's result (``queries``: its label → sha256)."""
     groups = declared_files(project)
     if extra:
         groups["images"] = sorted(set(extra))
@@ -192,6 +194,8 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] 
     for group, paths in groups.items():
         files[group] = [{"path": _rel(p, project.root), "sha256": hasher(p)}
                         for p in paths if _project_file(p, project.root)]
+    files["data"] = files.get("data", []) + [{"path": label, "sha256": digest}
+                                             for label, digest in sorted((queries or {}).items())]
     files["fonts"] = _font_hashes(fonts, hasher)
     return {
         "files": files,

@@ -14,13 +14,14 @@ from briefgen.template.tables import build_tables
 
 @dataclass(frozen=True)
 class DataInfo:
-    """A dataset as templates cite it: ``data.models.snapshot`` (ISO date or None), ``path``
-    and ``rows`` (after filters)."""
+    """A dataset as templates cite it: ``data.models.snapshot`` (ISO date or None), ``path``,
+    ``rows`` (after filters) and ``unit`` (of its numbers, if declared or stated in the sheet)."""
 
     name: str
     path: str
     rows: int
     snapshot: str | None
+    unit: str | None = None
 
 
 def data_snapshot(project: Project, datasets: dict[str, Any]) -> str:
@@ -39,7 +40,7 @@ def stated_snapshot(project: Project, dataset: Any) -> str:
 def template_context(project: Project, statistics: dict[str, Any], datasets: dict[str, Any],
                      josa: Josa) -> dict[str, Any]:
     """The names a content template renders with."""
-    info = {name: DataInfo(name, d.path, len(d.frame), d.snapshot) for name, d in datasets.items()}
+    info = {name: DataInfo(name, d.path, len(d.frame), d.snapshot, d.unit) for name, d in datasets.items()}
     return {
         "stats": Namespace("statistic", statistics),
         "facts": Namespace("fact", project.facts),
