@@ -559,6 +559,103 @@ def test_figure_png_is_embedded(sample: tuple[ir.Document, Theme, Path]) -> None
     assert int(pic.find(f"{HP}sz").get("width")) == round(48189 * figure.width_ratio)
 
 
+def test_picture_describes_the_original_image_as_hancom_does(
+    sample: tuple[ir.Document, Theme, Path],
+) -> None:
+    """한/글 measures a picture's original in the file's resolution (``hp:orgSz`` and the
+    corners of ``hp:imgRect``) and its crop and image size at 75 HWPUNIT a pixel
+    (``hp:imgClip``, ``hp:imgDim``); the scale between original and shown size is
+    ``hc:scaMatrix``. python-hwpx wrote the shown size everywhere: a viewer cropping by
+    pixels showed the top-left third of a 300 dpi chart."""
+    from PIL import Image
+
+    doc, _, out = sample
+    figure = next(
+        block for block in doc.chapters[1].sections[0].blocks if isinstance(block, ir.Figure)
+    )
+    with Image.open(figure.image) as image:
+        (px_w, px_h), dpi = image.size, image.info.get("dpi", (96, 96))
+    pic = part(out, "Contents/section1.xml").find(f".//{HP}pic")
+    original = round(px_w * 7200 / dpi[0]), round(px_h * 7200 / dpi[1])
+    assert int(pic.find(f"{HP}orgSz").get("width")), int(pic.find(f"{HP}orgSz").get("height")) == original
+    corners = [(int(pt.get("x")), int(pt.get("y"))) for pt in pic.find(f"{HP}imgRect")]
+    assert corners == [(0, 0), (original[0], 0), original, (0, original[1])]
+    clip = pic.find(f"{HP}imgClip")
+    assert [clip.get(k) for k in ("left", "right", "top", "bottom")] == ["0", str(75 * px_w), "0", str(75 * px_h)]
+    dim = pic.find(f"{HP}imgDim")
+    assert (dim.get("dimwidth"), dim.get("dimheight")) == (str(75 * px_w), str(75 * px_h))
+    shown = int(pic.find(f"{HP}sz").get("width"))
+    scale = pic.find(f"{HP}renderingInfo/{HC}scaMatrix")
+    assert float(scale.get("e1")) == pytest.approx(shown / original[0], abs=1e-6)
+    assert pic.find(f"{HP}pos").get("treatAsChar") == "1"
+
+
+def test_tables_store_their_laid_out_heights(built: tuple[ir.Document, Theme, Path]) -> None:
+    """Each cell of a row stores the row's height and the table the sum of its rows, as
+    한/글 saves them: the tallest cell's lines (each at least its characters' size) and its
+    top and bottom margins. python-hwpx stored 282 HWPUNIT a row whatever the text."""
+    _, _, out = built
+    tables = [t for name in ("Contents/section0.xml", "Contents/section1.xml")
+              for t in part(out, name).iter(f"{HP}tbl")]
+    assert tables
+    for table in tables:
+        margin = table.find(f"{HP}inMargin")
+        pad = int(margin.get("top")) + int(margin.get("bottom"))
+        rows = []
+        for row in table.findall(f"{HP}tr"):
+            heights = {int(tc.find(f"{HP}cellSz").get("height")) for tc in row.findall(f"{HP}tc")}
+            assert len(heights) == 1
+            (height,) = heights
+            tallest = max(
+                sum(int(seg.get("vertsize"))
+                    for seg in tc.findall(f"{HP}subList/{HP}p/{HP}linesegarray/{HP}lineseg"))
+                for tc in row.findall(f"{HP}tc")
+            )
+            assert height >= tallest + pad > 1000
+            rows.append(height)
+        assert int(table.find(f"{HP}sz").get("height")) == sum(rows)
+
+
+def test_every_paragraph_stores_its_lines(built: tuple[ir.Document, Theme, Path]) -> None:
+    """Every paragraph (body, cells, notes, headers and footers) ends in its
+    ``hp:linesegarray``: lines in text order going down, each as tall as at least its
+    characters, the body's lines as wide as the text less the paragraph's margins."""
+    _, _, out = built
+    count = 0
+    for name in ("Contents/section0.xml", "Contents/section1.xml"):
+        for paragraph in part(out, name).iter(f"{HP}p"):
+            array = paragraph[-1]
+            assert array.tag == f"{HP}linesegarray", run_text(paragraph)
+            segments = list(array)
+            starts = [int(seg.get("textpos")) for seg in segments]
+            tops = [int(seg.get("vertpos")) for seg in segments]
+            assert starts[0] == 0 and starts == sorted(set(starts))
+            assert tops == sorted(set(tops))
+            for seg in segments:
+                assert int(seg.get("vertsize")) == int(seg.get("textheight")) >= 100
+                assert int(seg.get("baseline")) == round(0.85 * int(seg.get("vertsize")))
+            count += 1
+    assert count > 50
+
+
+def test_lines_break_at_spaces_and_long_words_at_characters() -> None:
+    """한/글's KEEP_WORD breaking: a line ends after a space, trailing spaces hang past the
+    edge, a word wider than a line is cut at its characters; a hanging indent narrows the
+    lines after the first; text positions count a control as 8 units."""
+    from briefgen.writers.hwpx.lines import CONTROL, _Atom, _break
+
+    def word(n: int) -> list[_Atom]:
+        return [_Atom(1, 100, 1000) for _ in range(n)]
+
+    space = _Atom(1, 50, 1000, space=True)
+    atoms = [_Atom(CONTROL, 0, 0), *word(4), space, *word(4), space, *word(12)]
+    lines = _break(atoms, room=1000, indent=0)
+    assert [(start, stop) for start, stop, _ in lines] == [(0, 11), (11, 21), (21, 23)]
+    assert [pos for *_, pos in lines] == [0, 18, 28]
+    hanging = _break([*word(9), space, *word(9)], room=1000, indent=-200)
+    assert [(start, stop) for start, stop, _ in hanging] == [(0, 10), (10, 18), (18, 19)]
+
+
 def test_metadata(sample: tuple[ir.Document, Theme, Path]) -> None:
     opf = part(sample[2], "Contents/content.hpf")
     meta = {
