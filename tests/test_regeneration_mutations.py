@@ -206,8 +206,8 @@ def check_true(text: str, stats: dict) -> None:
     assert len(re.findall(r"(?<!공동 )\d+위를 차지하였으며", text)) == (0 if kr.tied else 1)
     kr_prev, kr_last = by_year_country.cell(2022, "한국"), by_year_country.cell(2023, "한국")
     assert f"전년({kr_prev}개)보다 {_direction(kr_last, kr_prev, '늘어남', '줄어듦', '변동 없음')}" in text
-    domains = stats["by_domain"].items
-    assert f"그다음은 {domains[1].label} {domains[1].count}개, {domains[2].label} {domains[2].count}개 순임" in text
+    groups = [item for item in stats["by_domain_group"].items if item.label != "기타"]  # [그림 2]'s series
+    assert f"그다음은 {', '.join(f'{g.label} {g.count}개' for g in groups[1:3])} 순임" in text
     assert f"과업별로는 {stats['by_task'].items[0].label}" in text
     visual = stats["year_domain"]
     g1, g2 = visual.col_labels[1], visual.col_labels[2]

@@ -97,6 +97,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None,
     step = step or _quiet
     step("data")
     from briefgen.biblio import Citer, read_bibliography
+    from briefgen.contentcheck import content_warnings
     from briefgen.data import load_datasets
     from briefgen.korean.josa import Josa
     from briefgen.markup.reader import read_markup
@@ -128,7 +129,7 @@ def _prepare(project: Project, images: FigureImages, step: Step | None = None,
     )
     if not document.chapters:
         raise BriefError("the content has no chapter ('# 제목' heading)", source=content_name)
-    warnings = parts.warnings + number_document(document, theme)
+    warnings = parts.warnings + number_document(document, theme) + content_warnings(document, content_name)
     warnings += lint_template(project.content.read_text("utf-8"), content_name, statistics)
     return Prepared(project, theme, document, statistics, markup, warnings, datasets,
                     josa.used_readings(), ledger)
