@@ -87,11 +87,13 @@ def test_a4_page_and_house_margins_s42(built: tuple[Document, Path]) -> None:
     body = part(built[1], "word/document.xml")
     sections = body.xpath("//w:sectPr", namespaces=NS)
     assert len(sections) == 4  # cover | 요약, ES, 목차 | body | back page
-    for sect in sections:
+    for index, sect in enumerate(sections):
         size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
         assert (size.get(w("w")), size.get(w("h"))) == ("11906", "16838")
         got = [margins.get(w(k)) for k in ("left", "right", "top", "bottom", "header", "footer")]
-        assert got == ["1134", "1134", "1417", "1247", "737", "567"]
+        # the designed cover's band runs to the page's top and side edges (S2)
+        house = ["0", "0", "0"] if index == 0 else ["1134", "1134", "1417"]
+        assert got == [*house, "1247", "737", "567"]
 
 
 def _hf_part(path: Path, sect: etree._Element, kind: str, which: str) -> etree._Element:
@@ -410,12 +412,16 @@ def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> N
     body = part(built[1], "word/document.xml")
     all_text = [texts(p) for p in body.iter(w("p"))]
     assert "R&D <a> 기관" in all_text
-    assert all_text[:6] == [
-        "이슈리포트 IS-201",
+    assert all_text[:10] == [
+        "SPRi",  # the band (S2): the mark, the series label and the report number
+        "이슈리포트",
+        "IS-201",
+        "",  # the accent stripe
         "초거대 AI 모델 개발 동향과 시사점",
         "- Epoch AI 데이터 분석 -",  # as the PDF cover prints it
         "2024.08.19.",
         "홍길동 AI정책연구실 선임연구원",
+        "",  # the short rule above the organisation
         "소프트웨어정책연구소",
     ]
     refs = [texts(p) for p in paragraphs_with_style(body, "Reference")]

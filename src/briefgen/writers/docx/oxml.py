@@ -180,7 +180,8 @@ TAB_RUN = "<w:r><w:tab/></w:r>"
 
 @dataclass(frozen=True)
 class ParaFormat:
-    """Paragraph properties; lengths in points, ``line`` in 240ths of a line (auto rule)."""
+    """Paragraph properties; lengths in points, ``line`` in 240ths of a line (auto rule),
+    ``line_exact`` an exact line height in points."""
 
     style: str | None = None
     keep_next: bool = False
@@ -196,6 +197,9 @@ class ParaFormat:
     outline: int | None = None
     word_wrap: bool = False
     no_autospace: bool = False  # no extra space between Hangul and Latin/digits (Word adds it)
+    rule_below: tuple[int, str] | None = None  # (width in eighths of a point, colour)
+    right: float | None = None
+    line_exact: float | None = None
 
 
 def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
@@ -211,6 +215,11 @@ def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
         kids.append(
             el("w:numPr", children=[_val("w:ilvl", fmt.num[1]), _val("w:numId", fmt.num[0])])
         )
+    if fmt.rule_below:
+        eighths, colour = fmt.rule_below
+        rule = el("w:bottom", {"w:val": "single", "w:sz": str(eighths), "w:space": "1",
+                               "w:color": colour.lstrip("#").upper()})
+        kids.append(el("w:pBdr", children=[rule]))
     if fmt.tab_right_leader:
         pos, leader = fmt.tab_right_leader
         tab = el("w:tab", {"w:val": "right", "w:leader": leader, "w:pos": str(twips(pos))})
@@ -224,12 +233,16 @@ def ppr(fmt: ParaFormat, run_fmt: RunFormat | None = None) -> etree._Element:
         spacing["w:before"] = str(twips(fmt.before))
     if fmt.after is not None:
         spacing["w:after"] = str(twips(fmt.after))
-    if fmt.line is not None:
+    if fmt.line_exact is not None:
+        spacing |= {"w:line": str(twips(fmt.line_exact)), "w:lineRule": "exact"}
+    elif fmt.line is not None:
         spacing |= {"w:line": str(fmt.line), "w:lineRule": "auto"}
     if spacing:
         kids.append(el("w:spacing", spacing))
-    if fmt.left is not None or fmt.hanging is not None:
+    if fmt.left is not None or fmt.hanging is not None or fmt.right is not None:
         ind = {"w:left": str(twips(fmt.left or 0))}
+        if fmt.right is not None:
+            ind["w:right"] = str(twips(fmt.right))
         if fmt.hanging:
             ind["w:hanging"] = str(twips(fmt.hanging))
         kids.append(el("w:ind", ind))
@@ -707,3 +720,27 @@ def cell_start(width: int, para: ParaFormat, fill: str | None = None, borders: s
     shading = _shading_xml(fill) if fill else ""
     return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{borders}{shading}</w:tcPr>'
             f"<w:p>{ppr_xml(para)}")
+
+
+def band_row(height: int, fill: str, valign: str, margins: tuple[int, int, int, int],
+             width: int, content: str) -> str:
+    """A row of the cover's band: one cell ``width`` twips wide, exactly ``height`` twips
+    tall, filled ``fill``, its paragraphs ``content`` aligned ``valign`` (top, bottom) inside
+    the cell margins ``(top, left, bottom, right)`` in twips."""
+    sides = zip(("top", "left", "bottom", "right"), margins, strict=True)
+    mar = "".join(f'<w:{side} w:w="{value}" w:type="dxa"/>' for side, value in sides)
+    return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/>'
+            f'</w:trPr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{_shading_xml(fill)}'
+            f'<w:tcMar>{mar}</w:tcMar><w:vAlign w:val="{valign}"/></w:tcPr>{content}</w:tc></w:tr>')
+
+
+def band_table(width: int, rows: str) -> str:
+    """The cover's band: a one-column table ``width`` twips wide without lines or cell
+    margins holding the ``band_row`` strings ``rows``."""
+    nil = "".join(f'<w:{edge} w:val="nil"/>'
+                  for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/>'
+            f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            f'<w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>')

@@ -27,6 +27,10 @@ COVER_SERIES = "CoverSeries"
 COVER_DATE = "CoverDate"
 COVER_AUTHOR = "CoverAuthor"
 COVER_ORG = "CoverOrganisation"
+COVER_MARK = "CoverMark"
+COVER_LABEL = "CoverSeriesLabel"
+COVER_NUMBER = "CoverNumber"
+COVER_RULE = "CoverRule"
 FRONT_HEADING = "FrontHeading"
 SUMMARY = "SummaryText"
 HEADING1 = "Heading1"
@@ -118,6 +122,7 @@ def bullet_levels(theme: Theme) -> list[BulletLevel]:
 def _styles(theme: Theme) -> list[etree._Element]:
     body, bold, heavy = theme.font("body"), theme.font("bold"), theme.font("heavy")
     primary = theme.color("primary")
+    on_band = theme.color("cover_on_band")
     line = round(240 * theme.line_spacing)
 
     def para(
@@ -180,6 +185,31 @@ def _styles(theme: Theme) -> list[etree._Element]:
             text(body, size("body")),
         ),
         para(COVER_AUTHOR, "Cover Author", pf(line=line, jc="left"), text(body, size("body"))),
+        # the designed cover's band (theme cover.design: band): mark, series label, number
+        para(
+            COVER_MARK,
+            "Cover Mark",
+            pf(line_exact=size("cover_mark") * 1.2, jc="left"),
+            text(heavy, size("cover_mark"), unbold=True, color=on_band),
+        ),
+        para(
+            COVER_LABEL,
+            "Cover Series Label",
+            pf(line_exact=size("cover_series") * 1.5, jc="left"),
+            text(bold, size("cover_series"), bold=True, color=on_band),
+        ),
+        para(  # the band's stripe and the rule above the organisation: a point high
+            COVER_RULE,
+            "Cover Rule",
+            pf(before=0, after=0, line_exact=1, jc="left"),
+            text(body, 1),
+        ),
+        para(
+            COVER_NUMBER,
+            "Cover Number",
+            pf(line_exact=size("cover_number") * 1.1, jc="left"),
+            text(heavy, size("cover_number"), unbold=True, color=on_band),
+        ),
         para(
             COVER_ORG,
             "Cover Organisation",

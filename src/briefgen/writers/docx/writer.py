@@ -36,6 +36,8 @@ from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx import styles as st
+from briefgen.writers.docx.cover import band_cover
+from briefgen.writers.docx.cover import paragraph as cover_paragraph
 from briefgen.writers.docx.oxml import ParaFormat, RunFormat
 from briefgen.writers.docx.package import package_entries, write_stable_zip
 from briefgen.writers.inline_format import InlineFormat
@@ -132,7 +134,11 @@ class _Writer:
         self._page_setup(self.word.sections[0])
         self.block_width = docx_compat.block_width(self.word)
         self._cover()
-        self._new_section()
+        band = self.theme.cover_design == "band"
+        self._new_section(tight=band)  # a full cover page has no room for a blank line
+        if band:  # the band runs to the page's edges
+            cover = self.word.sections[0]
+            cover.top_margin = cover.left_margin = cover.right_margin = Length(0)
         self._front_matter()
         body = self._new_section()
         self._body_header_footer(body)
@@ -171,11 +177,15 @@ class _Writer:
         )
         section.gutter = 0
 
-    def _new_section(self) -> docx.section.Section:
+    def _new_section(self, *, tight: bool = False) -> docx.section.Section:
+        """A new section after the content so far; its break paragraph is ``tight`` (a
+        point high) where the page before is full."""
         section: docx.section.Section = self.word.add_section(WD_SECTION.NEW_PAGE)
         body = self.word.element.body
         break_paragraph = body.findall(qn("w:p"))[-1]
-        oxml.set_ppr(break_paragraph, ParaFormat(style=st.BODY))
+        fmt = ParaFormat(style=st.BODY, before=0, after=0, line_exact=1) if tight else ParaFormat(
+            style=st.BODY)
+        oxml.set_ppr(break_paragraph, fmt)
         return section
 
     def _body_header_footer(self, section: docx.section.Section) -> None:
@@ -281,6 +291,9 @@ class _Writer:
 
     # ------------------------------------------------------------------ cover and front matter
     def _cover(self) -> None:
+        if self.theme.cover_design == "band":
+            self._band_cover()
+            return
         cover, body = self.doc.front.cover, self.word
         self._text_para(body, st.COVER_SERIES, cover.series)
         self._text_para(body, st.TITLE, cover.title)
@@ -290,6 +303,27 @@ class _Writer:
         for line in cover.authors:
             self._text_para(body, st.COVER_AUTHOR, line)
         self._text_para(body, st.COVER_ORG, cover.organisation)
+
+    def _band_cover(self) -> None:
+        """The designed cover (S2, see ``cover``) as the first section's content."""
+        layout = band_cover(self.theme, self.doc.front.cover, self._mark_paragraph)
+        self._splice(self.body_end.addprevious, layout.band)
+        for fmt, text in layout.paragraphs:
+            self._xml_para(self.word, fmt, oxml.run_xml(text) if text else "")
+
+    def _mark_paragraph(self, fmt: ParaFormat) -> str:
+        """The band's mark in ``fmt``: the theme's logo image ``logo_height`` high, else the
+        typographic mark (in the Cover Mark style's heavy face)."""
+        logo = self.theme.cover_logo
+        if logo is None:
+            return cover_paragraph(fmt, self.theme.cover_mark)
+        part = self.word.part
+        rel_id, image = part.get_or_add_image(str(logo))
+        cx, cy = image.scaled_dimensions(None, Mm(self.theme.cover_mm("logo_height")))
+        self.shape_id = self.shape_id + 1 if self.shape_id else part.next_id
+        inline = CT_Inline.new_pic_inline(self.shape_id, rel_id, image.filename, cx, cy)
+        drawing = oxml.fragment(oxml.el("w:drawing", children=[inline]))
+        return f"<w:p>{oxml.ppr_xml(fmt)}<w:r>{drawing}</w:r></w:p>"
 
     def _front_matter(self) -> None:
         body = self.word
