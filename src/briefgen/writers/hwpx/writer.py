@@ -150,6 +150,7 @@ class _Writer:
         self._metadata()
         self._toc_pages()
         self._lay_out()
+        owpml.legacy_margins(self.st.header)
         return self.hwpx
 
     def _lay_out(self) -> None:
