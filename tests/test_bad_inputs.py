@@ -207,6 +207,16 @@ def _date_cells(project: Path) -> None:
     )
 
 
+def _sqlite_exports(project: Path) -> None:
+    """A SQLite database with a table of exports (a query dataset reads it)."""
+    import sqlite3
+
+    with sqlite3.connect(project / "exports.db") as db:
+        db.execute("CREATE TABLE exports (구분 TEXT, 수출액 REAL)")
+        db.executemany("INSERT INTO exports VALUES (?, ?)", [("반도체", 1309.0), ("디스플레이", 244.1)])
+    db.close()
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "image-decompression-bomb": _image_bytes(_png(30_000, 30_000, b"\0" * 90_001)),
     "image-truncated": _image_bytes(_png(100, 100, b"\0" * 30_100)[:60]),
@@ -226,6 +236,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "xlsx-merged-cells": _merged_cells,
     "xlsx-duplicate-header": _xlsx_duplicate_header,
     "xlsx-date-cells": _date_cells,
+    "sql-ok": _sqlite_exports,
+    "sql-query-fails": _sqlite_exports,
 }
 
 
