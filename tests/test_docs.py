@@ -290,3 +290,38 @@ def test_claims_page_failure_message_is_the_real_one(tmp_path):
         render_with_lines(template, tmp_path, _claims_context(failing=True), Josa({}))
     assert f"error: {error.value}" == message
     assert len(CLAIM_EXAMPLES) >= 6
+
+
+def _reference_section(title: str) -> str:
+    text = (DOCS / "reference.md").read_text("utf-8")
+    return text.split(f"#### {title}")[1].split("\n#")[0]
+
+
+def test_reference_published_table_example_reads_the_sheet_as_described():
+    block = next(b for b in blocks("reference.md", "yml") if "wide:" in b)
+    config, _ = parse_yaml(block, "reference.md")
+    data = load_datasets(config["data"], ROOT, "reference.md")["ict"]
+    said = " ".join(_reference_section("Published tables").split())
+    columns, rows, unit = re.search(r"into `([^`]+)`, one row per 항목 and year \((\d+) rows\), "
+                                    r"`data.ict.unit` being `([^`]+)`", said).groups()
+    assert " | ".join(data.frame.columns) == columns and len(data.frame) == int(rows) and data.unit == unit
+    assert "data.csv: row 5, column \"2022년 p)\": not a number: '-'" in said  # bad_inputs/kosis-missing-marker-undeclared
+
+
+def test_reference_query_example_reads_the_rows_shown(tmp_path, monkeypatch):
+    import sqlite3
+
+    (tmp_path / "data").mkdir()
+    with sqlite3.connect(tmp_path / "data" / "exports.db") as db:
+        db.executescript(blocks("reference.md", "sql")[0])
+    db.close()
+    config, _ = parse_yaml(next(b for b in blocks("reference.md", "yml") if "sql:" in b), "reference.md")
+    data = load_datasets({"exports": config["data"]["exports"]}, tmp_path, "reference.md")["exports"]
+    said = " ".join(_reference_section("Parquet files and SQL queries").split())
+    shown = re.search(r"reads `([^`]+)` and `([^`]+)` from the SQLite file", said).groups()
+    assert [" | ".join(row) for row in data.frame.values.tolist()] == list(shown)
+    monkeypatch.delenv("STATS_DB_URL", raising=False)
+    from briefgen.errors import BriefError
+
+    with pytest.raises(BriefError, match="the environment variable STATS_DB_URL is not set"):
+        load_datasets({"regions": config["data"]["regions"]}, tmp_path, "reference.md")
