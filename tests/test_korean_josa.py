@@ -325,19 +325,19 @@ def test_dictionary_file_is_valid_yaml_with_hangul_readings():
             " brief.yaml (e.g. readings: {Zephyrine: <한글 읽기>})",
         ),
         (
-            "Claude 3.5 Sonnet",
-            "cannot decide the particle after 'Claude 3.5 Sonnet': add the reading of 'Sonnet'"
-            " under readings: in brief.yaml (e.g. readings: {Sonnet: <한글 읽기>})",
+            "Claude 3.5 Zephyr",
+            "cannot decide the particle after 'Claude 3.5 Zephyr': add the reading of 'Zephyr'"
+            " under readings: in brief.yaml (e.g. readings: {Zephyr: <한글 읽기>})",
         ),
         (
-            "‘Gato’",
-            "cannot decide the particle after '‘Gato’': add the reading of 'Gato' under"
-            " readings: in brief.yaml (e.g. readings: {Gato: <한글 읽기>})",
+            "‘Gatto’",
+            "cannot decide the particle after '‘Gatto’': add the reading of 'Gatto' under"
+            " readings: in brief.yaml (e.g. readings: {Gatto: <한글 읽기>})",
         ),
         (
-            "GPT-4o mini(2024)",
-            "cannot decide the particle after 'GPT-4o mini(2024)': add the reading of 'mini'"
-            " under readings: in brief.yaml (e.g. readings: {mini: <한글 읽기>})",
+            "GPT-4o micro(2024)",
+            "cannot decide the particle after 'GPT-4o micro(2024)': add the reading of 'micro'"
+            " under readings: in brief.yaml (e.g. readings: {micro: <한글 읽기>})",
         ),
         (
             "→",
@@ -360,7 +360,7 @@ def test_undecidable_words_are_one_line_errors_saying_what_to_add(word, message)
 
 
 @pytest.mark.parametrize(
-    "word", ["Zephyrine", "Claude 3.5 Sonnet", "‘Gato’", "GPT-4o mini(2024)", "On", "Gato,Rex", "→"]
+    "word", ["Zephyrine", "Claude 3.5 Zephyr", "‘Gatto’", "GPT-4o micro(2024)", "On", "Gato,Rex", "→"]
 )
 def test_the_suggested_entry_fixes_the_error(word):
     """The suggested brief.yaml line, with a real reading filled in, makes the word decidable."""
@@ -372,8 +372,8 @@ def test_the_suggested_entry_fixes_the_error(word):
 
 
 def test_error_names_the_word():
-    with pytest.raises(BriefError, match="'Gato'"):
-        particle("Gato", "이/가")
+    with pytest.raises(BriefError, match="'Gatto'"):
+        particle("Gatto", "이/가")
 
 
 def test_extra_readings_extend_and_override():
@@ -544,7 +544,8 @@ def test_digits_percentages_and_units(word, josa, expected):
         ("NVIDIA H100", "을/를", "NVIDIA H100을"),  # 백
         ("Nemotron-4 340B", "은/는", "Nemotron-4 340B는"),
         ("xAI", "이/가", "xAI가"),
-        ("EU AI Act", "이/가", None),
+        ("EU AI Act", "이/가", "EU AI Act가"),  # 액트
+        ("EU AI Pact", "이/가", None),
         ("‘Google’", "이/가", "‘Google’이"),
         ("Google(구글)", "은/는", "Google(구글)은"),
         ("HBM3E", "이/가", "HBM3E가"),  # 이
@@ -553,8 +554,8 @@ def test_digits_percentages_and_units(word, josa, expected):
     ],
 )
 def test_latin_names_acronyms_and_versions(word, josa, expected):
-    if expected is None:  # "Act" has no reading: an error, never a guess
-        with pytest.raises(BriefError, match="'Act'"):
+    if expected is None:  # "Pact" has no reading: an error, never a guess
+        with pytest.raises(BriefError, match="'Pact'"):
             attach(word, josa)
     else:
         assert attach(word, josa) == expected

@@ -121,8 +121,8 @@ def test_sandbox_blocks_escapes(tmp_path, attack):
 
 def test_hedged_particle_never_comes_out(tmp_path):
     with pytest.raises(BriefError) as caught:
-        render(tmp_path, "{{ 'Gato' | josa('이') }}")
-    assert "Gato" in str(caught.value) and "readings" in str(caught.value)
+        render(tmp_path, "{{ 'Gatto' | josa('이') }}")
+    assert "Gatto" in str(caught.value) and "readings" in str(caught.value)
 
 
 def test_markup_errors_name_the_template_line_not_the_rendered_one(tmp_path):

@@ -3,7 +3,7 @@
 ``attach("Google", "이/가")`` → ``Google이`` (구글), ``attach("226.1%", "이/가")`` → ``226.1%가``
 (퍼센트), ``attach("11", "으로/로")`` → ``11로`` (십일). Latin names come from an editable
 reading dictionary (``readings.yaml`` beside this module); a brief adds its own readings with
-``Josa(readings={"Gato": "가토"})`` or ``attach(word, p, readings=...)``. A word whose reading
+``Josa(readings={"Zephyrine": "제피린"})`` or ``attach(word, p, readings=...)``. A word whose reading
 cannot be decided is a ``BriefError`` naming the word and how to add its reading to brief.yaml.
 
 Powers of ten are read by their last word, 제곱: ``10²³`` 십의 이십삼 제곱, and scientific
@@ -25,6 +25,7 @@ import yaml
 from briefgen.errors import BriefError
 
 READINGS_FILE = resources.files("briefgen.korean").joinpath("readings.yaml")
+HANJA_FILE = resources.files("briefgen.korean").joinpath("hanja.yaml")
 
 # (after a consonant, after a vowel); 으로 forms also follow a ㄹ-final word with 로.
 _PAIRS = (
@@ -41,12 +42,33 @@ _PAIRS = (
     ("이고", "고"),
     ("이나", "나"),
     ("이랑", "랑"),
+    ("이라", "라"),
     ("이라고", "라고"),
     ("이라는", "라는"),
+    ("이라도", "라도"),
+    ("이라면", "라면"),
+    ("이라서", "라서"),
+    ("이라며", "라며"),
+    ("이란", "란"),
+    ("이든", "든"),
+    ("이든지", "든지"),
+    ("이든가", "든가"),
+    ("이나마", "나마"),
+    ("이야말로", "야말로"),
+    ("이자", "자"),
+    ("이지만", "지만"),
+    ("이면", "면"),
+    ("이므로", "므로"),
+    ("이었다", "였다"),
+    ("이었고", "였고"),
+    ("이었으며", "였으며"),
+    ("이었던", "였던"),
     ("이에요", "예요"),
-    ("아", "야"),
+    ("아", "야"),  # vocative: last (never leads a text after a citation)
 )
-_COPULA = {"이다", "이며", "이고"}  # after a vowel: full form in style 이다, short in style 다
+# After a vowel: full form in style 이다, short in style 다 (연구자이자 / 연구자자 is never
+# written: 이자, 이지만, 이면, 이므로 keep 이 in style 이다 and drop it in style 다).
+_COPULA = {"이다", "이며", "이고", "이자", "이지만", "이면", "이므로"}
 COPULA_STYLES = ("이다", "다")
 
 
@@ -90,6 +112,7 @@ _SYMBOLS = (
     ("㎢", "제곱킬로미터"),
     ("㎞", "킬로미터"),
     ("㎏", "킬로그램"),
+    ("+", "플러스"),  # Command R+, C++
 )
 # Unit symbols read by name when they follow a number (case-sensitive: m 미터, M 엠).
 _UNITS = {
@@ -165,10 +188,21 @@ def _final(syllable: str) -> int:
 
 
 @cache
-def _bundled_readings() -> tuple[tuple[str, str], ...]:
+def _bundled(name: str) -> tuple[tuple[str, str], ...]:
+    file = resources.files("briefgen.korean").joinpath(name)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
-    data = yaml.load(READINGS_FILE.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
-    return tuple(_validated(data, str(READINGS_FILE)).items())
+    data = yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+    return tuple(_validated(data, str(file)).items())
+
+
+def _bundled_readings() -> tuple[tuple[str, str], ...]:
+    return _bundled(READINGS_FILE.name)
+
+
+@cache
+def hanja_readings() -> dict[str, str]:
+    """Korean sounds of the Hanja used in names and abbreviations (``hanja.yaml``): 韓 한."""
+    return dict(_bundled(HANJA_FILE.name))
 
 
 def _validated(data: object, source: str) -> dict[str, str]:
@@ -247,13 +281,11 @@ class Josa:
             raise BriefError(f"copula style must be one of {', '.join(COPULA_STYLES)}: {copula!r}")
         self.copula = copula
         self.readings = load_readings(readings)
-        self._keys = sorted(
-            (
-                (len(word), word.casefold(), reading, word)
-                for word, reading in self.readings.items()
-            ),
-            reverse=True,
-        )
+        # entries by length, longest first: the longest entry ending a word decides
+        by_length: dict[int, dict[str, tuple[str, str]]] = {}
+        for word, reading in self.readings.items():
+            by_length.setdefault(len(word), {})[word.casefold()] = (reading, word)
+        self._by_length = sorted(by_length.items(), reverse=True)
         self._used: set[str] = set()
 
     def used_readings(self) -> list[str]:
@@ -287,21 +319,21 @@ class Josa:
         return syllable
 
     def _read_end(self, text: str) -> str | None:
-        for size, key, reading, entry in self._keys:
+        for size, entries in self._by_length:
             start = len(text) - size
-            if (
-                start >= 0
-                and text[start:].casefold() == key
-                and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalpha())
-            ):
+            if start < 0:
+                continue
+            found = entries.get(text[start:].casefold())
+            if found and (start == 0 or not text[start - 1].isascii() or not text[start - 1].isalpha()):
+                reading, entry = found
                 self._used.add(entry)
                 return reading[-1]
         last = text[-1]
         if _is_syllable(last):
             return last
-        for table in (_JAMO, _ROMAN):
+        for table in (_JAMO, _ROMAN, hanja_readings()):
             if last in table:
-                return table[last]
+                return table[last][-1]
         return self._read_symbolic(text)
 
     @staticmethod
@@ -331,9 +363,12 @@ def _undecided(word: str, text: str) -> str:
     last = text.split()[-1].lstrip(_OPENERS) or text.split()[-1]
     key = _yaml_key(last)
     whose = "its reading" if last == word else f"the reading of {last!r}"
+    latin = _LATIN.search(last)
+    capitals = latin is not None and re.search("[A-Z]{3,}$", latin[0])
+    hint = f"{latin[0]} may be read as a word or letter by letter; " if latin and capitals else ""
     return (
-        f"cannot decide the particle after {word!r}: add {whose} under readings: in brief.yaml"
-        f" (e.g. readings: {{{key}: <한글 읽기>}})"
+        f"cannot decide the particle after {word!r}: {hint}add {whose} under readings: in"
+        f" brief.yaml (e.g. readings: {{{key}: <한글 읽기>}})"
     )
 
 
@@ -347,13 +382,76 @@ def _yaml_key(word: str) -> str:
 
 
 def _read_latin(run: str, before: str) -> str | None:
+    """The last syllable of a Latin run the dictionary lacks, when it is certain: a unit after
+    a number, one letter, capitals that can only be spelled out (S53: else None, an error)."""
     if run in _UNITS and _AFTER_NUMBER.search(before):
         return _UNITS[run][-1]
-    if len(run) == 1 or run.isupper():
-        return _LETTERS[run[-1].upper()]
-    if len(run) > 2 and run[:-1].isupper() and run[-1] == "s":  # GPUs 지피유스
-        return "스"
+    if len(run) == 1:
+        return _LETTERS[run.upper()]
+    if run.isupper():
+        return _LETTERS[run[-1]] if spelled_out(run) else None
+    if len(run) > 2 and run[:-1].isupper() and run[-1] == "s" and spelled_out(run[:-1]):
+        return "스"  # GPUs 지피유스
+    capitals = _TRAILING_CAPITALS.search(run)  # BloombergGPT, InternLM, CogVideoX
+    if capitals and (len(capitals[0]) == 1 or spelled_out(capitals[0])):
+        return _LETTERS[run[-1]]
     return None
+
+
+# Spelling English allows at the start and the end of a syllable (upper case).
+_ONSETS = frozenset(
+    [
+        "B", "C", "D", "F", "G", "H", "J", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "W",
+        "X", "Y", "Z", "BL", "BR", "CH", "CHR", "CL", "CR", "DR", "DW", "FL", "FR", "GH", "GL",
+        "GN", "GR", "KH", "KL", "KN", "KR", "PH", "PHR", "PL", "PR", "PS", "SC", "SCH", "SCR", "SH",
+        "SHR", "SK", "SL", "SM", "SN", "SP", "SPH", "SPL", "SPR", "SQ", "ST", "STR", "SW", "TH",
+        "THR", "TR", "TW", "WH", "WR"
+    ]
+) | {""}
+_CODAS = frozenset(
+    [
+        "B", "C", "D", "F", "G", "H", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "W", "X",
+        "Z", "BS", "CH", "CK", "CS", "CT", "DS", "FF", "FS", "FT", "GH", "GS", "KS", "LB", "LD",
+        "LF", "LK", "LL", "LM", "LP", "LS", "LT", "LV", "MB", "MP", "MS", "ND", "NG", "NK", "NS",
+        "NT", "NZ", "PH", "PS", "PT", "RB", "RC", "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP",
+        "RS", "RT", "RV", "SH", "SK", "SP", "SS", "ST", "TH", "TS", "TZ", "WL", "WN", "WS", "XT",
+        "CKS", "CTS", "FTS", "GHT", "LDS", "LTS", "MPS", "NCH", "NDS", "NGS", "NKS", "NST", "NTS",
+        "RCH", "RDS", "RKS", "RLD", "RMS", "RNS", "RST", "RTH", "RTS", "SKS", "SPS", "STS", "TCH",
+        "THS"
+    ]
+) | {""}
+_SYLLABLES = re.compile(r"([^AEIOUY]*)((?:[AEIOU]|(?<=[^AEIOUY])Y)+)")
+_TRAILING_CAPITALS = re.compile(r"(?<=[a-z])[A-Z]+$")
+
+
+def spelled_out(capitals: str) -> bool:
+    """True when an all-caps word can only be read letter by letter (S53): one or two letters,
+    or neither the word nor any ending of three letters or more could be pronounced as a word
+    (LLM, GPU, IBM, OECD, IEEE). A word that could be (NASA, KOSPI, API, MIT), or that could be
+    a letter before a word (JPEG 제이펙, CNET 씨넷), needs its reading in the dictionary."""
+    if len(capitals) <= 2:
+        return True
+    return not any(_pronounceable(capitals[k:]) for k in range(len(capitals) - 2))
+
+
+def _pronounceable(capitals: str) -> bool:
+    """Spelling English could read as a word: a vowel, a legal start and end, at most two
+    vowels in a row, and every consonant cluster between vowels split into an end and a start."""
+    parts = _SYLLABLES.findall(capitals)
+    if not parts:
+        return False
+    tail = capitals[sum(len(c) + len(v) for c, v in parts):]
+    if parts[0][0] not in _ONSETS or tail not in _CODAS:
+        return False
+    if any(len(vowels) > 2 for _, vowels in parts):
+        return False
+    return all(_splits(cluster) for cluster, _ in parts[1:])
+
+
+def _splits(cluster: str) -> bool:
+    """A consonant cluster between two vowels reads as the end of one syllable and the start
+    of the next."""
+    return any(cluster[:i] in _CODAS and cluster[i:] in _ONSETS for i in range(len(cluster) + 1))
 
 
 def _text(word: object) -> str:
