@@ -22,6 +22,7 @@ def test_typed_number_is_located():
 
 def test_numbers_that_are_not_data_pass():
     source = ("ㅇ 10^23^ FLOP[^flop] 이상({@fig-1}), 스케일링 법칙(Kaplan et al., 2020)\n"
+              "ㅇ 도입이 늘고 있음(홍길동, 2024; Kaplan, 2020)\n"
               "::: figure #fig-1 chart=x width=0.85\n:::\n"
               "|:---|---:|\n"
               "{# fixed: 공식 #}[^cagr]: (1/기간) 제곱에서 1을 뺀 값임\n"

@@ -26,7 +26,7 @@ _NAME = re.compile(r"\b([A-Za-z_]\w*)\b")
 _FIXED = re.compile(r"\{#-?\s*fixed\b")
 _NOT_DATA = [
     re.compile(r"\d+\^\d+\^"),                                # powers: 10^23^
-    re.compile(r"\([^()]*(et al\.|외),? \d{4}[^()]*\)"),      # citations (S21)
+    re.compile(r"\([^()]*(?:(?:et al\.|외),?|[A-Za-z가-힣],) \d{4}[^()]*\)"),  # citations (S21)
     re.compile(r"\[[^\[\]]*@[^\[\]]*\]|(?<![\w.])@\{?\w[^\s\[\]{}]*"),  # [@key, p. 3], @key
     re.compile(r"\[\^[^\]]+\]"),                              # footnote marks
     re.compile(r"\{@[^}]+\}"),                                # cross-references
