@@ -408,6 +408,40 @@ def test_fonts_all_four_slots_and_korean_language_s43_s50(built: tuple[Document,
             assert b"NanumGothicBold" not in data, name  # a face name, not a family
 
 
+def test_word_sets_hangul_solid_and_keeps_eojeol_whole_s46(built: tuple[Document, Path]) -> None:
+    """What Word reads (ECMA-376 17.3.1.2-3, 17.3.1.45): autoSpaceDE/DN off sets `2023년` and
+    `Google이` solid, wordWrap on breaks lines at spaces only. The document defaults and every
+    paragraph style say so, and nothing in the parts says otherwise. (LibreOffice reads none
+    of the three: docs/reference.md, "The DOCX in Word and LibreOffice".)"""
+    path = built[1]
+    styles = part(path, "word/styles.xml")
+    defaults = styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    wanted = {"autoSpaceDE": "0", "autoSpaceDN": "0", "wordWrap": "1"}
+    assert {k: defaults.find(f"w:{k}", NS).get(w("val")) for k in wanted} == wanted
+    for style in styles.xpath("//w:style[@w:type='paragraph']", namespaces=NS):
+        sid = style.get(w("styleId"))
+        assert {k: style.find(f"w:pPr/w:{k}", NS).get(w("val")) for k in wanted} == wanted, sid
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    for name in names:
+        root = part(path, name)
+        for key, value in wanted.items():
+            assert {n.get(w("val")) for n in root.iter(w(key))} <= {value}, (name, key)
+
+
+def test_word_opens_without_an_update_prompt_s5(built: tuple[Document, Path]) -> None:
+    """The cached 목차 and SEQ results are shown as they are: Word asks to update fields on
+    opening only for ``w:updateFields`` in the settings or a field marked dirty."""
+    path = built[1]
+    assert part(path, "word/settings.xml").find("w:updateFields", NS) is None
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    fields = [f for name in names  # TOC and SEQ in the body, PAGE in the footers
+              for f in part(path, name).xpath("//w:fldChar[@w:fldCharType='begin']", namespaces=NS)]
+    assert len(fields) >= 5 and all(f.get(w("dirty")) is None for f in fields)
+    assert not any(part(path, name).xpath("//w:fldSimple", namespaces=NS) for name in names)
+
+
 def test_escaping_cover_and_references_s2_s31(built: tuple[Document, Path]) -> None:
     body = part(built[1], "word/document.xml")
     all_text = [texts(p) for p in body.iter(w("p"))]
