@@ -46,3 +46,6 @@ def test_the_unit_comes_from_the_sheet_and_the_gaps_stay_gaps(kosis):
     assert [i.label for i in result.statistics["ict"].items] == ["2019", "2020", "2021", "2022"]
     assert [i.label for i in result.statistics["items_2022"].items][0] == "반도체"
     assert "[그림 2] 2022년 지역별 ICT 수출액" in text
+    from briefgen.record.manifest import load_manifest
+
+    assert load_manifest(result.manifest)["datasets"]["ict"]["unit"] == "억 달러"

@@ -101,8 +101,8 @@ def stat_entry(stat: Any) -> dict[str, Any]:
 
 
 def dataset_entry(dataset: Any, snapshot: str = "") -> dict[str, Any]:
-    """A dataset's population rows: row number, key, display name and cell values, and the
-    snapshot date the brief states for it."""
+    """A dataset's population rows: row number, key, display name and cell values, the
+    snapshot date the brief states for it and the unit of its numbers (if known)."""
     frame = dataset.frame
     columns = [str(c) for c in frame.columns]
     rows = []
@@ -122,6 +122,7 @@ def dataset_entry(dataset: Any, snapshot: str = "") -> dict[str, Any]:
         "rows": rows,
         "filters": list(dataset.filters),
         "snapshot": snapshot,
+        **({"unit": dataset.unit} if getattr(dataset, "unit", None) else {}),
     }
 
 

@@ -67,7 +67,7 @@ MANIFEST = Obj(
                                  "provenance": Obj({"filters": list})}, required=("kind",))),
         "datasets": MapOf(Obj({"path": TEXT, "key": OPTIONAL_TEXT, "label": OPTIONAL_TEXT,
                                "rows_read": int, "rows": ListOf(ROW), "filters": ListOf(TEXT),
-                               "snapshot": TEXT}, required=("rows",))),
+                               "snapshot": TEXT, "unit": TEXT}, required=("rows",))),
         "sentences": ListOf(Obj({"id": TEXT, "where": TEXT, "text": TEXT, "marked": TEXT},
                                 required=("where", "text"))),
         "claims": ListOf(Obj({"text": TEXT, "statement": TEXT, "holds": bool, "line": (int, type(None))},
