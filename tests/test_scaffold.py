@@ -20,6 +20,7 @@ def test_scaffold_builds_immediately(tmp_path, template):
     built = build(project)
     assert built.outputs["pdf"].name == f"my-{template}.pdf" and built.outputs["docx"].exists()
     assert built.document.footnotes and built.document.chapters
+    assert built.warnings == []  # a model to copy: no house-style slip (S3, S14, S33, S40, typed numbers)
     with pdfplumber.open(built.outputs["pdf"]) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert "[그림 1]" in text and "<표 1>" in text and "__NAME__" not in text
