@@ -127,3 +127,13 @@ def test_a_postgresql_query_through_a_url_from_the_environment(postgres, tmp_pat
     with engine.connect() as db:
         assert db.exec_driver_sql("SELECT count(*) FROM sales").scalar() == 4
     engine.dispose()
+
+
+def test_a_server_that_cannot_be_reached_is_named_without_its_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_DB", "postgresql+psycopg://reader:s3cret@127.0.0.1:1/stats")
+    with pytest.raises(BriefError) as error:
+        _load(tmp_path, url_env="BRIEF_DB")
+    message = str(error.value)
+    assert message.startswith("brief.yaml, key 'data.s.url_env': cannot connect to "
+                              "postgresql+psycopg://reader:***@127.0.0.1:1/stats: ")
+    assert "s3cret" not in message and "\n" not in message

@@ -25,7 +25,8 @@ from briefgen.data.paths import project_path
 from briefgen.errors import BriefError
 
 SQL_KEYS = ("sql", "url", "url_env")
-CONNECT_TIMEOUT = 10  # seconds, where the driver takes one
+CONNECT_TIMEOUT = 10  # seconds to connect to a PostgreSQL server
+STATEMENT_TIMEOUT = 120_000  # milliseconds a PostgreSQL query may run
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,9 @@ def _url(spec: dict[str, Any], project_dir: Path, config_file: str, key: str) ->
 
 
 def _connect_args(url: Any) -> dict[str, Any]:
-    return {"connect_timeout": CONNECT_TIMEOUT} if url.get_backend_name() == "postgresql" else {}
+    if url.get_backend_name() != "postgresql":
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT, "options": f"-c statement_timeout={STATEMENT_TIMEOUT}"}
 
 
 def _url_key(spec: dict[str, Any], key: str) -> str:
