@@ -102,6 +102,22 @@ def test_layout_mistakes_are_located(tmp_path, spec, message):
     assert str(error.value) == message
 
 
+def test_a_short_data_record_of_a_csv_is_refused_as_without_a_layout(tmp_path):
+    text = KOSIS_CSV.replace('패키지SW,시스템SW,300,-,x', '패키지SW,시스템SW,300')
+    with pytest.raises(BriefError, match=r"^t.csv: row 5 has 3 values, the header has 5 \(a value missing"):
+        _load(tmp_path, text, **LAYOUT)
+
+
+def test_a_layout_read_from_rows_needs_a_csv_or_xlsx_and_a_query_a_declared_unit(tmp_path):
+    (tmp_path / "t.json").write_text('[{"a": 1}]', "utf-8")
+    with pytest.raises(BriefError, match=r"^t.json: header, footer and unit: \{from: sheet\} read the rows "
+                                         r"of a CSV or XLSX file, not of a .json file$"):
+        load_datasets({"t": {"path": "t.json", "header": 1}}, tmp_path, "brief.yaml")
+    with pytest.raises(BriefError, match=r"key 'data.t.unit': a query has no sheet to state its unit"):
+        load_datasets({"t": {"sql": "SELECT 1", "url": "sqlite:///x.db", "unit": {"from": "sheet"}}},
+                      tmp_path, "brief.yaml")
+
+
 def test_several_measures_under_the_years_become_one_column_each(tmp_path):
     text = "구분,매출 2021,매출 2022,수출 2021,수출 2022\n가,1,2,3,4\n나,5,6,7,8\n"
     data = _load(tmp_path, text, wide={"year": "연도"})

@@ -55,6 +55,9 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
             if other in spec:
                 raise BriefError(f"'{other}' is for a data file; a query dataset (sql) has no {other}",
                                  source=config_file, key=f"{key}.{other}")
+        if layout.unit_from_sheet:
+            raise BriefError("a query has no sheet to state its unit; declare it (unit: 억 원)",
+                             source=config_file, key=f"{key}.unit")
         result = result or run_query(name, spec, project_dir, config_file)
         rel, encoding, raw, unit = result.label, "sql", result.frame, None
     else:

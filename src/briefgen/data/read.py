@@ -71,8 +71,8 @@ def read_rows(
     included), the encoding used and how column i is named (``C`` in a sheet, ``3`` in a CSV)."""
     kind = _kind(path, rel)
     if kind not in ROW_FORMATS:
-        raise BriefError(f"header and footer rows apply to CSV and XLSX files, not {path.suffix}",
-                         source=rel)
+        raise BriefError(f"header, footer and unit: {{from: sheet}} read the rows of a CSV or XLSX file, "
+                         f"not of a {path.suffix} file", source=rel)
     if kind == "xlsx":
         check_xlsx_archive(path, rel)
         from openpyxl.utils.cell import get_column_letter

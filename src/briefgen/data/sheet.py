@@ -45,6 +45,12 @@ def table_from_rows(rows: list[list[str]], layout: Layout, rel: str,
     names = _names([rows[r - 1] for r in header_rows])
     check_header(names, rel, position, line=header_rows[0])
     keep = [i for i, name in enumerate(names) if name]
+    short = next(((n, c) for n, c in body if len(c) < keep[-1] + 1), None) if keep else None
+    if short is not None:  # a CSV record cut short; a sheet's rows are as wide as the sheet
+        number, cells = short
+        raise BriefError(f"row {number} has {len(cells)} value{'s' if len(cells) != 1 else ''}, the header "
+                         f"has {keep[-1] + 1} (a value missing? an empty value is written as two delimiters)",
+                         source=rel)
     frame = pd.DataFrame(
         [[(cells[i] if i < len(cells) else "") for i in keep] for _, cells in body],
         columns=[names[i] for i in keep],
