@@ -99,3 +99,18 @@ def note_chars(page: pdfplumber.page.Page, rule: dict) -> list[dict]:
     """Characters between the separator rule and the footer (the page number excluded)."""
     bottom = page.height - THEME.page("margin_bottom") * MM
     return [c for c in page.chars if rule["top"] < c["top"] < bottom]
+
+
+def toc_text(texts: list[str], title: str = "목차") -> str:
+    """The 목차 as extracted: its title line and every line after it, from the page that holds
+    it (the front page it shares with 요약 and Executive Summary)."""
+    for text in texts:
+        lines = (text or "").splitlines()
+        if title in lines:
+            return "\n".join(lines[lines.index(title):])
+    raise AssertionError(f"no page holds a '{title}' line")
+
+
+def toc_page_index(texts: list[str], title: str = "목차") -> int:
+    """The index of the page holding the 목차."""
+    return next(i for i, text in enumerate(texts) if title in (text or "").splitlines())

@@ -9,7 +9,7 @@ import lxml.html
 import pdfplumber
 import pytest
 from lxml import etree
-from pdf_probe import note_starts
+from pdf_probe import note_starts, toc_text
 
 from briefgen.ir import FootnoteRef, Table, plain_text
 from briefgen.numbering import document_blocks
@@ -128,7 +128,7 @@ def test_hwpx_and_docx_list_the_same_pages_as_the_pdf(example_build):
     """S5/S47: the 목차 of the DOCX and HWPX carries the page numbers of the PDF's layout."""
     _, result = example_build
     with pdfplumber.open(result.outputs["pdf"]) as pdf:
-        toc_page = next(p.extract_text() for p in pdf.pages if (p.extract_text() or "").startswith("목차"))
+        toc_page = toc_text([p.extract_text() for p in pdf.pages])
     pdf_toc = [re.fullmatch(r"(.+?) ·[· ]*(\d+)", line).groups() for line in toc_page.splitlines()[1:]]
     headings = [ch.heading for ch in result.document.chapters]
     assert len(pdf_toc) > len(headings) >= 3

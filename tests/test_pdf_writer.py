@@ -11,7 +11,16 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from ir_sample import sample_document
-from pdf_probe import LEFT, MM, NOTE_SIZE, TEXT_WIDTH, THEME, printed_number
+from pdf_probe import (
+    LEFT,
+    MM,
+    NOTE_SIZE,
+    TEXT_WIDTH,
+    THEME,
+    printed_number,
+    toc_page_index,
+    toc_text,
+)
 from pdf_probe import body_chars as _body_chars
 from pdf_probe import marks as _marks
 from pdf_probe import note_starts as _note_starts
@@ -123,11 +132,9 @@ def test_toc_page_numbers_equal_heading_pages(sample: Built) -> None:
     headings = {ch.heading: ch.anchor for ch in sample.doc.chapters}
     headings |= {s.heading: s.anchor for ch in sample.doc.chapters for s in ch.sections}
     with pdfplumber.open(sample.path) as pdf:
-        toc_page = next(
-            p for p in pdf.pages if (p.extract_text() or "").startswith(THEME.title("toc_title"))
-        )
+        toc_lines = toc_text([p.extract_text() for p in pdf.pages], THEME.title("toc_title"))
         toc = {}
-        for line in toc_page.extract_text().splitlines()[1:]:
+        for line in toc_lines.splitlines()[1:]:
             m = re.fullmatch(r"(.+?) ·[· ]*(\d+)", line)
             assert m, line
             toc[m.group(1)] = int(m.group(2))
@@ -165,7 +172,7 @@ def test_text_is_extractable_and_escaped(sample: Built) -> None:
         fonts = {c["fontname"].split("+")[-1] for p in pdf.pages for c in p.chars}
     assert "(cid:" not in text
     assert "R&D <a> 기관" in text
-    assert "이슈리포트 IS-201" in text and "2024.08.19." in text  # S2 cover
+    assert "이슈리포트\nIS-201" in text and "2024.08.19." in text  # S2 cover: the band's series block
     assert "SPRi 이슈리포트 | IS-201" in text  # S47
     assert "☞ 출처 : Epoch AI(2024)" in text and "§ Kaplan" in text  # S28, S31
     assert fonts == {
@@ -224,11 +231,7 @@ def test_toc_entries_link_to_their_headings(sample: Built) -> None:
     """S5: each TOC line is an internal link to the page of its heading."""
     reader = PdfReader(sample.path)
     index = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
-    toc_index = next(
-        i
-        for i, p in enumerate(reader.pages)
-        if p.extract_text().startswith(THEME.title("toc_title"))
-    )
+    toc_index = toc_page_index([p.extract_text() for p in reader.pages], THEME.title("toc_title"))
     links = [a.get_object() for a in reader.pages[toc_index]["/Annots"]]
     targets = [index[a["/Dest"][0].idnum] for a in links]
     body_start = toc_index + 1  # the page printed as 1 follows the TOC (S1, S47)
@@ -245,7 +248,7 @@ def test_page_furniture_on_body_pages_only(sample: Built) -> None:
     with pdfplumber.open(sample.path) as pdf:
         texts = [p.extract_text() for p in pdf.pages]
         first_body = next(i for i, t in enumerate(texts) if t.startswith(header))
-        assert first_body == 4  # cover, 요약, Executive Summary, 목차 (S1)
+        assert first_body == 2  # cover, then 요약, Executive Summary and 목차 on one page (S1)
         for page in pdf.pages[:first_body]:
             assert header not in page.extract_text()
         for i, page in enumerate(pdf.pages[first_body:-1]):

@@ -111,3 +111,61 @@ def face_scale(units_per_em: int) -> Callable[[float], float]:
         return lambda x: x
     factor = 1000 / units_per_em
     return lambda x: x * factor
+
+
+#: How a justified line's extra width is shared: (extra, spaces, glyphs, font size) → (word
+#: spacing Tw, character spacing Tc) in points.
+Spread = Callable[[float, int, int, float], tuple[float, float]]
+
+
+@contextmanager
+def justification(spread: Spread) -> Iterator[None]:
+    """Within the block, ReportLab's justified lines share their extra width as ``spread``
+    says (word and character spacing) instead of over the word spaces alone; its two line
+    drawers (one style, several styles) are swapped in ``reportlab.platypus.paragraph`` and
+    put back on leaving."""
+    from reportlab.platypus import paragraph as rl
+
+    def plain_line(tx: Any, offset: float, extra: float, words: list[str], last: int = 0) -> float:
+        text = " ".join(words)
+        spaces = len(words) + rl._nbspCount(text) - 1
+        if getattr(tx, "preformatted", False) or last or extra <= 1e-8 or spaces <= 0:
+            return float(old_plain(tx, offset, extra, words, last))
+        rl.setXPos(tx, offset)
+        _spaced(tx, spread(extra, spaces, len(text), tx._fontsize), lambda: tx._textOut(text, 1))
+        rl.setXPos(tx, -offset)
+        return offset
+
+    def frag_line(tx: Any, offset: float, line: Any, last: int = 0) -> None:
+        extra = line.extraSpace
+        texts = [w.text for w in line.words if not hasattr(w, "cbDefn")]
+        spaces = line.wordCount + sum(rl._nbspCount(t) for t in texts) - 1
+        if line.lineBreak or last or extra <= 1e-8 or spaces <= 0:
+            old_frag(tx, offset, line, last)
+            return
+        tx._x_offset = offset
+        rl.setXPos(tx, offset)
+        size = max((w.fontSize for w in line.words if not hasattr(w, "cbDefn")), default=tx._fontsize)
+        glyphs = len("".join(texts).rstrip())
+        _spaced(tx, spread(extra, spaces, glyphs, size),
+                lambda: rl._putFragLine(offset, tx, line, last, "justify"))
+        rl.setXPos(tx, -offset)
+
+    old_plain, old_frag = rl._justifyDrawParaLine, rl._justifyDrawParaLineX
+    rl._justifyDrawParaLine, rl._justifyDrawParaLineX = plain_line, frag_line
+    try:
+        yield
+    finally:
+        rl._justifyDrawParaLine, rl._justifyDrawParaLineX = old_plain, old_frag
+
+
+def _spaced(tx: Any, spacing: tuple[float, float], draw: Callable[[], object]) -> None:
+    """``draw`` with word spacing and character spacing ``spacing``, both reset after."""
+    word, char = spacing
+    tx.setWordSpace(word)
+    if char:
+        tx.setCharSpace(char)
+    draw()
+    if char:
+        tx.setCharSpace(0)
+    tx.setWordSpace(0)

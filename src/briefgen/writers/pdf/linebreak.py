@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from briefgen.compat.reportlab import FUZZ
+from briefgen.compat.reportlab import FUZZ, justification
 from briefgen.writers.pdf.draft import is_draft
+from briefgen.writers.pdf.justify import LineFit, rebreak, spread
 
 #: No line starts with one of these (S51).
 NO_START = frozenset(",.:;!?)]}」』’”%·")
@@ -111,6 +114,16 @@ class Paragraph(RLParagraph):
         self._wrapped_at = availWidth if availWidth >= FUZZ else None
         return size
 
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+        """ReportLab's greedy breaks; for a justified paragraph with a line that would need
+        wider word gaps than ``justify.MAX_GAP``, breaks that even the gaps out (S46)."""
+        broken = super().breakLines(width)
+        if self.style.alignment != TA_JUSTIFY or len(broken.lines) < 2:
+            return broken
+        space = stringWidth(" ", self.style.fontName, 1)
+        widths = list(width) if isinstance(width, list | tuple) else [width]
+        return rebreak(super().breakLines, widths, broken, _fits, space, self.style.spaceShrinkage)
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         """ReportLab's split; a split at the same width after the same number of lines as
         in an earlier layout pass returns that pass's parts, which keep their line breaks."""
@@ -133,7 +146,8 @@ class Paragraph(RLParagraph):
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
         _restore_spaces(self.blPara)
-        super().drawPara(debug)
+        with justification(spread):  # word gaps bounded, the rest over the letters (S46)
+            super().drawPara(debug)
 
 
 #: (markup before the text, id(style)) → (style, (style as parsed, text fragment, bullet)),
@@ -190,6 +204,25 @@ def _restore_spaces(para: Any) -> None:
                     frag.text = text.replace(GLUE, " ")
         lines.append(line)
     para.lines = lines
+
+
+def _fits(broken: Any) -> list[LineFit]:
+    """The lines of ReportLab's broken paragraph as justification sees them."""
+    out = []
+    last = len(broken.lines) - 1
+    for index, line in enumerate(broken.lines):
+        if isinstance(line, tuple):  # one style: (extra space, words)
+            extra, words = line
+            text = " ".join(words)
+            out.append(LineFit(extra, len(words) - 1 + text.count(GLUE), len(text),
+                               broken.fontSize, index < last))
+            continue
+        texts = [f.text for f in line.words if not hasattr(f, "cbDefn")]
+        text = "".join(texts).rstrip()
+        size = max((f.fontSize for f in line.words if not hasattr(f, "cbDefn")), default=0)
+        out.append(LineFit(line.extraSpace, line.wordCount - 1 + text.count(GLUE), len(text),
+                           size, index < last and not line.lineBreak))
+    return out
 
 
 def forget_parsed() -> None:

@@ -90,6 +90,7 @@ class BriefDocTemplate(BaseDocTemplate):
             producer="briefgen (ReportLab)",
             lang=meta.lang,
             invariant=1,
+            initialFontName=fonts.body,  # else every page's preamble names an unembedded Helvetica
         )
         self.theme, self.fonts, self.meta, self.geometry, self.engine = (
             theme,
@@ -118,6 +119,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setNamedCB(HEADING_CALLBACK, self._on_heading)
         _set_timestamp(canv, self.meta.date)
         canv.showOutline()
+        canv.addPageLabel(0, "ROMAN_LOWER", 1)  # the cover and front matter: i, ii, …
 
     def body_page(self, canv: Canvas) -> int:
         """The printed page number (1 = first body page, S47)."""
@@ -140,6 +142,8 @@ class BriefDocTemplate(BaseDocTemplate):
         if self.pageTemplate.id == BODY:
             if self.first_body_page is None:
                 self.first_body_page = canv.getPageNumber()
+            if self.body_page(canv) == 1:  # from here a viewer's page number is the folio
+                canv.addPageLabel(canv.getPageNumber() - 1, "ARABIC", 1)
             self._furniture(canv)
 
     def _on_page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:

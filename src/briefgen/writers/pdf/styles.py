@@ -14,6 +14,8 @@ from briefgen.errors import BriefError
 from briefgen.theme import Theme
 from briefgen.writers.pdf.fonts import FontSet
 
+#: Space above the Executive Summary and 목차 titles where they follow on the 요약's page (pt).
+FRONT_GAP = 34
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
@@ -33,6 +35,7 @@ class Styles:
     cell: ParagraphStyle
     footnote: ParagraphStyle
     page_title: ParagraphStyle
+    front_title: ParagraphStyle  # 요약's followers on a shared front page: space above
     reference: ParagraphStyle
     toc: ParagraphStyle
     summary: ParagraphStyle
@@ -120,6 +123,14 @@ def build_styles(theme: Theme, fonts: FontSet) -> Styles:
             theme.size("chapter"),
             fonts.bold,
             textColor=color(theme, "primary"),
+            spaceAfter=16,
+        ),
+        front_title=style(
+            "front-title",
+            theme.size("chapter"),
+            fonts.bold,
+            textColor=color(theme, "primary"),
+            spaceBefore=FRONT_GAP,
             spaceAfter=16,
         ),
         reference=style(

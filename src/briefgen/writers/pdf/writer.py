@@ -32,6 +32,7 @@ from briefgen.errors import BriefError
 from briefgen.numbering import document_blocks
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
+from briefgen.writers.pdf.cover import CoverParts, band_cover
 from briefgen.writers.pdf.draft import DraftCanvas
 from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
@@ -230,13 +231,16 @@ class _Story:
         if self.parts is None:
             self.parts = self._front(), self._body(), self._back_page()
         front, body, back = self.parts
-        toc = [*self._toc(toc_pages), NextPageTemplate(BODY), PageBreak()]
+        toc = [KeepTogether(self._toc(toc_pages)), NextPageTemplate(BODY), PageBreak()]
         return [*front, *toc, *body, FlushNotes(engine), NextPageTemplate(BACK), PageBreak(), *back]
 
     def _front(self) -> list[Flowable]:
+        """Cover, then 요약, Executive Summary and (see ``flowables``) 목차 one after another:
+        each is a third of a page or less, so they share a page where they fit, and one that
+        does not fit moves whole to the next page (S1, S5)."""
         story: list[Flowable] = [*self._cover(), NextPageTemplate(FRONT), PageBreak()]
-        english = [*self._executive_summary(), PageBreak()] if self.doc.executive_summary else []
-        return story + [*self._summary(), PageBreak(), *english]
+        english = [KeepTogether(self._executive_summary())] if self.doc.executive_summary else []
+        return story + [*self._summary(), *english]
 
     def _body(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -330,6 +334,8 @@ class _Story:
 
     def _cover(self) -> list[Flowable]:
         cover, space = self.doc.front.cover, self.theme.cover_space
+        if self.theme.cover_design == "band":
+            return band_cover(CoverParts(self.theme, self.styles.fonts, self.geometry), cover, self._p)
         out: list[Flowable] = [
             Spacer(1, space("pdf_top")),
             self._p(cover.series, "cover_series"),
@@ -350,14 +356,14 @@ class _Story:
         return [self._p(self.doc.front.summary_title, "page_title"), self._box(paras, loc, "summary")]
 
     def _executive_summary(self) -> list[Flowable]:
-        out: list[Flowable] = [self._p(self.doc.front.executive_summary_title, "page_title")]
+        out: list[Flowable] = [self._p(self.doc.front.executive_summary_title, "front_title")]
         return out + [
             self._inl(p.inlines, self.styles.body, p.loc) for p in self.doc.executive_summary
         ]
 
     def _toc(self, pages: dict[str, int]) -> list[Flowable]:
         s = self.styles
-        out: list[Flowable] = [self._p(self.doc.front.toc_title, "page_title")]
+        out: list[Flowable] = [self._p(self.doc.front.toc_title, "front_title")]
         entries: list[tuple[str, str, int]] = []
         for ch in self.doc.chapters:
             entries.append((ch.heading, ch.anchor, 0))
@@ -384,15 +390,20 @@ class _Story:
     # ----------------------------------------------------------------- body
 
     def _heading(
-        self, text: str, anchor: str, style_name: str, loc: ir.SourceLoc | None
+        self, text: str, anchor: str, style_name: str, loc: ir.SourceLoc | None, numeral: str = ""
     ) -> Paragraph:
+        """A heading with its outline hooks; a chapter's ``numeral`` (``Ⅰ.``) is set in the
+        heavy face before ``text`` (S43)."""
         style = getattr(self.styles, style_name)
         hooks = f'<a name={quoteattr(anchor)}/><onDraw name="{HEADING_CALLBACK}" label={quoteattr(anchor)}/>'
+        if numeral:
+            heavy = self.styles.fonts.heavy
+            hooks += f'<font name="{heavy}">{self.markup.text(numeral, heavy, loc)}</font> '
         return Paragraph(hooks + self.markup.text(text, style.fontName, loc), style)
 
     def _chapter(self, chapter: ir.Chapter) -> list[Flowable]:
         out: list[Flowable] = [
-            self._heading(chapter.heading, chapter.anchor, "chapter", chapter.loc)
+            self._heading(chapter.title, chapter.anchor, "chapter", chapter.loc, chapter.label)
         ]
         out += self._blocks(chapter.blocks)
         for sec in chapter.sections:
