@@ -34,7 +34,7 @@ def test_the_sentences_state_what_the_sheet_holds(kosis):
     assert f"{cagr:.1%}" == "9.7%"
     for phrase in ("2019년 1,769억 달러에서 2022년 2,333억 달러로 연평균 9.7% 증가하였다",
                    f"ICT 수출의 {1309 / 2333:.1%}를 차지",
-                   f"중국(홍콩 포함)이 1,023억 달러로 가장 크지만 전년보다 {1 - 1023 / 1075.3:.1%} 감소하였다",
+                   f"중국(홍콩 포함)이 1,023억 달러로 가장 크지만 전년보다 {1 - 1023 / 1075.3:.1%} 감소하였고",
                    "반도체 1,002.5 1,287.0 1,309.0 1.7% 증가"):
         assert phrase in text, phrase
     assert result.statistics["ict_cagr"].value == pytest.approx(cagr)
