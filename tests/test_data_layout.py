@@ -67,6 +67,14 @@ def test_without_wide_the_markers_and_separators_are_cleaned_in_place(tmp_path):
     assert list(data.frame.index) == [4, 5, 6]  # the rows of the file
 
 
+def test_skipped_rows_below_the_header_are_not_data(tmp_path):
+    text = KOSIS_CSV.replace("합계,전체,", "(억 원),,,,\n합계,전체,", 1)
+    data = _load(tmp_path, text, **{**LAYOUT, "skip": [4]})
+    assert data.frame["구분"].tolist()[::3] == ["합계", "패키지SW", "패키지SW"]
+    with pytest.raises(BriefError, match=r"key 'data.t.skip': skip names row 2, which is not below the header"):
+        _load(tmp_path, text, **{**LAYOUT, "skip": [2, 4]})
+
+
 def test_an_undeclared_marker_in_a_year_column_names_its_cell_and_the_fix(tmp_path):
     with pytest.raises(BriefError) as error:
         _load(tmp_path, KOSIS_CSV, **{**LAYOUT, "missing": ["-", "x"]})

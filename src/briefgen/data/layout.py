@@ -5,6 +5,8 @@ spreadsheets): the dataset keys ``header``, ``footer``, ``missing``, ``thousands
 - ``header``: the sheet row (1-based, as Excel numbers it) or rows of the header; the rows above
   are titles. Several rows are joined per column (``수출액`` over ``2021년`` → ``수출액 2021년``).
 - ``footer``: how many of the last non-empty rows are notes (``주:``, ``자료:``), not data.
+- ``skip``: other rows below the header that are not data (a units row, a sub-heading), by
+  their sheet row numbers.
 - ``missing``: cell texts that mean "no value" (``-``, ``…``, ``x``); they read as empty cells.
 - ``thousands``: the thousands separator of numbers written as text (``1,234``).
 - ``unit``: the unit of the numbers: a text (``억 달러``) or ``{from: sheet}``, the ``단위``
@@ -21,8 +23,8 @@ from typing import Any
 from briefgen.data.keys import as_list, check_keys, expect_mapping
 from briefgen.errors import BriefError
 
-LAYOUT_KEYS = ("header", "footer", "missing", "thousands", "unit", "wide")
-ROW_KEYS = ("header", "footer")  # read from the rows of a CSV or XLSX file only
+LAYOUT_KEYS = ("header", "footer", "skip", "missing", "thousands", "unit", "wide")
+ROW_KEYS = ("header", "footer", "skip")  # read from the rows of a CSV or XLSX file only
 WIDE_KEYS = ("year", "value")
 UNIT_KEYS = ("from",)
 THOUSANDS = (",", ".", " ", "'", "\u00a0")
@@ -44,6 +46,7 @@ class Layout:
 
     header: tuple[int, ...] = ()
     footer: int = 0
+    skip: frozenset[int] = frozenset()
     missing: tuple[str, ...] = ()
     thousands: str | None = None
     unit: str | None = None
@@ -53,7 +56,7 @@ class Layout:
     @property
     def by_rows(self) -> bool:
         """The table must be cut from the file's rows (a header row or a footer declared)."""
-        return bool(self.header) or self.footer > 0 or self.unit_from_sheet
+        return bool(self.header) or self.footer > 0 or bool(self.skip) or self.unit_from_sheet
 
 
 def parse_layout(spec: dict[str, Any], config_file: str, key: str) -> Layout:
@@ -63,6 +66,13 @@ def parse_layout(spec: dict[str, Any], config_file: str, key: str) -> Layout:
     if not (isinstance(footer, int) and not isinstance(footer, bool) and footer >= 0):
         raise BriefError(f"footer must be a number of rows (0 or more), got {footer!r}",
                          source=config_file, key=f"{key}.footer")
+    skip = as_list(spec.get("skip", []))
+    if not all(isinstance(r, int) and not isinstance(r, bool) and r >= 1 for r in skip):
+        raise BriefError(f"skip must be a list of row numbers (1 is the first row), got {spec['skip']!r}",
+                         source=config_file, key=f"{key}.skip")
+    if header and any(r <= header[-1] for r in skip):
+        raise BriefError(f"skip names row {min(skip)}, which is not below the header (rows above it are "
+                         "skipped anyway)", source=config_file, key=f"{key}.skip")
     missing = tuple(str(m).strip() for m in as_list(spec.get("missing", [])))
     if any(not m for m in missing):
         raise BriefError("a missing marker must not be empty (empty cells are missing anyway)",
@@ -73,7 +83,7 @@ def parse_layout(spec: dict[str, Any], config_file: str, key: str) -> Layout:
         raise BriefError(f"thousands must be one of {shown}, got {thousands!r}",
                          source=config_file, key=f"{key}.thousands")
     unit, from_sheet = _unit(spec.get("unit"), config_file, f"{key}.unit")
-    return Layout(header, footer, missing, thousands, unit, from_sheet,
+    return Layout(header, footer, frozenset(skip), missing, thousands, unit, from_sheet,
                   _wide(spec.get("wide"), config_file, f"{key}.wide"))
 
 

@@ -33,7 +33,7 @@ def table_from_rows(rows: list[list[str]], layout: Layout, rel: str,
                          f"{', '.join(map(str, header_rows))} {'are' if len(header_rows) > 1 else 'is'} empty",
                          source=rel, line=header_rows[0])
     body = [(number, rows[number - 1]) for number in range(last + 1, len(rows) + 1)
-            if any(cell.strip() for cell in rows[number - 1])]
+            if number not in layout.skip and any(cell.strip() for cell in rows[number - 1])]
     if layout.footer:
         if layout.footer >= len(body):
             raise BriefError(f"footer: {layout.footer} note rows, but only {len(body)} filled row"
