@@ -118,3 +118,21 @@ def test_the_check_sees_relative_and_function_level_imports(tmp_path):
                       "def f():\n    import briefgen.cache.fonts\n", "utf-8")
     found = imported(source, "briefgen.writers.pdf.writer")
     assert {"briefgen.writers.pdf.inline", "briefgen.ir", "briefgen.cache.fonts"} <= found
+
+
+PROCESS_NAMES = {"Process", "Pool", "ProcessPoolExecutor", "fork", "forkpty", "spawnv", "Popen", "get_context"}
+
+
+def test_only_the_scheduler_starts_processes():
+    """``schedule`` is the one door to other processes (a build's jobs, a series' workers): no
+    other module names multiprocessing's, concurrent.futures' or os's ways to start one."""
+    starters = {}
+    for path in ROOT.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        names = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+        modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        if names & PROCESS_NAMES or modules & {"concurrent.futures", "subprocess"}:
+            starters[module_name(path)] = sorted(names & PROCESS_NAMES)
+    assert set(starters) == {"briefgen.schedule"}, starters

@@ -6,7 +6,9 @@ Each case is a tiny project (brief.yaml, content.md, data) plus ``expected.txt``
   a line starting with ``re:`` is a regular expression the printed line must match in full;
 - ``check: …`` (optional): what ``briefgen check`` prints instead, when it locates more precisely
   or finds a warning besides (check runs the PDF's layout passes, so it fails where build does);
-- ``text: …`` (optional, repeatable): text the built DOCX must contain (cases that must build).
+- ``text: …`` (optional, repeatable): text the built DOCX must contain (cases that must build);
+- ``args: …`` (optional): options after ``briefgen build PROJECT`` (``--param=year=abc``,
+  ``--shard=5/4``); ``check`` is given the ``--param`` ones.
 
 Files too big or too odd to commit (a 200k-row CSV, a zip-bomb XLSX, symlinks out of the
 project) are made at run time by GENERATORS.
@@ -251,6 +253,12 @@ class Expected:
     build: str
     check: str
     texts: list[str] = field(default_factory=list)
+    args: list[str] = field(default_factory=list)
+
+    @property
+    def check_args(self) -> list[str]:
+        """The options ``check`` takes too: the parameters' values."""
+        return [a for a in self.args if a.startswith("--param=")]
 
     @property
     def fails(self) -> bool:
@@ -267,7 +275,8 @@ def expected(name: str) -> Expected:
     build = lines[0]
     check = next((line.removeprefix("check: ") for line in lines if line.startswith("check: ")), build)
     texts = [line.removeprefix("text: ") for line in lines if line.startswith("text: ")]
-    return Expected(build, check, texts)
+    args = next((line.removeprefix("args: ").split() for line in lines if line.startswith("args: ")), [])
+    return Expected(build, check, texts, args)
 
 
 def matches(pattern: str, line: str) -> bool:
@@ -309,7 +318,7 @@ def test_the_corpus_is_complete():
 def test_build(name: str, tmp_path: Path) -> None:
     want = expected(name)
     project = setup_case(name, tmp_path)
-    result = invoke("build", str(project))
+    result = invoke("build", str(project), *want.args)
     err_lines = result.stderr.strip().splitlines()
     assert "Traceback" not in result.output and "internal error" not in result.stderr, result.stderr
     if want.fails:
@@ -332,7 +341,7 @@ def test_build(name: str, tmp_path: Path) -> None:
 def test_check(name: str, tmp_path: Path) -> None:
     want = expected(name)
     project = setup_case(name, tmp_path)
-    result = invoke("check", str(project))
+    result = invoke("check", str(project), *want.check_args)
     lines = result.stdout.strip().splitlines()
     assert "Traceback" not in result.output and "internal error" not in result.stderr, result.stderr
     assert outputs(project) == PREVIOUS  # check never writes outputs

@@ -28,6 +28,7 @@ from briefgen.cache.paths import is_regular, project_folder, system_errors, temp
 from briefgen.errors import BriefError
 from briefgen.figures import FigureImages
 from briefgen.ir import Document, Figure
+from briefgen.params import Setting
 from briefgen.project import Project, load_project
 from briefgen.record import manifest as mf
 from briefgen.schedule import Scheduler
@@ -75,10 +76,10 @@ class Prepared:
     ledger: Ledger = field(default_factory=Ledger)
 
 
-def prepare(path: Path) -> Prepared:
-    """Load the project, compute statistics, render and read the content, number it, and
-    draw its charts."""
-    project = load_project(path)
+def prepare(path: Path, settings: tuple[Setting, ...] = ()) -> Prepared:
+    """Load the project (with the parameters' values ``settings``), compute statistics, render
+    and read the content, number it, and draw its charts."""
+    project = load_project(path, settings)
     try:
         theme = load_theme(project.theme, project.root)
         with Scheduler() as scheduler:
@@ -140,18 +141,19 @@ def _quiet(stage: str) -> None:
 
 
 def build(path: Path, formats: tuple[str, ...] | None = None, *, force: bool = False,
-          step: Step | None = None) -> BuildResult:
-    """Build the project at ``path``; write all outputs and the manifest atomically.
+          step: Step | None = None, settings: tuple[Setting, ...] = ()) -> BuildResult:
+    """Build the project at ``path`` with the parameters' values ``settings`` (the others at
+    their defaults); write all outputs and the manifest atomically.
 
     Unless ``force``, a build whose inputs and outputs match the last manifest returns at
     once with ``up_to_date=True``. ``step`` is called with each stage's name (progress).
     """
     started = time.perf_counter()
     step = step or _quiet
-    project = load_project(path)
+    project = load_project(path, settings)
     try:
-        # one build of a project at a time; a full disk or a read-only folder is a located error
-        with system_errors(project.root, project.output_dir), build_lock(project.root, CACHE_DIR):
+        # one build of a brief at a time; a full disk or a read-only folder is a located error
+        with system_errors(project.root, project.output_dir), build_lock(project.root, cache_name(project)):
             return _build(project, tuple(formats or project.formats), force, step, started)
     except BriefError as error:
         raise project.locate(error) from None
@@ -194,12 +196,19 @@ def _build(project: Project, wanted: tuple[str, ...], force: bool, step: Step,
     return result
 
 
+def cache_name(project: Project) -> str:
+    """The brief's cache folder, relative to the project: ``.briefgen-cache``, or for a project
+    with parameters ``.briefgen-cache/briefs/NAME`` (each brief of a series has its own cache
+    and lock, so they build side by side)."""
+    return f"{CACHE_DIR}/briefs/{project.output_name}" if project.declared else CACHE_DIR
+
+
 def cache_folder(project: Project) -> Path:
-    """The project's ``.briefgen-cache``; BriefError if it, ``out/`` or ``charts/`` is a
-    symlink or a file (the cache never leads out of the project)."""
+    """The brief's cache folder (``cache_name``); BriefError if it, ``out/`` or ``charts/`` is
+    a symlink or a file (the cache never leads out of the project)."""
     for sub in ("out", "charts"):
-        project_folder(project.root, f"{CACHE_DIR}/{sub}")
-    return project.root / CACHE_DIR
+        project_folder(project.root, f"{cache_name(project)}/{sub}")
+    return project.root / cache_name(project)
 
 
 def _run_queries(project: Project) -> dict[str, Any]:
@@ -220,7 +229,7 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
                    hasher: FileHasher, step: Step, started: float) -> BuildResult:
     """Write every format and the manifest (the charts may still be being drawn)."""
     project, theme, document = prepared.project, prepared.theme, prepared.document
-    cache_dir = project.root / CACHE_DIR
+    cache_dir = cache_folder(project)
     fonts = font_files(theme.data.get("fonts", {}))
     targets = _targets(project)
     manifest_file = mf.manifest_path(project.output_dir, project.output_name)

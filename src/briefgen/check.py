@@ -25,11 +25,12 @@ from jinja2 import nodes
 from briefgen.errors import BriefError
 from briefgen.ir import Document, SourceLoc, plain_text
 from briefgen.korean.josa import Josa
-from briefgen.project import Project, find_config, load_project, resolve_inside
+from briefgen.params import Setting
+from briefgen.project import Project, find_config, load_project, resolve_inside, with_params
 from briefgen.yamlio import parse_yaml, position
 
 Severity = Literal["error", "warning"]
-CONTEXT_NAMES = ("stats", "facts", "meta", "tables", "data")
+CONTEXT_NAMES = ("stats", "facts", "meta", "tables", "data", "params")
 JINJA_NAMES = ("self", "loop", "super", "caller", "varargs", "kwargs")  # Jinja's own names
 
 
@@ -104,8 +105,9 @@ class _Config:
         )
 
 
-def check_project(path: Path) -> CheckReport:
-    """Check the project at ``path`` (a folder with brief.yaml, or the file itself)."""
+def check_project(path: Path, settings: tuple[Setting, ...] = ()) -> CheckReport:
+    """Check the project at ``path`` (a folder with brief.yaml, or the file itself), with the
+    parameters' values ``settings`` (the others at their defaults)."""
     report = CheckReport()
     try:
         config_path = find_config(path)
@@ -114,11 +116,11 @@ def check_project(path: Path) -> CheckReport:
         return report
     project: Project | None = None
     try:
-        project = load_project(config_path)
+        project = load_project(config_path, settings)
     except BriefError as error:
         report.error(error)
-    config = _read_config(config_path)
-    if config is None:  # unreadable or invalid YAML: already reported by load_project
+    config = _read_config(config_path, settings)
+    if config is None:  # unreadable, invalid YAML or a wrong parameter: reported by load_project
         return report
     datasets = _check_data(config, report)
     declared = _check_statistics(config, datasets, report)
@@ -134,21 +136,27 @@ def check_project(path: Path) -> CheckReport:
         _check_template(config.root, *template, declared, report)
     if project is not None:
         _check_citations(project, report)
+    if project is not None and project.series is not None:
+        _check_series(config_path, project, report)
     if project is None or report.errors:
         return report
-    _check_pipeline(project, report)
+    _check_pipeline(project, report, settings)
     return report
 
 
 # ---------------------------------------------------------------------- config, data, statistics
 
 
-def _read_config(config_path: Path) -> _Config | None:
+def _read_config(config_path: Path, settings: tuple[Setting, ...]) -> _Config | None:
     try:
         raw, lines = parse_yaml(config_path.read_text("utf-8-sig"), config_path.name)
     except (BriefError, OSError, UnicodeDecodeError):
         return None
     if not isinstance(raw, dict):
+        return None
+    try:
+        raw = with_params(raw, lines, config_path.name, settings)[0]
+    except BriefError:  # a wrong parameter: reported by load_project; the values it sets are unknown
         return None
     return _Config(config_path.parent.resolve(), config_path.name, raw, lines)
 
@@ -303,12 +311,23 @@ def _check_citations(project: Project, report: CheckReport) -> None:
         report.warning(warning)
 
 
-def _check_pipeline(project: Project, report: CheckReport) -> None:
+def _check_series(config_path: Path, project: Project, report: CheckReport) -> None:
+    """The series' entries name declared parameters with values of their types, and its briefs
+    write different outputs (the briefs themselves are checked one by one with --param)."""
+    from briefgen.series.plan import plan_series
+
+    try:
+        plan_series(config_path, project)
+    except BriefError as error:
+        report.error(error)
+
+
+def _check_pipeline(project: Project, report: CheckReport, settings: tuple[Setting, ...]) -> None:
     """Run the build's own preparation (render, read, number) and check every glyph."""
     from briefgen.build import prepare
 
     try:
-        prepared = prepare(project.root / project.config_file)
+        prepared = prepare(project.root / project.config_file, settings)
     except BriefError as error:
         report.error(error)
         return

@@ -138,13 +138,20 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.option("--all", "build_all", is_flag=True,
               help="Build every brief project (folder with brief.yaml) under PROJECT.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter's value (params: in brief.yaml); builds this one brief of a series.")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Build a series with this many processes (default: the number of cores).")
+@click.option("--shard", metavar="I/N", help="Build only part I of N of the series (1/4 … 4/4).")
 @run_guarded
 def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, force: bool,
-          build_all: bool) -> None:
+          build_all: bool, params: tuple[str, ...], jobs: int | None, shard: str | None) -> None:
     """Build the brief in PROJECT (a folder with brief.yaml; default: the current folder).
 
     Writes the outputs and output/<name>.manifest.json; does nothing (and says
-    "up to date") when no input changed since the last build.
+    "up to date") when no input changed since the last build. A project that declares a
+    series: builds every brief of it (each its own outputs, manifest and up-to-date check),
+    unless --param picks one.
 
     \b
     Examples:
@@ -153,13 +160,30 @@ def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, f
       briefgen build --format pdf
       briefgen build --json          # machine-readable summary
       briefgen build --all           # every project below the current folder
+      briefgen build --param region=부산   # one brief of a parameterised project
+      briefgen build -j 2 --shard 1/4      # a quarter of a series, two processes
     """
     import json
 
+    from briefgen.params import cli_setting
+
+    settings = tuple(cli_setting(option) for option in params)
+    if jobs is not None and jobs < 1:
+        raise BriefError(f"the number of processes is at least 1, not {jobs}", source=f"-j {jobs}")
     if build_all:
+        if params or shard:
+            raise BriefError("--all builds each project as declared; give --param and --shard for one project",
+                             source="--all")
         _build_all(project, formats, quiet, force)
         return
-    result = _build_one(project, formats, force, progress=not (quiet or as_json))
+    if not settings and _declares_series(project):
+        _build_series(project, formats, quiet, as_json, force, jobs or os.cpu_count() or 1, shard)
+        return
+    if shard is not None:
+        raise BriefError("--shard builds part of a series; "
+                         + ("--param picks one brief" if settings else "brief.yaml declares no series:"),
+                         source=f"--shard {shard}")
+    result = _build_one(project, formats, force, progress=not (quiet or as_json), settings=settings)
     if as_json:
         summary = {
             "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
@@ -188,8 +212,10 @@ def build(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, f
 
 @main.command()
 @click.argument("project", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter's value (params: in brief.yaml; the others at their defaults).")
 @run_guarded
-def check(project: Path) -> None:
+def check(project: Path, params: tuple[str, ...]) -> None:
     """Check the brief in PROJECT without building: config, data, statistics, template,
     footnotes and cross-references, fonts. One line per problem; exit 1 if any error.
 
@@ -199,8 +225,15 @@ def check(project: Path) -> None:
       briefgen check briefs/ai-2024
     """
     from briefgen.check import check_project
+    from briefgen.params import cli_setting
 
-    report = check_project(project)
+    try:
+        settings = tuple(cli_setting(option) for option in params)
+    except BriefError as error:  # reported as check reports every problem
+        click.echo(f"error: {error}")
+        click.echo("check: 1 error(s), 0 warning(s)", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
+    report = check_project(project, settings)
     for problem in report.problems:
         click.echo(str(problem))
     errors, warnings = len(report.errors), len(report.warnings)
@@ -210,7 +243,54 @@ def check(project: Path) -> None:
         sys.exit(EXIT_INPUT_ERROR)
 
 
-def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: bool):  # noqa: ANN202
+def _declares_series(project: Path) -> bool:
+    from briefgen.project import load_project
+
+    return load_project(project).series is not None
+
+
+def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json: bool, force: bool,
+                  jobs: int, shard: str | None) -> None:
+    """Build the briefs of the project's series (or one shard of it) with ``jobs`` processes;
+    one progress display, then a summary with every failure; exit 1 if one failed (2 on a bug)."""
+    import json
+
+    from rich.console import Console
+
+    from briefgen.projects import record_status
+    from briefgen.series.plan import parse_shard, plan_series
+    from briefgen.series.progress import show_series
+    from briefgen.series.run import run_series
+
+    part = parse_shard(shard) if shard is not None else None
+    briefs = [b for b in plan_series(project) if part is None or part.keeps(b)]
+    if not briefs:
+        raise BriefError(f"this shard has no briefs (the series has fewer than {part.index if part else 1})",
+                         source=f"--shard {shard}")
+    console = Console(stderr=True, highlight=False)
+    with run_series(project, briefs, formats or None, force, jobs) as outcomes:
+        report = show_series(outcomes, len(briefs), console, quiet or as_json)
+    failed = report.failed
+    message = f"{len(failed)} of {len(briefs)} briefs failed" if failed else ""
+    record_status(project, not failed, message, pages=sum(o.pages for o in report.outcomes))
+    if as_json:
+        click.echo(json.dumps([
+            {"brief": o.brief.number, "params": o.brief.values, "name": o.brief.name, "ok": o.ok,
+             "message": o.message, "pages": o.pages, "seconds": round(o.seconds, 3), "up_to_date": o.up_to_date}
+            for o in report.outcomes], ensure_ascii=False, indent=1))
+    if not quiet:
+        for warning in report.warnings():
+            click.echo(f"warning: {warning}", err=True)
+    if not quiet or failed:
+        click.echo(report.summary(min(jobs, len(briefs))), err=bool(failed))
+        for outcome in failed:
+            click.echo(f"  #{outcome.brief.number} {outcome.brief.label}: {outcome.message}", err=True)
+    if failed:
+        sys.exit(EXIT_INTERNAL_ERROR if report.crashed else EXIT_INPUT_ERROR)
+
+
+def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: bool,
+               settings: tuple = ()):  # noqa: ANN202
     """Build one project and remember how it ended (for ``briefgen list``)."""
     from rich.console import Console
 
@@ -221,7 +301,7 @@ def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: b
     known = (project / "brief.yaml").is_file() if project.is_dir() else project.is_file()
     try:
         with BuildProgress(Console(stderr=True), enabled=progress) as step:
-            result = run_build(project, formats or None, force=force, step=step)
+            result = run_build(project, formats or None, force=force, step=step, settings=settings)
     except BriefError as error:
         if known:
             record_status(project, False, str(error))
@@ -402,21 +482,20 @@ def _diff_paths(targets: tuple[Path, ...], project: Path | None) -> tuple[Path, 
     if len(targets) > 2:
         raise BriefError(f"diff takes at most two manifests, got {len(targets)}; {_DIFF_FORMS}")
     if len(targets) == 2:
-        for target in targets:
-            if target.is_dir():
-                raise BriefError(f"diff OLD NEW compares two manifest files, not a folder; to compare "
-                                 f"the project's last two builds give it alone: briefgen diff "
-                                 f"{_display(target)}", source=_display(target))
+        for folder in (t for t in targets if t.is_dir()):
+            raise BriefError(f"diff OLD NEW compares two manifest files, not a folder; to compare "
+                             f"the project's last two builds give it alone: briefgen diff "
+                             f"{_display(folder)}", source=_display(folder))
         return targets[0], targets[1], project or Path(".")
     target = targets[0] if targets else None
     is_project = target is not None and (target.is_dir() or target.name == CONFIG_NAME)
     if target is not None and not is_project and not target.exists():
         raise BriefError(f"neither a project folder nor a manifest file; {_DIFF_FORMS}",
                          source=_display(target))
-    if is_project and project is not None:
-        raise BriefError(f"-p names the project, and so does {_display(target)}; give one of them",
-                         source="-p")
-    if is_project:
+    if is_project and target is not None:
+        if project is not None:
+            raise BriefError(f"-p names the project, and so does {_display(target)}; give one of them",
+                             source="-p")
         project = target
     project = project or Path(".")
     loaded = load_project(project)

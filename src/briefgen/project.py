@@ -12,12 +12,13 @@ from typing import Any
 from briefgen.errors import BriefError
 from briefgen.hygiene import CONTROL_CHARACTERS
 from briefgen.ir import Author, Meta
+from briefgen.params import Param, Setting, apply, declare, resolve
 from briefgen.yamlio import parse_yaml, position
 
 CONFIG_NAME = "brief.yaml"
 TOP_LEVEL_KEYS = {
     "meta", "theme", "content", "facts", "readings", "data", "statistics", "charts", "output",
-    "tables", "bibliography",
+    "tables", "bibliography", "params", "series",
 }
 META_KEYS = {
     "title", "subtitle", "series", "report_number", "date", "organisation", "authors", "keywords",
@@ -57,6 +58,10 @@ class Project:
     lines: dict[str, int] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
     bibliography: list[Path] = field(default_factory=list)
+    #: the declared parameters, this build's values of them, and the raw ``series:`` entry
+    declared: dict[str, Param] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+    series: Any = None
 
     def line_of(self, key: str | None) -> int | None:
         """The brief.yaml line of a dotted key (or of its nearest parent)."""
@@ -102,12 +107,13 @@ def find_config(path: Path) -> Path:
     return config
 
 
-def load_project(path: Path) -> Project:
-    """Read and validate ``brief.yaml`` in ``path`` (a folder or the file itself)."""
+def load_project(path: Path, settings: tuple[Setting, ...] = ()) -> Project:
+    """Read and validate ``brief.yaml`` in ``path`` (a folder or the file itself), with the
+    parameters' values ``settings`` (the others at their defaults)."""
     config = find_config(path)
     raw, lines = parse_yaml(_read_text(config), config.name)
     try:
-        return _validate(config, raw, lines)
+        return _validate(config, raw, lines, settings)
     except BriefError as error:
         if error.key and error.source == config.name and error.column is None:
             line, column = position(lines, error.key)
@@ -116,11 +122,20 @@ def load_project(path: Path) -> Project:
         raise
 
 
-def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
+def with_params(raw: Any, lines: dict[str, int], source: str,
+                settings: tuple[Setting, ...]) -> tuple[dict[str, Any], dict[str, Param], dict[str, Any]]:
+    """The config with the parameters' values in place, the declared parameters and the values."""
+    if not isinstance(raw, dict):
+        raise BriefError("brief.yaml must be a mapping of keys (meta:, content:, ...)", source=source)
+    declared = declare(raw.get("params"), source, lines)
+    values = resolve(declared, settings, source, lines)
+    return apply(raw, values, source, lines), declared, values
+
+
+def _validate(config: Path, raw: Any, lines: dict[str, int], settings: tuple[Setting, ...]) -> Project:
     root = config.parent.resolve()
     name = config.name
-    if not isinstance(raw, dict):
-        raise BriefError("brief.yaml must be a mapping of keys (meta:, content:, ...)", source=name)
+    raw, declared, values = with_params(raw, lines, name, settings)
     _check_keys(raw, TOP_LEVEL_KEYS, "", name, lines)
     for required in ("meta", "content"):
         if required not in raw:
@@ -165,6 +180,9 @@ def _validate(config: Path, raw: Any, lines: dict[str, int]) -> Project:
         formats=formats,
         data_snapshot=str(meta_raw.get("data_snapshot", "")),
         lines=lines,
+        declared=declared,
+        params=values,
+        series=raw.get("series"),
     )
     project.content = project.inside(raw["content"], "content")
     if project.theme != "spri":  # a theme file must exist inside the project

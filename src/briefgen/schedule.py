@@ -9,6 +9,10 @@ the chart job, started before them to import matplotlib meanwhile; the PDF's pag
 the writer started beside the PDF. Off Linux, with one core, or with ``BRIEFGEN_SERIAL=1``
 nothing is forked: a job runs when it is first waited for. Leaving the scheduler stops children
 still running (the build failed).
+
+Many builds (a series of briefs) run in a ``WorkerPool``: worker processes forked once, each
+building brief after brief with what the parent had imported. A build inside a worker forks no
+job of its own (its jobs run inline): the workers already keep the cores busy.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -30,7 +35,9 @@ from typing import Any, Generic, TypeVar
 from briefgen.errors import BriefError
 
 T = TypeVar("T")
+A = TypeVar("A")
 POLL = 0.005  # seconds between two looks in ``wait_until``
+_in_worker = False  # set in a WorkerPool's worker: its builds fork nothing
 
 
 def can_fork() -> bool:
@@ -40,6 +47,7 @@ def can_fork() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and (os.cpu_count() or 1) > 1
         and os.environ.get("BRIEFGEN_SERIAL", "") not in ("1", "true", "yes")
+        and not _in_worker
     )
 
 
@@ -214,3 +222,54 @@ def _receive(task: Task[Any]) -> tuple[str, Any]:
         task.receiver.close()
     task.process.join()
     return outcome
+
+
+class WorkerPool(Generic[A, T]):
+    """``workers`` forked processes that run ``work(item)`` for many items (see the module
+    docstring). Use it as a context manager: entering forks the workers (before any thread of
+    the caller's display starts), leaving stops them."""
+
+    def __init__(self, work: Callable[[A], T], workers: int) -> None:
+        self.work = work
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> WorkerPool[A, T]:
+        context = multiprocessing.get_context("fork")
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_start,
+                                             initargs=(os.getpid(),))
+        # the first task forks every worker (with fork, all at once), while this process has one thread
+        self._executor.submit(int).result()
+        return self
+
+    def results(self, items: Sequence[A]) -> Iterator[tuple[int, T | None, str]]:
+        """``(index, result, "")`` for each item as its work ends (in the order they end);
+        ``(index, None, why)`` for an item whose worker died or whose work raised."""
+        assert self._executor is not None, "enter the pool first"
+        pending: dict[Future[T], int] = {self._executor.submit(self.work, item): i for i, item in enumerate(items)}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = pending.pop(future)
+                error = future.exception()
+                if error is None:
+                    yield index, future.result(), ""
+                else:
+                    yield index, None, f"{type(error).__name__}: {error}"
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Stop the workers (at once when leaving on an error or Ctrl-C)."""
+        if self._executor is None:
+            return
+        if error is not None:
+            for process in list(getattr(self._executor, "_processes", {}).values()):
+                process.terminate()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """A WorkerPool worker: it ends with its parent and its builds fork no jobs."""
+    global _in_worker  # noqa: PLW0603 — this process's one setting
+    _in_worker = True
+    _end_with(parent)

@@ -60,7 +60,7 @@ MANIFEST = Obj(
         "manifest_version": int,
         "name": TEXT,
         "fingerprint": TEXT,
-        "inputs": Obj({"files": MapOf(ListOf(FILE)), "formats": ListOf(TEXT),
+        "inputs": Obj({"files": MapOf(ListOf(FILE)), "formats": ListOf(TEXT), "params": MapOf(LABEL),
                        "briefgen": Obj({"version": TEXT, "code_sha256": TEXT})}, required=("files",)),
         "outputs": MapOf(Obj({"path": TEXT, "sha256": TEXT, "pages": int}, required=("sha256",))),
         "statistics": MapOf(Obj({"kind": TEXT, "value": STAT_VALUE, "text": STAT_TEXT,

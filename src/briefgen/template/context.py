@@ -1,4 +1,4 @@
-"""What a content template sees: ``stats``, ``facts``, ``tables``, ``data`` and ``meta``."""
+"""What a content template sees: ``stats``, ``facts``, ``tables``, ``data``, ``params`` and ``meta``."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def template_context(project: Project, statistics: dict[str, Any], datasets: dic
         "tables": Namespace("table", build_tables(project.tables, statistics, josa,
                                                   project.config_file)),
         "data": Namespace("dataset", info),
+        "params": Namespace("parameter", project.params),
         "meta": {
             "title": project.meta.title,
             "report_number": project.meta.report_number,
