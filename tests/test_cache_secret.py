@@ -115,3 +115,26 @@ def test_a_secret_file_that_is_not_private_is_not_used(tmp_path: Path, monkeypat
     assert secret != known and len(secret) == user.SECRET_BYTES
     user.user_secret.cache_clear()
     assert user.user_secret() != secret  # a secret of this process only: nothing is reused
+
+
+def test_a_planted_hash_memo_does_not_vouch_for_changed_inputs(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """hashes.json remembers each input's sha256 by size and mtime: one made under another
+    user's secret (a project someone sends, memo and all) is ignored, so an input changed behind
+    the same size and mtime is read again and the brief rebuilt."""
+    from briefgen.build import build
+
+    _use_user_folder(tmp_path / "sender", monkeypatch)
+    project = setup_case(CASE, tmp_path)
+    content = project / "content.md"
+    content.write_text(content.read_text("utf-8").replace("ㅇ {{ '2024-02-30' | date }}", ""), "utf-8")
+    assert not build(project).up_to_date
+    data = project / "data.csv"
+    before = data.stat()
+    changed = data.read_bytes().replace(b"10", b"90", 1)
+    assert changed != data.read_bytes() and len(changed) == before.st_size
+    data.write_bytes(changed)
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert build(project).up_to_date  # the sender's memo vouches for the old bytes
+    _use_user_folder(tmp_path / "recipient", monkeypatch)
+    assert not build(project).up_to_date

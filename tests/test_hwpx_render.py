@@ -148,3 +148,32 @@ def test_notes_stack_below_the_rule_inside_the_page(rendered: Rendered) -> None:
             if label:
                 labels.append(int(label.group(1)))
     assert labels == [note.number for note in rendered.document.footnotes]
+
+
+def test_cover_band_is_drawn_across_the_top_of_the_first_page(rendered: Rendered) -> None:
+    """The designed cover: a band in the band colour from the top edge, as wide as the
+    page and as tall as the theme says, the accent stripe right under it, the title below
+    both and the organisation above the page's bottom edge."""
+    theme = prepare_theme()
+    page = rendered.pages[0]
+    width, mm = float(page.get("width")), 96 / 25.4
+    fills = [(float(r.get("y")), float(r.get("height")), float(r.get("width")), r.get("fill", "").upper())
+             for r in page.iter(f"{SVG}rect") if r.get("fill")]
+    band = (0.0, theme.cover_mm("band_height") * mm, width, theme.color("cover_band").upper())
+    assert any(f[3] == band[3] and f[:3] == pytest.approx(band[:3], abs=1) for f in fills), fills
+    stripe_top = band[1]
+    assert any(f[3] == theme.color("cover_accent").upper() and f[0] == pytest.approx(stripe_top, abs=1)
+               for f in fills)
+    title = rendered.document.front.cover.title
+    drawn = {y: "".join(c for _, _, _, c in sorted(t for t in texts(page) if t[1] == y)) for _, y, _, _ in texts(page)}
+    title_y = [y for y, line in drawn.items() if line.replace(" ", "") == title.replace(" ", "")]
+    assert title_y and min(title_y) > stripe_top + theme.cover_mm("accent_height") * mm
+    organisation = rendered.document.front.cover.organisation
+    org_y = [y for y, line in drawn.items() if line == organisation]
+    assert org_y and max(org_y) < float(page.get("height")) - theme.page("margin_bottom") * mm + 1
+
+
+def prepare_theme():  # type: ignore[no-untyped-def]
+    from briefgen.theme import load_theme
+
+    return load_theme()

@@ -258,20 +258,61 @@ def test_body_paragraphs_follow_the_document_model(built: tuple[ir.Document, The
 
 
 def test_cover_and_front_matter(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """The designed cover (theme ``cover.design: band``): the mark, series label and report
+    number on the band, the title and subtitle in the text, the date, authors and
+    organisation at the foot; then 요약, Executive Summary and 목차."""
     doc, theme, out = sample
+    front = [text for section, _, nested, text in paragraphs(out) if section == 0 and not nested]
+    assert front[:3] == ["", "초거대 AI 모델 개발 동향과 시사점", "- Epoch AI 데이터 분석 -"]
+    assert front[3:7] == ["요약", "", "Executive Summary", visible(doc.executive_summary[0].inlines)]
+    assert front[7:] == ["목차", *toc_headings(doc)]  # no page numbers without page_of
+    cells = [text for section, path, _, text in paragraphs(out) if section == 0 and "/tbl/" in path]
+    cover = doc.front.cover
+    assert cells[:3] == [theme.cover_mark, cover.series_name, cover.report_number]
+    assert [text for text in cells[3:] if text][:3] == ["2024.08.19.", "홍길동 AI정책연구실 선임연구원",
+                                                        "소프트웨어정책연구소"]  # S40
+    assert cells[-len(doc.summary):] == [visible(p.inlines) for p in doc.summary]
+
+
+def test_band_cover_on_the_paper(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """The band is a table as wide as the paper at its top edge, in the band colour, its
+    row the band's height and its second row the accent stripe; the foot block stands on
+    the bottom margin; both behind the text, which the title's spacing puts under the band."""
+    _, theme, out = sample
+    band, foot = list(part(out, "Contents/section0.xml").iter(f"{HP}tbl"))[:2]
+    fills = fill_colours(out)
+    for table in (band, foot):
+        pos = table.find(f"{HP}pos")
+        assert (pos.get("vertRelTo"), pos.get("horzRelTo"), pos.get("vertAlign")) == ("PAPER", "PAPER", "TOP")
+        assert table.get("textWrap") == "BEHIND_TEXT" and pos.get("treatAsChar") == "0"
+    assert int(band.find(f"{HP}sz").get("width")) == round(theme.page("width") * 7200 / 25.4)
+    rows = [row.find(f"{HP}tc") for row in band.findall(f"{HP}tr")]
+    assert [fills[tc.get("borderFillIDRef")] for tc in rows] == [
+        theme.color("cover_band"), theme.color("cover_accent")]
+    assert int(rows[0].find(f"{HP}cellSz").get("height")) == round(theme.cover_mm("band_height") * 7200 / 25.4)
+    foot_bottom = int(foot.find(f"{HP}pos").get("vertOffset")) + int(foot.find(f"{HP}sz").get("height"))
+    hwp = round(theme.page("height") * 7200 / 25.4) - round(theme.page("margin_bottom") * 7200 / 25.4)
+    assert foot_bottom == hwp  # on the bottom margin
+
+
+def test_plain_cover(tmp_path: Path, sample: tuple[ir.Document, Theme, Path]) -> None:
+    """``cover.design: plain``: the cover's lines as text on white (S2)."""
+    import copy
+
+    doc, theme, _ = sample
+    plain = copy.deepcopy(theme)
+    plain.data["cover"]["design"] = "plain"
+    out = tmp_path / "plain.hwpx"
+    write_hwpx(doc, plain, out)
     front = [text for section, _, nested, text in paragraphs(out) if section == 0 and not nested]
     assert front[:6] == [
         "이슈리포트 IS-201",
         "초거대 AI 모델 개발 동향과 시사점",
         "- Epoch AI 데이터 분석 -",
-        "2024.08.19.",  # S40
+        "2024.08.19.",
         "홍길동 AI정책연구실 선임연구원",
         "소프트웨어정책연구소",
     ]
-    assert front[6:10] == ["요약", "", "Executive Summary", visible(doc.executive_summary[0].inlines)]
-    assert front[10:] == ["목차", *toc_headings(doc)]  # no page numbers without page_of
-    box = [text for section, path, _, text in paragraphs(out) if section == 0 and "/tbl/" in path]
-    assert box == [visible(p.inlines) for p in doc.summary]
 
 
 def toc_headings(doc: ir.Document) -> list[str]:
@@ -441,8 +482,8 @@ def test_footnotes_and_tables_match_the_docx(
     docx_tables = [
         [[docx_cell_text(tc) for tc in tr.findall(f"{W}tc")] for tr in tbl.findall(f"{W}tr")]
         for tbl in body.iter(f"{W}tbl")
-        if len(tbl.findall(f"{W}tr")) > 1  # not a one-cell box
-    ]
+        if len(tbl.findall(f"{W}tr")) > 1 and len(tbl.find(f"{W}tr").findall(f"{W}tc")) > 1
+    ]  # not a one-column box or the cover's band
     hwpx_tables = [
         [[run_text(tc.find(f"{HP}subList/{HP}p")) for tc in tr] for tr in tbl.findall(f"{HP}tr")]
         for tbl in part(example[2], "Contents/section1.xml").iter(f"{HP}tbl")
@@ -593,27 +634,31 @@ def test_picture_describes_the_original_image_as_hancom_does(
 def test_tables_store_their_laid_out_heights(built: tuple[ir.Document, Theme, Path]) -> None:
     """Each cell of a row stores the row's height and the table the sum of its rows, as
     한/글 saves them: the tallest cell's lines (each at least its characters' size) and its
-    top and bottom margins. python-hwpx stored 282 HWPUNIT a row whatever the text."""
+    top and bottom margins, at least the height the writer asked for (the cover's band).
+    python-hwpx stored 282 HWPUNIT a row whatever the text."""
     _, _, out = built
-    tables = [t for name in ("Contents/section0.xml", "Contents/section1.xml")
-              for t in part(out, name).iter(f"{HP}tbl")]
-    assert tables
-    for table in tables:
-        margin = table.find(f"{HP}inMargin")
-        pad = int(margin.get("top")) + int(margin.get("bottom"))
-        rows = []
-        for row in table.findall(f"{HP}tr"):
-            heights = {int(tc.find(f"{HP}cellSz").get("height")) for tc in row.findall(f"{HP}tc")}
-            assert len(heights) == 1
-            (height,) = heights
-            tallest = max(
-                sum(int(seg.get("vertsize"))
-                    for seg in tc.findall(f"{HP}subList/{HP}p/{HP}linesegarray/{HP}lineseg"))
-                for tc in row.findall(f"{HP}tc")
-            )
-            assert height >= tallest + pad > 1000
-            rows.append(height)
-        assert int(table.find(f"{HP}sz").get("height")) == sum(rows)
+    tables = {name: list(part(out, name).iter(f"{HP}tbl"))
+              for name in ("Contents/section0.xml", "Contents/section1.xml")}
+    assert tables["Contents/section1.xml"]
+    for name, found in tables.items():
+        for table in found:
+            rows = []
+            for row in table.findall(f"{HP}tr"):
+                heights = {int(tc.find(f"{HP}cellSz").get("height")) for tc in row.findall(f"{HP}tc")}
+                assert len(heights) == 1
+                (height,) = heights
+                assert height >= max(cell_text_height(table, tc) for tc in row.findall(f"{HP}tc"))
+                if name.endswith("section1.xml"):
+                    assert height > 1000  # a line of 9.5 pt text and its margins at least
+                rows.append(height)
+            assert int(table.find(f"{HP}sz").get("height")) == sum(rows)
+
+
+def cell_text_height(table: etree._Element, cell: etree._Element) -> int:
+    """The height of a cell's own lines (not its notes') and its top and bottom margins."""
+    margin = cell.find(f"{HP}cellMargin") if cell.get("hasMargin") == "1" else table.find(f"{HP}inMargin")
+    lines = cell.findall(f"{HP}subList/{HP}p/{HP}linesegarray/{HP}lineseg")
+    return sum(int(seg.get("vertsize")) for seg in lines) + int(margin.get("top")) + int(margin.get("bottom"))
 
 
 def test_every_paragraph_stores_its_lines(built: tuple[ir.Document, Theme, Path]) -> None:

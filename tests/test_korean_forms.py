@@ -9,8 +9,10 @@ import pytest
 
 from briefgen.errors import BriefError
 from briefgen.korean import (
+    fmt_change,
     fmt_count_big,
     fmt_count_big_range,
+    fmt_count_change,
     fmt_date_range,
     fmt_money,
     fmt_money_range,
@@ -254,3 +256,37 @@ def test_rate_change(rate, kwargs, expected):
 def test_unknown_verb_is_an_error():
     with pytest.raises(BriefError, match="unknown verb"):
         points_change_words(0.1, verb="늘다")
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "kwargs", "expected"),
+    [
+        (1125, 1000, {"basis": "전년 대비", "form": "어"}, "전년 대비 12.5% 증가하여"),
+        (875, 1000, {"form": "다"}, "12.5% 감소하였다"),
+        (1000, 1000, {"form": "다"}, "변동이 없었다"),  # never "변동 없음하였다"
+        (1000, 1000, {"form": "은"}, "변동이 없는"),
+        (1125, 1000, {"form": "은", "verb": "상승"}, "12.5% 상승한"),
+        (1000.04, 1000, {}, "0.1% 미만 증가"),
+    ],
+)
+def test_change_in_every_form(new, old, kwargs, expected):
+    assert fmt_change(new, old, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "kwargs", "expected"),
+    [
+        (144, 136, {}, "8개 증가"),
+        (3, 5, {"unit": "건", "basis": "전년 대비"}, "전년 대비 2건 감소"),
+        (5, 3, {"form": "다"}, "2개 증가하였다"),
+        (5, 5, {"form": "음"}, "변동 없음"),
+        (120_000, 100_000, {"unit": "명"}, "20,000명 증가"),
+    ],
+)
+def test_count_change_in_every_form(new, old, kwargs, expected):
+    assert fmt_count_change(new, old, **kwargs) == expected
+
+
+def test_count_change_needs_whole_counts():
+    with pytest.raises(BriefError, match="not 2.5"):
+        fmt_count_change(2.5, 1)

@@ -10,6 +10,7 @@ a hash of its source, so a code change invalidates caches).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -20,7 +21,7 @@ from typing import Any
 
 import briefgen
 from briefgen.cache.paths import open_regular, read_small, write_atomic
-from briefgen.cache.user import user_cache_dir
+from briefgen.cache.user import user_cache_dir, user_key
 from briefgen.errors import BriefError
 from briefgen.project import Project
 
@@ -89,17 +90,24 @@ class FileHasher:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, json.dumps(self.memo, sort_keys=True).encode())
+            entries = json.dumps(self.memo, sort_keys=True)
+            write_atomic(self.path, json.dumps({"mac": user_key(entries), "entries": entries}).encode())
             self.dirty = False
         except OSError:
             pass
 
 
 def _load_memo(path: Path) -> dict[str, list]:
-    """The memo's well-formed entries (a damaged, foreign or special file gives none)."""
+    """The memo's well-formed entries (a damaged, foreign or special file gives none, and so
+    does one this user's secret did not sign: a memo planted in a project folder someone sends
+    could otherwise vouch for files it never saw, and make old outputs look up to date)."""
     raw = read_small(path, MAX_MEMO)
     try:
-        data = json.loads(raw) if raw is not None else {}
+        signed = json.loads(raw) if raw is not None else {}
+        entries = signed.get("entries") if isinstance(signed, dict) else None
+        if not isinstance(entries, str) or not hmac.compare_digest(str(signed.get("mac")), user_key(entries)):
+            return {}
+        data = json.loads(entries)
     except ValueError:
         return {}
     if not isinstance(data, dict):
@@ -199,7 +207,6 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] 
     files["fonts"] = _font_hashes(fonts, hasher)
     return {
         "files": files,
-        **({"params": dict(project.params)} if project.params else {}),
         "formats": list(project.formats),
         "briefgen": {"version": briefgen.__version__, "code_sha256": code_hash()},
     }

@@ -7,11 +7,9 @@ from briefgen.korean.dates import fmt_date, fmt_date_range, fmt_time
 from briefgen.korean.josa import Josa, attach, load_readings, particle
 from briefgen.korean.normalize import normalize_text
 from briefgen.korean.numbers import (
-    fmt_change,
     fmt_count,
     fmt_count_big,
     fmt_count_big_range,
-    fmt_count_change,
     fmt_count_share,
     fmt_money,
     fmt_money_mixed,
@@ -30,6 +28,7 @@ from briefgen.korean.numbers import (
     round_half_up,
     to_decimal,
 )
+from briefgen.korean.wording import fmt_change, fmt_count_change
 
 __all__ = [
     "Josa",

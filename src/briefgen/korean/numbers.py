@@ -132,26 +132,8 @@ def growth_rate(new: object, old: object) -> Decimal:
         return to_decimal(new) / base - 1
 
 
-def _change_phrase(difference: Decimal, amount: str, basis: str) -> str:
-    """``전년 대비 12.5% 증가`` / ``3개 감소`` / ``변동 없음``: the word follows the sign."""
-    if difference.is_zero():
-        body = "변동 없음"
-    else:
-        body = f"{amount} {'증가' if difference > 0 else '감소'}"
-    return f"{basis} {body}" if basis else body
-
-
-def fmt_change(new: object, old: object, basis: str = "", digits: int = 1) -> str:
-    """The growth from ``old`` to ``new`` in words: ``전년 대비 12.5% 증가``, ``3.0% 감소``, ``변동 없음``.
-
-    The rate ``new/old − 1`` is rounded once; a non-zero rate that rounds to 0 prints
-    ``0.1% 미만 증가`` (S34), only equal values print ``변동 없음``. ``basis`` leads the phrase.
-    """
-    rate = growth_rate(new, old)
-    return _change_phrase(rate, fmt_percent(abs(rate), digits), basis)
-
-
-def _whole(n: object) -> Decimal:
+def whole(n: object) -> Decimal:
+    """The exact value of a count; BriefError unless it is a whole number."""
     value = to_decimal(n)
     if value != value.to_integral_value():
         raise BriefError(f"a count must be a whole number, not {n!r}")
@@ -160,7 +142,7 @@ def _whole(n: object) -> Decimal:
 
 def fmt_count(n: object, unit: str = "개") -> str:
     """``144개``, ``5,430회``: a whole count with its counter unit attached (S35, S36)."""
-    return f"{fmt_number(_whole(n))}{unit}"
+    return f"{fmt_number(whole(n))}{unit}"
 
 
 def fmt_count_share(n: object, share: object, unit: str = "개", digits: int = 1) -> str:
@@ -171,12 +153,6 @@ def fmt_count_share(n: object, share: object, unit: str = "개", digits: int = 1
 def fmt_share_count(share: object, n: object, unit: str = "개", digits: int = 1) -> str:
     """Share first, count in parentheses: ``51.9%(67개)`` (S35)."""
     return f"{fmt_percent(share, digits)}({fmt_count(n, unit)})"
-
-
-def fmt_count_change(new: object, old: object, unit: str = "개", basis: str = "") -> str:
-    """The difference of two counts in words: ``8개 증가``, ``전년 대비 3건 감소``, ``변동 없음``."""
-    difference = _whole(new) - _whole(old)
-    return _change_phrase(difference, fmt_count(abs(difference), unit), basis)
 
 
 def fmt_rank(n: object) -> str:
@@ -244,7 +220,7 @@ def fmt_count_big(n: object, counter: str = "명", digits: int = 1, unit: str | 
     """A whole count in 만/억/조 with the counter spaced after the unit (S36, S37):
     ``12만 명``, ``6억 건``, ``1,000만 명``, ``1.2만 명``; below 1만 the counter attaches
     (``9,999명``). Units are chosen and promoted as for money (9,999.95만 → ``1억 명``)."""
-    scaled, name = _in_units(_whole(n), digits, unit)
+    scaled, name = _in_units(whole(n), digits, unit)
     return _with_currency(_unit_text(scaled, digits), name, counter)
 
 
@@ -273,7 +249,7 @@ def fmt_count_big_range(
 ) -> str:
     """Two whole counts in 만/억/조 as a range: ``12~15만 명``, across units ``9,000~1.2만 명``;
     equal printed ends collapse (``12만 명``)."""
-    return _unit_range(_whole(a), _whole(b), counter, digits, unit)
+    return _unit_range(whole(a), whole(b), counter, digits, unit)
 
 
 def fmt_percent_range(a_fraction: object, b_fraction: object, digits: int = 1) -> str:

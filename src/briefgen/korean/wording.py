@@ -12,7 +12,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from briefgen.errors import BriefError
-from briefgen.korean.numbers import fmt_number, fmt_percent, fmt_rank, round_half_up, to_decimal
+from briefgen.korean.numbers import (
+    fmt_count,
+    fmt_number,
+    fmt_percent,
+    fmt_rank,
+    growth_rate,
+    round_half_up,
+    to_decimal,
+    whole,
+)
 
 FORMS = ("음", "다", "고", "은", "어")
 """Endings a word can take: 개조식 noun (많음), sentence end (많다), connectives (많고, 많아)
@@ -131,6 +140,24 @@ def rate_change_words(
     value = to_decimal(rate)
     word = rate_words(value, form, verb)
     return _phrase(fmt_percent(abs(value), digits), word, basis, not value.is_zero())
+
+
+def fmt_change(
+    new: object, old: object, basis: str = "", digits: int = 1, form: str = "", verb: str = "증가"
+) -> str:
+    """The growth from ``old`` to ``new`` in words: ``전년 대비 12.5% 증가``, ``3.0% 감소``,
+    ``변동 없음``; the rate ``new/old − 1`` is rounded once (``rate_change_words``)."""
+    return rate_change_words(growth_rate(new, old), form, digits, basis, verb)
+
+
+def fmt_count_change(
+    new: object, old: object, unit: str = "개", basis: str = "", form: str = "", verb: str = "증가"
+) -> str:
+    """The difference of two counts in words: ``8개 증가``, ``3건 감소하였다``, ``변동 없음``."""
+    difference = whole(new) - whole(old)
+    word = rate_words(difference, form, verb)
+    amount = fmt_count(abs(difference), unit)
+    return _phrase(amount, word, basis, not difference.is_zero())
 
 
 def points_change_words(

@@ -114,14 +114,17 @@ def pct_signed(value: Any, digits: int = 1) -> str:
     return numbers.fmt_signed_percent(_share(value), digits)
 
 
-def change(value: Any, old: Any, basis: str = "", digits: int = 1) -> str:
-    """``new | change(old, '전년 대비')`` → ``전년 대비 12.5% 증가`` / ``12.5% 감소`` / ``변동 없음``."""
-    return numbers.fmt_change(_amount(value), _amount(old), basis, digits)
+def change(value: Any, old: Any, basis: str = "", digits: int = 1, form: str = "",
+           verb: str = "증가") -> str:
+    """``new | change(old, '전년 대비')`` → ``전년 대비 12.5% 증가`` / ``12.5% 감소`` / ``변동 없음``;
+    ``form='다'`` → ``12.5% 증가하였다`` / ``변동이 없었다`` (the endings of ``direction``)."""
+    return wording.fmt_change(_amount(value), _amount(old), basis, digits, form, verb)
 
 
-def count_change(value: Any, old: Any, unit: str = "개", basis: str = "") -> str:
+def count_change(value: Any, old: Any, unit: str = "개", basis: str = "", form: str = "",
+                 verb: str = "증가") -> str:
     """``new | count_change(old)`` → ``8개 증가`` / ``3개 감소`` / ``변동 없음``."""
-    return numbers.fmt_count_change(_amount(value), _amount(old), unit, basis)
+    return wording.fmt_count_change(_amount(value), _amount(old), unit, basis, form, verb)
 
 
 def _rank_of(value: Any, label: Any, tied: bool | None) -> tuple[Any, bool, str | None]:

@@ -196,7 +196,7 @@ def _table_heights(table: etree._Element, shapes: Shapes, body: int) -> None:
             size = cell.find(f"{HP}cellSz")
             inner = int(size.get("width", "0")) - margin[0] - margin[1]
             text = _lay_out_list(cell.findall(f"{HP}subList/{HP}p"), shapes, inner, body)
-            height = max(height, text + margin[2] + margin[3])
+            height = max(height, text + margin[2] + margin[3], int(size.get("height", "0")))
         for cell in cells:
             cell.find(f"{HP}cellSz").set("height", str(height))
         total += height
@@ -214,11 +214,12 @@ def _segments(
     paragraph: etree._Element, shapes: Shapes, spacing: Spacing, width: int, top: int
 ) -> list[Segment]:
     """Break ``paragraph`` into lines; the first starts ``top`` below its list's top, or
-    below the tables it anchors (placed above its text, as ``TOP_AND_BOTTOM`` objects are)."""
+    below the tables it anchors (placed above its text, as ``TOP_AND_BOTTOM`` objects on
+    their paragraph are)."""
     atoms, end_height = _atoms(paragraph, shapes)
     room = width - spacing.left - spacing.right
     lines = _break(atoms, room, spacing.indent)
-    top += sum(_block_height(table) for table in _tables(paragraph) if not _inline(table))
+    top += sum(_block_height(table) for table in _tables(paragraph) if _pushes_text(table))
     segments = []
     for number, (start, stop, textpos) in enumerate(lines):
         chars = [atom.height for atom in atoms[start:stop] if not atom.inline_object]
@@ -351,6 +352,18 @@ def _object_size(obj: etree._Element) -> tuple[float, int]:
     left, right, top, bottom = _margins(obj.find(f"{HP}outMargin"))
     width = int(size.get("width", "0")) + left + right
     return width, int(size.get("height", "0")) + top + bottom
+
+
+def _pushes_text(obj: etree._Element) -> bool:
+    """An object placed on its paragraph that the text goes around above and below (the
+    body's tables); one on the paper or behind the text leaves the lines where they are."""
+    position = obj.find(f"{HP}pos")
+    return (
+        not _inline(obj)
+        and obj.get("textWrap") == "TOP_AND_BOTTOM"
+        and position is not None
+        and position.get("vertRelTo") == "PARA"
+    )
 
 
 def _block_height(table: etree._Element) -> int:

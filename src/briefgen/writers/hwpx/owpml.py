@@ -167,3 +167,26 @@ def picture_geometry(picture: Any, pixels: tuple[int, int], dpi: tuple[float, fl
 def _set(element: Any, **values: int) -> None:
     for name, value in values.items():
         element.set(name, str(value))
+
+
+def end_shape(paragraph: Any, char_pr_id: str) -> None:
+    """End ``paragraph`` with an empty ``hp:run`` in character shape ``char_pr_id``: the
+    height of a line without text, as 한/글 writes an empty paragraph (the sections are
+    marked changed when they are laid out)."""
+    etree.SubElement(paragraph.element, f"{HP}run", charPrIDRef=char_pr_id)
+
+
+def on_paper(table: Any, *, top: int, left: int = 0) -> None:
+    """Place ``table`` on the paper, ``top`` and ``left`` HWPUNIT from its top-left corner,
+    behind the text (``BEHIND_TEXT``: the text keeps its own spacing, in 한/글 and in
+    viewers that do not wrap text around objects). Offsets from the top edge only: viewers
+    differ on where a page's bottom is."""
+    table.set_treat_as_char(False)
+    position = table.element.find(f"{HP}pos")
+    _set(position, vertOffset=top, horzOffset=left, flowWithText=0, allowOverlap=1)
+    position.set("vertRelTo", "PAPER")
+    position.set("horzRelTo", "PAPER")
+    position.set("vertAlign", "TOP")
+    position.set("horzAlign", "LEFT")
+    table.element.set("textWrap", "BEHIND_TEXT")
+    table.mark_dirty()

@@ -12,20 +12,19 @@ numbers from 1 in the outer corner, and header and footer hidden on the back pag
 from __future__ import annotations
 
 import datetime as dt
-import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, assert_never
 
 from hwpx import HwpxDocument
-from PIL import Image
 
 from briefgen import ir
 from briefgen.compat.hwpx import stable_ids
-from briefgen.errors import BriefError
 from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.hwpx import lines, owpml
+from briefgen.writers.hwpx.cover import BandCover
+from briefgen.writers.hwpx.images import read_image
 from briefgen.writers.hwpx.package import write_package
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
@@ -107,6 +106,7 @@ class _Writer:
         self.theme = theme
         self.page_of = page_of
         self.toc_entries: list[tuple[Any, str, str]] = []  # paragraph, anchor, charPr id
+        self.band_cover: BandCover | None = None
         self.hwpx = HwpxDocument.new()
         self.st = HouseStyles(self.hwpx, theme)
         size, line = theme.size, theme.line_spacing * 100
@@ -150,6 +150,8 @@ class _Writer:
         self._metadata()
         self._toc_pages()
         self._lay_out()
+        if self.band_cover is not None:
+            self.band_cover.settle()
         owpml.legacy_margins(self.st.header)
         return self.hwpx
 
@@ -278,8 +280,13 @@ class _Writer:
 
     # ------------------------------------------------------------------ cover and front matter
     def _cover(self, flow: Flow) -> None:
-        """S2: series and report number, title, subtitle, date, authors, organisation."""
+        """S2: series and report number, title, subtitle, date, authors, organisation; on a
+        band (``cover``) when the theme's design is ``band``, else as text on white."""
         cover, size, primary = self.doc.front.cover, self.theme.size, self.theme.color("primary")
+        if self.theme.cover_design == "band":
+            self.band_cover = BandCover(self.hwpx, self.st, self.theme)
+            self.band_cover.write(cover, flow.paragraph)
+            return
         space = self.theme.cover_space
         left = ParaStyle(align="LEFT", line=130)
         self._text_para(
@@ -482,7 +489,7 @@ class _Writer:
     def _figure(self, flow: Flow, figure: ir.Figure) -> None:
         """Caption, the image (PNG or JPEG) embedded as a binary item, notes and source."""
         self._caption(flow, "figure", figure.number, figure.caption)
-        image = _image(figure)
+        image = read_image(figure.image)
         width = round(self.st.body_width() * figure.width_ratio)
         item = self.hwpx.media.add_image(image.data, image.kind)
         p = self._para(flow, ParaStyle(align="CENTER", line=100, keep_next=True))
@@ -527,24 +534,3 @@ class _Writer:
                 CharStyle("body", size("source")),
                 line,
             )
-
-
-@dataclass(frozen=True)
-class _Image:
-    data: bytes
-    kind: str  # png or jpg
-    pixels: tuple[int, int]
-    dpi: tuple[float, float]  # the file's resolution, (0, 0) when it states none
-
-
-def _image(figure: ir.Figure) -> _Image:
-    """The image file's bytes, format, pixel size and resolution."""
-    try:
-        data = figure.image.read_bytes()
-        with Image.open(io.BytesIO(data)) as image:
-            kind, pixels, dpi = image.format, image.size, image.info.get("dpi", (0, 0))
-    except OSError as exc:
-        raise BriefError(f"cannot read image: {exc}", source=str(figure.image)) from None
-    if kind not in ("PNG", "JPEG"):
-        raise BriefError(f"image must be PNG or JPEG, not {kind}", source=str(figure.image))
-    return _Image(data, "png" if kind == "PNG" else "jpg", pixels, (float(dpi[0]), float(dpi[1])))
