@@ -46,13 +46,33 @@ def test_label_typed_next_to_its_statistic_is_located():
     ]
 
 
+def test_directions_and_endings_typed_around_values_are_located():
+    source = ('ㅇ 연평균 {{ c | pct }} 증가함\n'
+              'ㅇ 비중은 {{ a | pp(b) }}%p 하락\n'
+              'ㅇ 증가율({{ x | pct }})은 {{ y | year }} 증가율보다 높고 {{ z | pct }} 감소폭은 작음\n'
+              'ㅇ {{ last.value | change(last.previous, "전년 대비") }}하여 늘어남\n'
+              'ㅇ {{ a | count_change(b) }}한 기업\n'
+              'ㅇ {{ a | change(b, form="어") }} 늘어남, {{ c | rate_change("음", basis="연평균") }}\n'
+              '{# {{ c | pct }} 증가 #}ㅇ 주석 안은 보지 않음\n')
+    assert lint_template(source, "content.md", STATS) == [
+        "content.md:1: '증가' typed after a printed value: the direction follows the data; "
+        "print it with rate_change, pp_change, change or count_change",
+        "content.md:2: '하락' typed after a printed value: the direction follows the data; "
+        "print it with rate_change, pp_change, change or count_change",
+        "content.md:4: '하여…' typed after change: give the filter its ending (form='다', '어', "
+        "'은' or '음'); typed, it prints '변동 없음하여…' when nothing changed",
+        "content.md:5: '한…' typed after count_change: give the filter its ending (form='다', "
+        "'어', '은' or '음'); typed, it prints '변동 없음한…' when nothing changed",
+    ]
+
+
 def test_the_examples_have_no_warnings():
     from pathlib import Path
 
     from briefgen.build import prepare
 
     root = Path(__file__).resolve().parent.parent
-    for project in (root, root / "examples" / "soai-scorecard"):
+    for project in (root, root / "examples" / "soai-scorecard", root / "examples" / "kosis-ict-exports"):
         prepared = prepare(project)
         source = prepared.project.content.read_text("utf-8")
         assert lint_template(source, "content.md", prepared.statistics) == [], project.name

@@ -1,6 +1,6 @@
 """Nothing typed that the data decides: warnings about the prose of a content template.
 
-Two checks, each a located warning (``content.md:57: …``) from ``briefgen check`` and the build:
+Three checks, each a located warning (``content.md:57: …``) from ``briefgen check`` and the build:
 
 - a digit in prose outside an expression (``{{ }}``): a number typed by hand goes stale when
   the data changes. Not counted: citations ``(Kaplan et al., 2020)``, footnote marks,
@@ -9,7 +9,10 @@ Two checks, each a located warning (``content.md:57: …``) from ``briefgen chec
   of the text, such as a formula);
 - a word of the prose that equals a label of a statistic used on the same line (directly or
   through a ``{% set %}`` name): a category typed by hand holds only while the data agrees
-  (``그다음은 멀티모달 …``); print it from the data (``{{ item.label }}``) instead.
+  (``그다음은 멀티모달 …``); print it from the data (``{{ item.label }}``) instead;
+- a direction of change typed after a printed value (``{{ c | pct }} 증가``) or an ending typed
+  after a change filter (``{{ a | change(b) }}하였다``, which prints ``변동 없음하였다`` when
+  nothing changed): the change filters pick the word and its ending (S56).
 """
 
 from __future__ import annotations
@@ -37,6 +40,13 @@ _NOT_DATA = [
 _PARTICLES = ("으로", "에서", "보다", "처럼", "까지", "부터", "이", "가", "은", "는", "을", "를",
               "과", "와", "의", "로", "에", "도", "만")
 _HANGUL = re.compile(r"[가-힣]")
+_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+# a direction typed after a value: }} 증가, }}%p 감소 (not the nouns 증가율, 증가세, 감소폭)
+_TYPED_DIRECTION = re.compile(r"\}\}\s*(?:%p|%)?\s*(증가|감소|상승|하락)(?![율세폭분])")
+# an ending typed after a change filter: change(b) }}하였다, count_change(b) }}한
+_CHANGE_FILTER = re.compile(
+    r"\|\s*(rate_change|pp_change|count_change|change)\b(?:(?!\}\}).)*\}\}(하였|하여|하고|한|함|했)"
+)
 
 
 def lint_template(source: str, name: str, statistics: dict[str, Any]) -> list[str]:
@@ -50,7 +60,19 @@ def lint_template(source: str, name: str, statistics: dict[str, Any]) -> list[st
         for stat, label in _typed_labels(line, prose, aliases, statistics):
             warnings.append(f"{name}:{number}: '{label}' is a label of statistic '{stat}' typed "
                             "in the prose; print it from the data ({{ item.label }})")
+        warnings.extend(f"{name}:{number}: {problem}" for problem in _typed_changes(line))
     return warnings
+
+
+def _typed_changes(line: str) -> Iterator[str]:
+    """Directions of change and their endings typed around printed values (S56)."""
+    line = _COMMENT.sub("", line)
+    for match in _TYPED_DIRECTION.finditer(line):
+        yield (f"'{match[1]}' typed after a printed value: the direction follows the data; "
+               "print it with rate_change, pp_change, change or count_change")
+    for match in _CHANGE_FILTER.finditer(line):
+        yield (f"'{match[2]}…' typed after {match[1]}: give the filter its ending (form='다', "
+               f"'어', '은' or '음'); typed, it prints '변동 없음{match[2]}…' when nothing changed")
 
 
 def _prose_lines(source: str) -> Iterator[tuple[int, str, str]]:
