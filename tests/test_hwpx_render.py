@@ -26,6 +26,7 @@ from conftest import copy_example  # noqa: E402
 
 from briefgen import ir  # noqa: E402
 from briefgen.build import prepare  # noqa: E402
+from briefgen.theme import Theme  # noqa: E402
 from briefgen.writers.hwpx import write_hwpx  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -36,6 +37,7 @@ PX = 75  # HWPUNIT a CSS pixel (96 dpi) of the rendered page
 @dataclass(frozen=True)
 class Rendered:
     document: ir.Document
+    theme: Theme
     hwpx: Path
     pages: list[etree._Element]  # one <svg> a page
 
@@ -47,7 +49,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     out = tmp / "example.hwpx"
     write_hwpx(prepared.document, prepared.theme, out)
     pages = [etree.fromstring(svg) for svg in hwp_ingest.to_svg_pages(out.read_bytes())]
-    return Rendered(prepared.document, out, pages)
+    return Rendered(prepared.document, prepared.theme, out, pages)
 
 
 def texts(element: etree._Element) -> Iterator[tuple[float, float, float, str]]:
@@ -154,8 +156,7 @@ def test_cover_band_is_drawn_across_the_top_of_the_first_page(rendered: Rendered
     """The designed cover: a band in the band colour from the top edge, as wide as the
     page and as tall as the theme says, the accent stripe right under it, the title below
     both and the organisation above the page's bottom edge."""
-    theme = prepare_theme()
-    page = rendered.pages[0]
+    theme, page = rendered.theme, rendered.pages[0]
     width, mm = float(page.get("width")), 96 / 25.4
     fills = [(float(r.get("y")), float(r.get("height")), float(r.get("width")), r.get("fill", "").upper())
              for r in page.iter(f"{SVG}rect") if r.get("fill")]
@@ -172,8 +173,3 @@ def test_cover_band_is_drawn_across_the_top_of_the_first_page(rendered: Rendered
     org_y = [y for y, line in drawn.items() if line == organisation]
     assert org_y and max(org_y) < float(page.get("height")) - theme.page("margin_bottom") * mm + 1
 
-
-def prepare_theme():  # type: ignore[no-untyped-def]
-    from briefgen.theme import load_theme
-
-    return load_theme()

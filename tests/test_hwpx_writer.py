@@ -295,6 +295,34 @@ def test_band_cover_on_the_paper(sample: tuple[ir.Document, Theme, Path]) -> Non
     assert foot_bottom == hwp  # on the bottom margin
 
 
+def test_band_cover_with_a_logo(tmp_path: Path, sample: tuple[ir.Document, Theme, Path]) -> None:
+    """The theme's logo takes the mark's place on the band: embedded, as tall as
+    ``cover.logo_height``, its width by its aspect, its geometry as 한/글 writes it."""
+    import copy
+
+    from PIL import Image
+
+    doc, theme, _ = sample
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), "#FFFFFF").save(logo, dpi=(150, 150))
+    themed = copy.deepcopy(theme)
+    themed.data["cover"]["logo"] = str(logo)
+    out = tmp_path / "logo.hwpx"
+    write_hwpx(doc, themed, out)
+    band = part(out, "Contents/section0.xml").find(f".//{HP}tbl")
+    pictures = list(band.iter(f"{HP}pic"))
+    assert len(pictures) == 1
+    height = round(theme.cover_mm("logo_height") * 7200 / 25.4)
+    size = pictures[0].find(f"{HP}sz")
+    assert (int(size.get("width")), int(size.get("height"))) == (round(height * 3), height)
+    assert pictures[0].find(f"{HP}orgSz").get("width") == str(300 * 48)  # 300 px at 150 dpi
+    assert pictures[0].find(f"{HP}imgClip").get("right") == str(300 * 75)
+    cells = [text for section, path, _, text in paragraphs(out) if section == 0 and "/tbl/" in path]
+    assert theme.cover_mark not in cells
+    with zipfile.ZipFile(out) as z:
+        assert z.read("BinData/BIN0001.png") == logo.read_bytes()
+
+
 def test_plain_cover(tmp_path: Path, sample: tuple[ir.Document, Theme, Path]) -> None:
     """``cover.design: plain``: the cover's lines as text on white (S2)."""
     import copy

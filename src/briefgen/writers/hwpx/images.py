@@ -29,4 +29,6 @@ def read_image(path: Path) -> ImageFile:
         raise BriefError(f"cannot read image: {exc}", source=str(path)) from None
     if kind not in ("PNG", "JPEG"):
         raise BriefError(f"image must be PNG or JPEG, not {kind}", source=str(path))
-    return ImageFile(data, "png" if kind == "PNG" else "jpg", pixels, (float(dpi[0]), float(dpi[1])))
+    # PNG stores whole dots a metre: 150 dpi reads back as 150.0124, 300 as 299.9994
+    resolution = (round(float(dpi[0]), 1), round(float(dpi[1]), 1))
+    return ImageFile(data, "png" if kind == "PNG" else "jpg", pixels, resolution)
