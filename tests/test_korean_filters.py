@@ -74,3 +74,50 @@ def test_filters(name, args, expected):
 def test_filter_errors(name, args, match):
     with pytest.raises(BriefError, match=match):
         FILTERS[name](*args)
+
+
+# Issue 19: the range, count, time and change filters take statistics as well as numbers
+@pytest.mark.parametrize(
+    ("name", "args", "kwargs", "expected"),
+    [
+        ("pct_span", ([BY_COUNTRY["중국"], BY_COUNTRY["미국"]],), {}, "14.6~70.0%"),
+        ("pct_span", (BY_COUNTRY["미국"], BY_COUNTRY["중국"]), {}, "14.6~70.0%"),
+        ("pct_span", ([BY_COUNTRY["중국"], BY_COUNTRY["영국"]],), {}, "14.6%"),  # equal ends
+        ("pct_span", ([0.12345, 0.2],), {"digits": 2}, "12.35~20.00%"),
+        ("count_big", (Count("c", "count", PROVENANCE, 123_456),), {}, "12.3만 명"),
+        ("count_big", (6e8, "건"), {}, "6억 건"),
+        ("count_span", ([120_000, 150_000], "건"), {}, "12~15만 건"),
+        ("money_span", ([1.2e12, 1.5e12], "원"), {}, "1.2~1.5조 원"),
+        ("money_span", (1.2e12, 1.5e12), {"currency": "원", "unit": "억"}, "12,000~15,000억 원"),
+        ("date_span", (["2024-11", "2025-02"], "short_dot"), {}, "\u201924.11월~\u201925.2월"),
+        ("date_span", ("2024-03-05", "2024-03-19", "day"), {}, "2024년 3월 5~19일"),
+        ("time", ("14:30", "words"), {}, "14시 30분"),
+        ("pp_change", (BY_COUNTRY["미국"], BY_COUNTRY["중국"]), {}, "55.4%p 증가"),
+        ("pp_change", (BY_COUNTRY["중국"], BY_COUNTRY["영국"]), {"basis": "영국 대비"}, "영국 대비 변동 없음"),
+        ("rate_change", (Cagr("c", "cagr", PROVENANCE, -0.293, 2020, 2023),), {"basis": "연평균"},
+         "연평균 29.3% 감소"),
+        ("rank", (3,), {"tied": True}, "공동 3위"),
+        ("rank", (3,), {"tied": False}, "3위"),
+        ("change", (875, 1000), {"form": "다"}, "12.5% 감소하였다"),
+        ("count_change", (5, 5), {"form": "어"}, "변동 없이"),
+    ],
+)
+def test_issue19_filters(name, args, kwargs, expected):
+    assert FILTERS[name](*args, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "kwargs", "message"),
+    [
+        ("pct_span", ([0.1, 0.2, 0.3],), {}, "pct_span needs two ends, not 3"),
+        ("pct_span", (0.1,), {}, "pct_span needs two ends"),
+        ("date_span", ("2024-03",), {}, "date_span needs two ends"),
+        ("count_big", (1.5,), {}, "whole number"),
+        ("rank", (BY_COUNTRY["중국"],), {"tied": False}, "knows its own tie"),
+        ("rank", (3,), {"tied": "yes"}, "true or false"),
+        ("time", ("25:00",), {}, "not a time of day"),
+    ],
+)
+def test_issue19_filter_errors(name, args, kwargs, message):
+    with pytest.raises(BriefError, match=message):
+        FILTERS[name](*args, **kwargs)
