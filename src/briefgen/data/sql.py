@@ -111,8 +111,9 @@ def _url(spec: dict[str, Any], project_dir: Path, config_file: str, key: str) ->
     from sqlalchemy.exc import ArgumentError
 
     if ("url" in spec) == ("url_env" in spec):
+        both = ", not both" if "url" in spec else ""
         raise BriefError("a query dataset needs url (without a password) or url_env (the environment "
-                         "variable holding the URL), not both", source=config_file, key=key)
+                         f"variable holding the URL){both}", source=config_file, key=key)
     if "url_env" in spec:
         variable = str(spec["url_env"])
         text = os.environ.get(variable, "")
