@@ -171,3 +171,46 @@ def test_a_bad_theme_palette_is_a_brief_error(tmp_path):
     (tmp_path / "t.yaml").write_text("colors:\n  chart_series: green\n", "utf-8")
     with pytest.raises(BriefError, match=r"^t.yaml:2:3, key 'colors.chart_series': must be a list"):
         load_theme("t.yaml", tmp_path)  # theme values are checked when the theme is loaded
+
+
+def test_series_colors_give_labels_their_meaning():
+    """A verdict keeps its colour in a pie and a stacked chart: theme names (positive,
+    negative) or #RRGGBB by label; the other labels keep the series colours of their place."""
+    pie = parse_spec("p", {"type": "pie", "stat": "by_year",
+                           "series_colors": {"2023": "negative", "2022": "#123456"}}, STATS, "b.yaml")
+    stacked = parse_spec("s", {"type": "stacked_bar", "stat": "xt", "series_colors": {"B": "negative"}},
+                         STATS, "b.yaml")
+    with chart_style(THEME):
+        fig = draw_chart(pie, chart_data(pie, STATS["by_year"]), THEME)
+        fills = [p.get_facecolor()[:3] for p in fig.axes[0].patches]
+        plt.close(fig)
+        fig = draw_chart(stacked, chart_data(stacked, STATS["xt"]), THEME)
+        bars = [p.get_facecolor()[:3] for p in fig.axes[0].patches]
+        plt.close(fig)
+
+    def rgb(colour: str) -> tuple[float, ...]:
+        return tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    assert fills == [pytest.approx(rgb("#123456")), pytest.approx(rgb(THEME.color("negative")))]
+    assert bars[-1] == pytest.approx(rgb(THEME.color("negative")))
+    assert bars[0] == pytest.approx(rgb(THEME.data["colors"]["chart_series"][0]))
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ({"type": "bar", "stat": "by_year", "series_colors": {"2023": "negative"}}, "a bar chart has one colour"),
+    ({"type": "pie", "stat": "by_year", "series_colors": {"2023": "red; x"}}, "must be '#RRGGBB' or a theme"),
+    ({"type": "pie", "stat": "by_year", "series_colors": []}, "must map labels to colours"),
+])
+def test_bad_series_colors_name_the_key(raw, expected):
+    with pytest.raises(BriefError, match=expected) as caught:
+        parse_spec("c", raw, STATS, "b.yaml")
+    assert caught.value.key == "charts.c.series_colors"
+
+
+@pytest.mark.parametrize(("named", "expected"), [({"2030": "negative"}, "which the chart does not draw"),
+                                                 ({"2023": "blurple"}, "not a colour of the theme")])
+def test_series_colors_unknown_label_or_colour_is_located(named, expected):
+    spec = parse_spec("c", {"type": "pie", "stat": "by_year", "series_colors": named}, STATS, "b.yaml")
+    with chart_style(THEME), pytest.raises(BriefError, match=expected) as caught:
+        draw_chart(spec, chart_data(spec, STATS["by_year"]), THEME, "b.yaml")
+    assert caught.value.key == "charts.c.series_colors"

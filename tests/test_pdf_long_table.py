@@ -135,3 +135,14 @@ def test_long_table_output_is_deterministic(tmp_path: Path) -> None:
     write_pdf(doc, THEME, tmp_path / "a.pdf")
     write_pdf(doc, THEME, tmp_path / "b.pdf")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_split_leaves_the_next_page_more_than_one_row() -> None:
+    """With ``last_rows``, a cut that would leave one row for the next page is made earlier."""
+    rows, body, _ = _table_rows()
+    heights = rows.heights
+    room = sum(heights[: len(body)]) + 0.5  # the header and every body row but the last
+    piece, _ = RowRun(rows).split(180, room)
+    assert piece.end == len(body) - 1  # ReportLab's cut leaves the last row alone
+    piece, rest = RowRun(rows, last_rows=2).split(180, room)
+    assert piece.end == len(body) - 2 and rest.start == len(body) - 2

@@ -156,3 +156,33 @@ def test_front_matter_shares_a_page(pdfs):
             assert text.index("요약") < text.index("Executive Summary") < text.index("목차")
             assert _inked_share(front) > 0.6
             assert (pdf.pages[2].extract_text() or "").startswith("SPRi ")
+
+
+def test_a_long_table_splits_with_its_header_instead_of_leaving_a_hole(pdfs):
+    """S29: the scorecard's verdict table is taller than the room left under 3. 예측별 점검
+    결과; it starts there and goes on on the next page under its repeated header row, so the
+    page it starts on is full (it used to move whole, leaving that page 55% empty)."""
+    with pdfplumber.open(pdfs["scorecard"]) as pdf:
+        pages = [p for p in pdf.pages if "예측(원문)" in (p.extract_text() or "")]
+        assert len(pages) == 2
+        first, second = pages
+        assert second.page_number == first.page_number + 1
+        assert _inked_share(first) > 0.85
+        for page in pages:
+            head = [w for w in page.extract_words() if w["text"] == "예측(원문)"]
+            assert len(head) == 1
+
+
+def test_verdict_colours_carry_their_meaning(pdfs):
+    """The scorecard's verdict charts draw 빗나감 in the theme's negative colour and 적중 in its
+    positive one (빗나감 was the second green of the series colours, reading as success)."""
+    def close(pixel, colour):
+        return all(abs(p - int(colour[i:i + 2], 16)) < 20 for p, i in zip(pixel, (1, 3, 5), strict=True))
+
+    with pdfplumber.open(pdfs["scorecard"]) as pdf:
+        page = next(p for p in pdf.pages if "[그림 1]" in (p.extract_text() or ""))
+        image = page.to_image(resolution=40).original.convert("RGB")
+    data = image.tobytes()
+    pixels = [data[i:i + 3] for i in range(0, len(data), 3)]
+    for token in ("negative", "positive", "partial"):
+        assert sum(close(p, THEME.color(token)) for p in pixels) > 200, token

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from briefgen.charts.labels import HouseTicks, value_label
 from briefgen.charts.spec import DPI, PERCENT_VALUES, ChartSpec
-from briefgen.charts.style import LABEL_SIZE, palette
+from briefgen.charts.style import LABEL_SIZE, labelled_palette, palette
 from briefgen.charts.values import ChartData, Number
 from briefgen.compat.matplotlib import Axes, Figure, MaxNLocator, SharedCanvas, TightLayoutEngine
 from briefgen.errors import BriefError
@@ -33,6 +33,10 @@ def draw_chart(spec: ChartSpec, data: ChartData, theme: Theme, config_file: str 
     SharedCanvas(fig)
     ax = fig.subplots()
     colors = palette(theme)
+    if spec.series_colors:
+        labels = data.categories if spec.type in ("pie", "donut") else [s.name for s in data.series]
+        colors = labelled_palette(theme, spec.series_colors, labels,
+                                  f"charts.{spec.name}.series_colors", config_file)
     DRAWERS[spec.type](ax, spec, data, colors, config_file)
     if spec.type not in ("pie", "donut"):
         axis = ax.xaxis if spec.horizontal else ax.yaxis

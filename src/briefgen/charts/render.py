@@ -12,6 +12,7 @@ Spec (``charts.NAME``, see docs/reference.md "Charts")::
     top: 10                  # only the first n items of a counts statistic
     size: [16, 8]            # centimetres
     color: "#006A42"         # a single-series chart's colour (default: the theme's first)
+    series_colors: {적중: positive, 빗나감: negative}  # by label: #RRGGBB or a theme colour
 
 Output is byte-identical for the same spec, data and theme: an RGB PNG without Software/time
 metadata, SVG with fixed ids (``svg.hashsalt``) and no date.

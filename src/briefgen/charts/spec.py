@@ -25,7 +25,10 @@ CHART_TYPES: dict[str, tuple[str, ...]] = {
 #: importing matplotlib: ``ChartJob.pixels``).
 DPI = 300
 CHART_KEYS = {"type", "stat", "xlabel", "ylabel", "labels", "top", "size", "color", "value",
-              "label_format", "digits"}
+              "label_format", "digits", "series_colors"}
+#: Chart types whose labelled parts (slices, stacked series, lines) ``series_colors`` colours.
+SERIES_COLOR_TYPES = ("pie", "donut", "stacked_bar", "stacked_barh", "line")
+_TOKEN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 #: ``value:`` choices; a counts-like statistic offers those its items carry (default ``count``,
 #: else ``value`` for a sum).
 ITEM_VALUES = ("count", "share", "rate", "change", "cumulative", "value")
@@ -51,6 +54,9 @@ class ChartSpec:
     value: str = "count"
     label_format: str = "num"
     digits: int = 0
+    #: (label, colour) pairs: a slice's, series' or line's colour by its label, as
+    #: ``#RRGGBB`` or the name of a theme colour (``positive``, ``negative`` …)
+    series_colors: tuple[tuple[str, str], ...] = ()
 
     @property
     def horizontal(self) -> bool:
@@ -104,6 +110,7 @@ def parse_spec(name: str, raw: Any, stats: dict[str, Any], config_file: str) -> 
         xlabel=_text(raw, "xlabel", fail), ylabel=_text(raw, "ylabel", fail),
         labels=_flag(raw, "labels", fail), top=_top(raw, fail), size=_size(raw, fail),
         color=_color(raw, fail), value=value, label_format=label_format, digits=digits,
+        series_colors=_series_colors(raw, kind, fail),
     )
 
 
@@ -161,3 +168,20 @@ def _color(raw: dict[str, Any], fail: Any) -> str | None:
     if color is not None and not (isinstance(color, str) and _HEX.match(color)):
         raise fail("color", f"color must be '#RRGGBB', not {color!r}")
     return color
+
+
+def _series_colors(raw: dict[str, Any], kind: str, fail: Any) -> tuple[tuple[str, str], ...]:
+    """``series_colors: {적중: positive, 빗나감: "#C0392B"}``: labels to colours or theme names."""
+    value = raw.get("series_colors")
+    if value is None:
+        return ()
+    if kind not in SERIES_COLOR_TYPES:
+        raise fail("series_colors", f"series_colors applies to {', '.join(SERIES_COLOR_TYPES)} charts; "
+                                    f"a {kind} chart has one colour (color:)")
+    if not isinstance(value, dict) or not value:
+        raise fail("series_colors", "series_colors must map labels to colours, e.g. {적중: positive}")
+    for label, colour in value.items():
+        if not (isinstance(colour, str) and (_HEX.match(colour) or _TOKEN.match(colour))):
+            raise fail("series_colors", f"the colour of '{label}' must be '#RRGGBB' or a theme colour "
+                                        f"name such as positive or negative, not {colour!r}")
+    return tuple((str(label), colour) for label, colour in value.items())

@@ -31,6 +31,29 @@ def palette(theme: Theme) -> list[str]:
     return colors
 
 
+def labelled_palette(theme: Theme, named: tuple[tuple[str, str], ...], labels: list[str],
+                     key: str, config_file: str) -> list[str]:
+    """One colour per label in drawing order: the colour ``named`` gives the label (a
+    ``#RRGGBB`` or a theme colour such as ``negative``), else the series colour of its place;
+    a BriefError at ``key`` for a name the theme lacks or a label the chart does not draw."""
+    base = palette(theme)
+    theme_colors = theme.data.get("colors", {})
+    chosen: dict[str, str] = {}
+    for label, colour in named:
+        if label not in labels:
+            raise BriefError(f"series_colors names '{label}', which the chart does not draw "
+                             f"(labels: {', '.join(labels)})", source=config_file, key=key)
+        if not colour.startswith("#"):
+            found = theme_colors.get(colour)
+            if not isinstance(found, str) or not _HEX.match(found):
+                known = ", ".join(k for k, v in theme_colors.items() if isinstance(v, str))
+                raise BriefError(f"series_colors: '{colour}' is not a colour of the theme (colours: "
+                                 f"{known})", source=config_file, key=key)
+            colour = found
+        chosen[label] = colour.upper()
+    return [chosen.get(label, base[i % len(base)]) for i, label in enumerate(labels)]
+
+
 @cache
 def register_font(path: str) -> str:
     """Make ``path`` the font matplotlib finds for its family name (once per file and

@@ -177,9 +177,9 @@ class RowRun(Flowable):
     """Body rows ``start:`` of a long table under its header row: at a page end it splits
     into a ``RowPiece`` of the rows that fit and a ``RowRun`` of the rest."""
 
-    def __init__(self, rows: TableRows, start: int = 0) -> None:
+    def __init__(self, rows: TableRows, start: int = 0, last_rows: int = 0) -> None:
         super().__init__()
-        self.rows, self.start = rows, start
+        self.rows, self.start, self.last_rows = rows, start, last_rows
         self.hAlign = "CENTER"  # as a ReportLab table
 
     def _rest(self) -> RowPiece:
@@ -193,7 +193,9 @@ class RowRun(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """Cut after the last row that fits (ReportLab's rule); [] if not even one fits."""
+        """Cut after the last row that fits (ReportLab's rule), but leave at least
+        ``last_rows`` rows for the next page (no last row alone above the source line) where
+        that leaves one here; [] if not even one fits."""
         heights, used, end = self.rows.heights, 0.0, self.start - 1  # the header row counts
         for h in chain(heights[:1], islice(heights, 1 + self.start, None)):
             if used + h > avail_height:
@@ -202,9 +204,11 @@ class RowRun(Flowable):
             end += 1
         if end <= self.start:
             return []
-        if end >= len(self.rows.body):
+        count = len(self.rows.body)
+        if end >= count:
             return [self._rest()]
-        return [RowPiece(self.rows, self.start, end), RowRun(self.rows, end)]
+        end = max(self.start + 1, min(end, count - self.last_rows))
+        return [RowPiece(self.rows, self.start, end), RowRun(self.rows, end, self.last_rows)]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         piece = self._rest()

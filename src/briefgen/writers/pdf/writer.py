@@ -49,12 +49,16 @@ MAX_PASSES = 10
 #: Passes that reserve exactly the space needed before reservations may only grow (the first
 #: pass guesses the notes' space as it goes, so its needs are close to the final ones).
 EXACT_PASSES = 2
-#: Tables shorter than this share of the text height move whole with caption and source line.
-TABLE_KEEP_RATIO = 0.6
+#: Tables shorter than this share of the text height move whole with caption and source line;
+#: a taller one that does not fit where it falls splits there (a whole move would leave up
+#: to its height empty above it).
+TABLE_KEEP_RATIO = 0.25
 #: ReportLab's default left/right cell padding (pt).
 CELL_PADDING = 6
 #: A long table starts on a page only if its caption, header and this many rows fit there.
 LONG_TABLE_FIRST_ROWS = 3
+#: ... and it leaves at least this many rows for the next page, never one alone.
+LONG_TABLE_LAST_ROWS = 2
 
 
 @dataclass
@@ -465,7 +469,8 @@ class _Story:
             flowable.keepWithNext = 0
         head_rows = sum(rows.heights[: 1 + LONG_TABLE_FIRST_ROWS])
         above = sum(f.wrap(g.text_width, g.text_height)[1] + f.getSpaceBefore() for f in out)
-        return [CondPageBreak(above + head_rows + 1), *out, RowRun(rows), *after, Spacer(1, 6)]
+        return [CondPageBreak(above + head_rows + 1), *out, RowRun(rows, last_rows=LONG_TABLE_LAST_ROWS),
+                *after, Spacer(1, 6)]
 
     def _table_rows(self, t: ir.Table) -> TableRows:
         """The cells, widths, style and row heights of ``t``, made once for all passes."""
