@@ -19,6 +19,7 @@ import click
 from briefgen import __version__
 from briefgen.errors import BriefError
 from briefgen.ir import Meta
+from briefgen.params import Setting
 from briefgen.project import FORMATS
 
 EXIT_INPUT_ERROR = 1
@@ -290,7 +291,7 @@ def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json:
 
 
 def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: bool,
-               settings: tuple = ()):  # noqa: ANN202
+               settings: tuple[Setting, ...] = ()):  # noqa: ANN202
     """Build one project and remember how it ended (for ``briefgen list``)."""
     from rich.console import Console
 
@@ -415,8 +416,11 @@ def new(name: Path, template: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--annex", type=click.Path(path_type=Path),
               help="Also typeset the report as a small document: a .pdf, .docx or .html file.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Which brief of a parameterised project (its output name follows the parameters).")
 @run_guarded
-def diff(targets: tuple[Path, ...], project: Path | None, as_json: bool, annex: Path | None) -> None:
+def diff(targets: tuple[Path, ...], project: Path | None, as_json: bool, annex: Path | None,
+         params: tuple[str, ...]) -> None:
     """Show what changed between two builds: numbers, sentences, data rows (in Korean).
 
     \b
@@ -432,22 +436,25 @@ def diff(targets: tuple[Path, ...], project: Path | None, as_json: bool, annex: 
       briefgen diff old/ai.manifest.json output/ai-models-2024.manifest.json
       briefgen diff --json
       briefgen diff --annex output/changes.pdf        # the same report as a PDF annex
+      briefgen diff --param region=부산               # one brief of a series
     """
     import json
 
     from rich.console import Console
 
+    from briefgen.params import cli_setting
     from briefgen.record.manifest import load_manifest
     from briefgen.regen.diff import diff_manifests
     from briefgen.regen.report import diff_json, print_report
 
-    old_path, new_path, project = _diff_paths(targets, project)
+    settings = tuple(cli_setting(option) for option in params)
+    old_path, new_path, project = _diff_paths(targets, project, settings)
     old, new = load_manifest(old_path), load_manifest(new_path)
     changes = diff_manifests(old, new)
     if annex is not None:
         from briefgen.regen.annex import data_version, write_annex
 
-        write_annex(changes, _annex_meta(project, new), data_version(old), data_version(new), annex)
+        write_annex(changes, _annex_meta(project, new, settings), data_version(old), data_version(new), annex)
     if as_json:
         click.echo(json.dumps(diff_json(changes), ensure_ascii=False, indent=1))
         return
@@ -455,14 +462,14 @@ def diff(targets: tuple[Path, ...], project: Path | None, as_json: bool, annex: 
                  new_label=_display(new_path))
 
 
-def _annex_meta(project: Path, manifest: dict) -> Meta:
+def _annex_meta(project: Path, manifest: dict, settings: tuple[Setting, ...]) -> Meta:
     """The brief's title and report number (if PROJECT is one), dated by the newer build."""
     from briefgen.project import load_project
     from briefgen.regen.annex import annex_meta
 
     built_at = manifest.get("timing", {}).get("built_at")
     try:
-        meta = load_project(project).meta
+        meta = load_project(project, settings).meta
     except BriefError:
         name = str(manifest.get("name", "brief"))
         return annex_meta(name, name, built_at)
@@ -472,7 +479,8 @@ def _annex_meta(project: Path, manifest: dict) -> Meta:
 _DIFF_FORMS = "give a project folder (briefgen diff my-brief), one manifest, or two: OLD NEW"
 
 
-def _diff_paths(targets: tuple[Path, ...], project: Path | None) -> tuple[Path, Path, Path]:
+def _diff_paths(targets: tuple[Path, ...], project: Path | None,
+                settings: tuple[Setting, ...]) -> tuple[Path, Path, Path]:
     """The two manifests ``diff`` compares and the project they belong to. One folder (or
     brief.yaml) is a project: its previous build and its current one. One file is a manifest,
     compared with the current build of ``project``; two are OLD and NEW manifests."""
@@ -498,7 +506,7 @@ def _diff_paths(targets: tuple[Path, ...], project: Path | None) -> tuple[Path, 
                              source="-p")
         project = target
     project = project or Path(".")
-    loaded = load_project(project)
+    loaded = load_project(project, settings)
     current = manifest_path(loaded.output_dir, loaded.output_name)
     if target is not None and not is_project:
         return target, current, project
