@@ -88,6 +88,16 @@ def test_all_missing_glyphs_are_reported(tmp_path):
     ]
 
 
+def test_the_pdf_layout_is_checked_only_when_the_pdf_is_built(tmp_path):
+    """A box taller than a page fails check as it fails build; a project that builds no PDF
+    never meets the PDF's layout, so check lets it pass too."""
+    project = corpus_project(tmp_path, "box-taller-than-page")
+    assert [p.message for p in check_project(project).errors] == [
+        "content.md:3: the box is 7,422 pt tall and a page holds 709 pt; its box never splits: shorten it"]
+    edit(project / "brief.yaml", "  name: x", "  name: x\n  formats: [docx]")
+    assert check_project(project).problems == []
+
+
 def test_a_missing_project_is_one_error(tmp_path):
     report = check_project(tmp_path / "nowhere")
     assert [p.message for p in report.errors] == [f"{tmp_path / 'nowhere'}: no brief.yaml found in {tmp_path / 'nowhere'}"]

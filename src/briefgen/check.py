@@ -334,7 +334,7 @@ def _check_pipeline(project: Project, report: CheckReport, settings: tuple[Setti
     for warning in prepared.warnings:
         report.warning(warning)
     _check_glyphs(prepared.document, prepared.theme, project, report)
-    if not report.errors:
+    if not report.errors and "pdf" in project.formats:
         _check_layout(prepared.document, prepared.theme, project, report)
 
 
