@@ -26,11 +26,12 @@ from briefgen.writers.hwpx import lines, owpml
 from briefgen.writers.hwpx.cover import BandCover
 from briefgen.writers.hwpx.images import read_image
 from briefgen.writers.hwpx.package import write_package
-from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp_mm
+from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.page_numbers import PageSource, page_numbers
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+BOX_INSET = (12, 10, 12)  # a box's text inset from its sides, top and bottom (pt), as the PDF's
 
 
 def write_hwpx(
@@ -370,12 +371,16 @@ class _Writer:
                 p.add_run(f"\t{page_of[anchor]}", char_pr_id_ref=char)
 
     def _box(self, flow: Flow) -> Any:
-        """A one-cell table with the primary-coloured border and the summary fill."""
+        """A one-cell table with the primary-coloured border and the summary fill, its text
+        inset as in the PDF's box."""
         anchor = self._para(flow, ParaStyle(align="CENTER", line=100, before=4, after=4))
         table = anchor.add_table(1, 1, width=self.st.body_width(), border_fill_id_ref=self.box_fill)
         table.set_treat_as_char(False)  # a long box flows across pages
         table.set_cell_border_fill(0, 0, self.box_fill)
-        return table.cell(0, 0)
+        cell = table.cell(0, 0)
+        left, top, bottom = BOX_INSET
+        cell.set_margins(left=hwp(left), right=hwp(left), top=hwp(top), bottom=hwp(bottom))
+        return cell
 
     # ------------------------------------------------------------------ chapters
     def _chapter(self, flow: Flow, chapter: ir.Chapter, *, first: bool) -> None:
