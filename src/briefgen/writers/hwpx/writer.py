@@ -29,6 +29,7 @@ from briefgen.writers.hwpx.package import write_package
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
 from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.page_numbers import PageSource, page_numbers
+from briefgen.writers.textwidth import text_width
 
 ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 BOX_INSET = (12, 10, 12)  # a box's text inset from its sides, top and bottom (pt), as the PDF's
@@ -115,7 +116,7 @@ class _Writer:
         self.body_para = ParaStyle(before=4, line=line)
         self.table_para = ParaStyle(align="LEFT", line=130, before=2, after=2)
         self.source_para = ParaStyle(align="LEFT", line=130, before=2)
-        self.note_para = ParaStyle(line=130)
+        self.note_para = ParaStyle(line=theme.data["footnotes"]["leading"] * 100)
         self.note_char = CharStyle("body", size("footnote"))
         cell_border = theme.color("text")
         self.cell_fill = self.hwpx.styles.ensure_border_fill(
@@ -273,10 +274,12 @@ class _Writer:
 
     def _footnote(self, p: Any, note: ir.Footnote, base: CharStyle) -> None:
         """A real 한/글 footnote (``hp:footNote``): the mark ``n)`` follows the text written so
-        far; the note's own paragraph starts with Hancom's number ``n)`` and a space (S22-S25)."""
+        far; the note's own paragraph starts with Hancom's number ``n)`` and a space, its
+        further lines hanging under the text as in the PDF (S22-S25)."""
         footnote = p.add_footnote(" ", char_pr_id_ref=self.st.char(self.note_char))
         body = footnote.body_paragraph
-        body.para_pr_id_ref = self.st.para(self.note_para)
+        label = text_width(self.theme.font("body"), f"{note.number}) ", self.note_char.size)
+        body.para_pr_id_ref = self.st.para(replace(self.note_para, hanging=round(label, 2)))
         self._inlines(body, note.inlines, self.note_char, InlineFormat(in_footnote=True))
 
     # ------------------------------------------------------------------ cover and front matter
