@@ -10,8 +10,8 @@ from lxml import etree
 from briefgen.fonts import font_path
 from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
-from briefgen.writers.docx.fontinfo import ENGLISH_US, KOREAN, read_font_info
 from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, Rule, RunFormat, TableRules
+from briefgen.writers.fontinfo import ENGLISH_US, KOREAN, read_font_info
 from briefgen.writers.textwidth import text_width
 
 BULLET_NUM_ID = 1

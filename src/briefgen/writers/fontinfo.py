@@ -1,4 +1,4 @@
-"""The few facts the DOCX font table needs from a TrueType file, read with ``struct``.
+"""The few facts the DOCX font table and the HWPX face names need from a TrueType file.
 
 Reading them through fontTools would import its table modules, a fixed cost on every build.
 """
