@@ -178,8 +178,15 @@ def test_css_comes_from_theme_tokens(sample: Html) -> None:
 
 
 def test_cover_lines_in_order(sample: Html) -> None:
+    """S2: the mark and the series line on the band (theme colours), then the cover's lines."""
     cover = sample.root.get_element_by_id("cover")
+    band = cover.find_class("band")[0]
+    assert [text(p) for p in band.iter("p")] == [THEME.cover_mark, "이슈리포트 IS-201"]
+    css = sample.root.find(".//style").text
+    assert re.search(rf"\.cover \.band \{{ background: {THEME.color('cover_band')}; "
+                     rf"color: {THEME.color('cover_on_band')};", css)
     assert [text(p) for p in cover.iter("p")] == [
+        THEME.cover_mark,
         "이슈리포트 IS-201",
         "초거대 AI 모델 개발 동향과 시사점",
         "- Epoch AI 데이터 분석 -",

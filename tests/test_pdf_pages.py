@@ -186,3 +186,30 @@ def test_verdict_colours_carry_their_meaning(pdfs):
     pixels = [data[i:i + 3] for i in range(0, len(data), 3)]
     for token in ("negative", "positive", "partial"):
         assert sum(close(p, THEME.color(token)) for p in pixels) > 200, token
+
+
+def test_a_logo_replaces_the_typographic_mark(tmp_path):
+    """``cover.logo``: the organisation's logo is drawn on the band, ``logo_height`` high,
+    where the typographic mark would be."""
+    import copy
+
+    from ir_sample import sample_document
+    from PIL import Image
+
+    from briefgen.theme import Theme
+    from briefgen.writers.pdf import write_pdf
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), "#FFFFFF").save(logo)
+    data = copy.deepcopy(THEME.data)
+    data["cover"]["logo"] = str(logo)
+    out = tmp_path / "logo.pdf"
+    write_pdf(sample_document(tmp_path), Theme(data), out)
+    with pdfplumber.open(out) as pdf:
+        cover = pdf.pages[0]
+        images = cover.images
+        text = cover.extract_text()
+    assert len(images) == 1 and THEME.cover_mark not in text.splitlines()
+    height_mm = (images[0]["bottom"] - images[0]["top"]) * 25.4 / 72
+    assert abs(height_mm - THEME.cover_mm("logo_height")) < 0.1
+    assert images[0]["bottom"] < cover.height * THEME.cover_mm("band_height") / THEME.page("height")

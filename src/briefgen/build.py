@@ -234,7 +234,8 @@ def _write_outputs(prepared: Prepared, figures: FigureImages, old: dict[str, Any
     targets = _targets(project)
     manifest_file = mf.manifest_path(project.output_dir, project.output_name)
     images = sorted({b.image for b in _figures(document)
-                     if not b.image.is_relative_to(cache_dir.resolve())})
+                     if not b.image.is_relative_to(cache_dir.resolve())}
+                    | ({theme.cover_logo} if theme.cover_logo else set()))  # the cover's logo too
     digests = {d.path: d.digest for d in prepared.datasets.values() if d.digest}
     inputs = describe_inputs(project, hasher, images, fonts, digests)
     outputs_cache = OutputCache(cache_dir / "out")

@@ -153,12 +153,22 @@ def _resolve_logo(data: dict[str, Any], root: Path, source: str, lines: dict[str
     logo = data["cover"]["logo"]
     if not logo:
         return
-    path = Path(logo) if Path(logo).is_absolute() else root / logo
-    if not path.is_file():
+    path = (root / logo).resolve()
+    problem = ("is outside the project folder" if not path.is_relative_to(root.resolve())
+               else "is not a file" if not path.is_file()
+               else "is neither a PNG nor a JPEG file" if not _is_png_or_jpeg(path) else "")
+    if problem:
         line, column = position(lines, "cover.logo")
-        raise BriefError(f"the logo '{logo}' is not a file (a path relative to the project)",
+        raise BriefError(f"the logo '{logo}' {problem} (a path relative to the project)",
                          source=source, line=line, column=column, key="cover.logo")
-    data["cover"]["logo"] = str(path.resolve())
+    data["cover"]["logo"] = str(path)
+
+
+def _is_png_or_jpeg(path: Path) -> bool:
+    """The file starts as a PNG or a JPEG does."""
+    with path.open("rb") as file:
+        head = file.read(8)
+    return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
 
 
 def _shown_path(path: Path, project_dir: Path | None) -> str:

@@ -54,6 +54,7 @@ def stylesheet(theme: Theme) -> str:
         f"margin-top: {cover('html_subtitle_top')}; }}",
         f".cover .date {{ margin-top: {cover('html_date_top')}; }}",
         f".cover .authors {{ margin: {cover('html_authors')}; }}",
+        *_designed_cover(theme),
         f".front-title, h1 {{ color: {c('primary')}; font-size: {s('chapter')}pt; "
         "font-weight: bold; line-height: 1.4; margin: 16mm 0 5mm; }",
         f"h2 {{ font-size: {s('section')}pt; font-weight: bold; line-height: 1.4; margin: 7mm 0 2mm; }}",
@@ -124,3 +125,25 @@ def stylesheet(theme: Theme) -> str:
         "figure, table, h1, h2 { break-inside: avoid; } h1, h2, figcaption { break-after: avoid; } }",
     ]
     return "\n".join(rules) + "\n"
+
+
+def _designed_cover(theme: Theme) -> list[str]:
+    """The band of a designed cover (``cover.design: band``, S2): full width of the text column
+    and beyond it to the window's edge on a wide screen, in the band colour, holding the mark
+    and the series block; its height and the stripe under it come from the theme (mm)."""
+    c, s, mm = theme.color, theme.size, theme.cover_mm
+    return [
+        ".cover.designed { padding-top: 0; border-bottom: none; }",
+        f".cover .band {{ background: {c('cover_band')}; color: {c('cover_on_band')}; "
+        f"min-height: {mm('band_height') * 0.7:g}mm; padding: 8mm 8mm 7mm; display: flex; "
+        f"flex-direction: column; justify-content: space-between; "
+        f"border-bottom: {mm('accent_height'):g}mm solid {c('cover_accent')}; }}",
+        f".cover .band .mark {{ font-size: {s('cover_mark')}pt; font-weight: 800; line-height: 1; }}",
+        f".cover .band .mark img {{ height: {mm('logo_height'):g}mm; width: auto; display: block; }}",
+        ".cover .band .series { color: inherit; margin-top: 14mm; line-height: 1.1; }",
+        f".cover .band .label {{ display: block; font-size: {s('cover_series')}pt; font-weight: bold; }}",
+        f".cover .band .number {{ display: block; font-size: {s('cover_number')}pt; font-weight: 800; "
+        "letter-spacing: 0.01em; }",
+        f".cover.designed .org {{ border-top: 1.5pt solid {c('cover_accent')}; display: inline-block; "
+        "padding-top: 2mm; }",
+    ]

@@ -146,13 +146,17 @@ class _Page:
         return [*lines, "<style>", css.rstrip("\n"), "</style>"]
 
     def _cover(self) -> str:
-        """S2: series line, title, subtitle, date, one author per line, institute."""
+        """S2: series line, title, subtitle, date, one author per line, institute; a designed
+        cover (theme ``cover.design: band``) sets the mark or logo and the series line on a
+        band in the house colour."""
         cover = self.doc.front.cover
-        parts = [
-            '<header class="cover" id="cover">',
-            self._p("series", self._t(cover.series)),
-            self._p("title", self._t(cover.title)),
-        ]
+        if self.theme.cover_design == "band":
+            head = ['<header class="cover designed" id="cover">', '<div class="band">', self._mark(),
+                    f'<p class="series"><span class="label">{self._t(cover.series_name)}</span> '
+                    f'<span class="number">{self._t(cover.report_number)}</span></p>', "</div>"]
+        else:
+            head = ['<header class="cover" id="cover">', self._p("series", self._t(cover.series))]
+        parts = [*head, self._p("title", self._t(cover.title))]
         if cover.subtitle:
             parts.append(self._p("subtitle", self._t(cover.subtitle)))
         parts.append(self._p("date", self._t(cover.date)))
@@ -161,6 +165,14 @@ class _Page:
             parts.append("</div>")
         parts += [self._p("org", self._t(cover.organisation)), "</header>"]
         return "\n".join(parts)
+
+    def _mark(self) -> str:
+        """The organisation's logo (a data URI) or its typographic mark, on the cover's band."""
+        logo = self.theme.cover_logo
+        if logo is None:
+            return self._p("mark", self._t(self.theme.cover_mark))
+        alt = self._t(self.doc.front.cover.organisation)
+        return f'<p class="mark"><img src="{_data_uri(logo, None)}" alt="{alt}"></p>'
 
     def _front(self, cls: str, ident: str, title: str, body: list[str], lang: str = "") -> str:
         attr = f' lang="{lang}"' if lang else ""
