@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 import sys
@@ -38,9 +39,12 @@ def shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
-def test_tutorial_commands_run_in_order_with_the_documented_output(tmp_path):
+def run_console(name: str, cwd: Path) -> int:
+    """Run the ``console`` blocks of docs/NAME in ``cwd``, in order, checking the output each
+    shows: all of it, or an excerpt (a ``…`` line skips lines; a line ending in ``…`` is the
+    start of one). Returns the number of commands."""
     commands = 0
-    for block in blocks("tutorial.md", "console"):
+    for block in blocks(name, "console"):
         lines = block.splitlines()
         for index, line in enumerate(lines):
             if not line.startswith("$ "):
@@ -50,20 +54,77 @@ def test_tutorial_commands_run_in_order_with_the_documented_output(tmp_path):
                 if following.startswith("$ "):
                     break
                 expected.append(following)
-            result = shell(line[2:], tmp_path)
+            result = shell(line[2:], cwd)
             commands += 1
             failing = any(shown.startswith("error:") for shown in expected)
             assert result.returncode == (1 if failing else 0), f"{line}: {result.stderr}"
             printed = (result.stdout + result.stderr).strip().splitlines()
             if "…" in expected:  # an excerpt: the lines shown, in this order
-                shown = [s for s in expected if s != "…"]
                 found = iter(printed)
-                assert all(s in found for s in shown), f"{line}: {printed}"
+                for shown in (s for s in expected if s != "…"):
+                    start = shown.removesuffix("…")
+                    assert any(p == shown or (shown.endswith("…") and p.startswith(start)) for p in found), \
+                        f"{line}: {shown!r} not in {printed}"
             elif expected:
                 assert printed == expected, line
-    assert commands >= 14
+    return commands
+
+
+def test_tutorial_commands_run_in_order_with_the_documented_output(tmp_path):
+    assert run_console("tutorial.md", tmp_path) >= 14
     assert (tmp_path / "my-brief" / "output" / "my-brief.pdf").exists()
     assert (tmp_path / "review-2024" / "output" / "review-2024.docx").exists()
+
+
+SERIES_EXAMPLE = ROOT / "examples" / "ai-models-by-country"
+
+
+def test_series_commands_and_the_slurm_recipe_run_on_the_example(tmp_path):
+    """docs/series.md: one brief, a wrong value, a shard, the whole series; then the Slurm
+    array script, run as its two tasks would run it, builds the series again."""
+    import shutil
+
+    project = tmp_path / "by-country"
+    shutil.copytree(SERIES_EXAMPLE, project, ignore=shutil.ignore_patterns("output", ".briefgen-cache"))
+    assert run_console("series.md", project) == 4
+    names = ["미국", "중국", "영국", "한국", "프랑스"]
+    assert sorted(p.name for p in (project / "output").glob("*.pdf")) == sorted(f"ai-models-{n}.pdf" for n in names)
+    shutil.rmtree(project / "output")
+    [script] = [b for b in blocks("series.md", "bash") if "#SBATCH" in b]
+    (project / "briefs.sh").write_text(script, "utf-8")
+    shim = tmp_path / "bin" / "briefgen"
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec {sys.executable} -m briefgen "$@"\n', "utf-8")
+    shim.chmod(0o755)
+    for task in ("1", "2"):
+        env = {**os.environ, "PATH": f"{shim.parent}:{os.environ['PATH']}", "SLURM_ARRAY_TASK_ID": task,
+               "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_CPUS_PER_TASK": "1"}
+        done = subprocess.run(["bash", "briefs.sh"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and done.stdout == "", done.stderr
+        built = {p.name for p in (project / "output").glob("*.pdf")}
+        assert built == ({"ai-models-미국.pdf", "ai-models-영국.pdf", "ai-models-프랑스.pdf"} if task == "1" else
+                         {f"ai-models-{n}.pdf" for n in names})
+
+
+def test_series_docs_show_the_example_and_the_real_messages():
+    """The YAML of docs/series.md declares what the text says, its series is the example's, and
+    every message of its table is a bad-input case's (the start of it, where the table cuts it)."""
+    from briefgen.params import declare
+
+    declared_block, listed_block, column_block = blocks("series.md", "yaml")
+    params = declare(parse_yaml(declared_block, "series.md")[0]["params"], "series.md", {})
+    assert {n: p.type for n, p in params.items()} == {"country": "text", "year": "int", "final": "bool"}
+    example, _ = parse_yaml((SERIES_EXAMPLE / "brief.yaml").read_text("utf-8"), "brief.yaml")
+    assert parse_yaml(listed_block, "series.md")[0]["series"] == example["series"]
+    assert parse_yaml(column_block, "series.md")[0]["series"] == {"data": "regions", "column": "region"}
+    corpus = ROOT / "tests" / "bad_inputs"
+    cases = [(corpus / c / "expected.txt").read_text("utf-8").splitlines()[0]
+             for c in os.listdir(corpus) if c.startswith(("param-", "series-"))]
+    mistakes = (DOCS / "series.md").read_text("utf-8").split("## Mistakes")[1]
+    messages = re.findall(r"^\| `([^`]+)` \| ", mistakes, re.M)
+    assert len(messages) >= 10
+    for message in messages:
+        assert any(case.removeprefix("error: ").startswith(message.removesuffix(" …")) for case in cases), message
 
 
 def test_tutorial_statistic_example_prints_what_it_says(tmp_path):
