@@ -344,7 +344,7 @@ def test_dictionary_file_is_valid_yaml_with_hangul_readings():
             "cannot decide the particle after '→': add its reading under readings: in"
             " brief.yaml (e.g. readings: {→: <한글 읽기>})",
         ),
-        ("iPhone", "add its reading under readings: in brief.yaml (e.g. readings: {iPhone:"),
+        ("iZephyr", "add its reading under readings: in brief.yaml (e.g. readings: {iZephyr:"),
         ("On", '(e.g. readings: {"On": <한글 읽기>})'),  # bare On is YAML's true
         ("Gato,Rex", '(e.g. readings: {"Gato,Rex": <한글 읽기>})'),
         ("", "cannot decide the particle after '': nothing before it is read aloud"),
