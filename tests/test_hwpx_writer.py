@@ -38,7 +38,7 @@ HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
 HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 OPF = "{http://www.idpf.org/2007/opf/}"
 OCF = "{urn:oasis:names:tc:opendocument:xmlns:container}"
-HOUSE_FONTS = {"NanumGothic", "NanumGothicBold", "NanumGothicExtraBold"}
+HOUSE_FACES = {("NanumGothic", False), ("NanumGothic", True), ("NanumGothicExtraBold", False)}
 # The only finding on our files; python-hwpx's own blank document (HwpxDocument.new()) has it too:
 # its content.hpf lists no version.xml item, which Hancom reads by name anyway.
 SKELETON_WARNING = (
@@ -537,6 +537,9 @@ def test_a4_and_house_margins(sample: tuple[ir.Document, Theme, Path]) -> None:
 
 
 def test_house_fonts_on_every_text_run(built: tuple[ir.Document, Theme, Path]) -> None:
+    """Every run names a house face by its Windows family name, the name 한/글 finds it by:
+    the Bold file is the bold face of ``NanumGothic`` (its runs set bold), ExtraBold a
+    family of its own (its runs not bold, or 한/글 emboldens it once more)."""
     out = built[2]
     header = part(out, "Contents/header.xml")
     faces = {
@@ -548,10 +551,12 @@ def test_house_fonts_on_every_text_run(built: tuple[ir.Document, Theme, Path]) -
     for name in ("Contents/section0.xml", "Contents/section1.xml"):
         for run in part(out, name).iter(f"{HP}run"):
             if any(t.text for t in run.findall(f"{HP}t")):
-                ref = shapes[run.get("charPrIDRef")].find(f"{HH}fontRef")
-                used.add(faces["HANGUL"][ref.get("hangul")])
-                assert faces["LATIN"][ref.get("latin")] == faces["HANGUL"][ref.get("hangul")]
-    assert used == HOUSE_FONTS
+                shape = shapes[run.get("charPrIDRef")]
+                ref = shape.find(f"{HH}fontRef")
+                face = faces["HANGUL"][ref.get("hangul")]
+                used.add((face, shape.find(f"{HH}bold") is not None))
+                assert faces["LATIN"][ref.get("latin")] == face
+    assert used == HOUSE_FACES
 
 
 def test_bullets_hang_under_their_text(sample: tuple[ir.Document, Theme, Path]) -> None:

@@ -92,9 +92,12 @@ class Segment:
 
 class Shapes:
     """The character and paragraph shapes of a document's header (``hh:charPr``,
-    ``hh:paraPr``), read once. A face the theme has no file for is measured in ``fallback``."""
+    ``hh:paraPr``), read once. ``families`` names the font file a face and bold attribute
+    are measured in; any other face in ``fallback``."""
 
-    def __init__(self, header: etree._Element, families: set[str], fallback: str) -> None:
+    def __init__(
+        self, header: etree._Element, families: dict[tuple[str, bool], str], fallback: str
+    ) -> None:
         faces: dict[str, str] = {}
         for fontface in header.iter(f"{HH}fontface"):
             if fontface.get("lang") == "HANGUL":
@@ -102,10 +105,9 @@ class Shapes:
         self.chars: dict[str, Glyphs] = {}
         for shape in header.iter(f"{HH}charPr"):
             ref = shape.find(f"{HH}fontRef")
-            face = faces.get(ref.get("hangul", "") if ref is not None else "", fallback)
-            self.chars[shape.get("id", "")] = Glyphs(
-                face if face in families else fallback, int(shape.get("height", "1000"))
-            )
+            face = faces.get(ref.get("hangul", "") if ref is not None else "", "")
+            family = families.get((face, shape.find(f"{HH}bold") is not None), fallback)
+            self.chars[shape.get("id", "")] = Glyphs(family, int(shape.get("height", "1000")))
         self.paras = {shape.get("id", ""): _spacing(shape) for shape in header.iter(f"{HH}paraPr")}
         self.fallback = Glyphs(fallback, 1000)
 

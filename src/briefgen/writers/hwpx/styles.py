@@ -8,15 +8,24 @@ document's header (python-hwpx dedupes equal shapes) and remembers the ids by ro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from hwpx import HwpxDocument
 
+from briefgen.fonts import font_path
 from briefgen.theme import Theme
+from briefgen.writers.fontinfo import ENGLISH_US, read_font_info
 from briefgen.writers.hwpx import owpml
 from briefgen.writers.textwidth import text_width
 
 PT = 100  # HWPUNIT per point (1/7200 inch)
+ROLES = ("body", "bold", "heavy")
 MM = 7200 / 25.4  # HWPUNIT per millimetre
+
+
+@cache
+def _face(family: str) -> str:
+    return read_font_info(font_path(family)).family_names.get(ENGLISH_US, family)
 
 
 def hwp(points: float) -> int:
@@ -62,8 +71,8 @@ class HouseStyles:
         self.doc = doc
         self.theme = theme
         self.header = doc.oxml.headers[0]
-        for role in ("body", "bold", "heavy"):
-            doc.styles.ensure_font(theme.font(role))
+        for role in ROLES:
+            doc.styles.ensure_font(self.face(role))
         self.base_para = owpml.keep_word_para_pr(self.header)
         self._chars: dict[CharStyle, str] = {}
         self._paras: dict[ParaStyle, str] = {}
@@ -72,15 +81,31 @@ class HouseStyles:
         """The ``charPr`` id of ``style``."""
         if style not in self._chars:
             self._chars[style] = self.doc.styles.ensure_run(
-                font=self.theme.font(style.role),
+                font=self.face(style.role),
                 size=style.size,
-                bold=style.bold,
+                bold=style.bold and self.bold_face(style.role),
                 italic=False,
                 underline=style.underline,
                 color=style.color or self.theme.color("text"),
                 script="sup" if style.superscript else None,
             )
         return self._chars[style]
+
+    def face(self, role: str) -> str:
+        """The name 한/글 knows the theme font of ``role`` by: its Windows family name
+        (name id 1). ``NanumGothicBold`` is the Bold face of family ``NanumGothic`` (chosen by
+        the bold attribute); as a face name it is unknown, and other fonts are drawn."""
+        return _face(self.theme.font(role))
+
+    def bold_face(self, role: str) -> bool:
+        """Whether ``role``'s font is the bold face of a family (``NanumGothicBold``), chosen
+        by the bold attribute, rather than a family of its own (``NanumGothicExtraBold``,
+        which the attribute would embolden once more)."""
+        return self.face(role) != self.theme.font(role)
+
+    def faces(self) -> dict[tuple[str, bool], str]:
+        """The theme's font families by (face name, bold attribute), for measuring text."""
+        return {(self.face(role), self.bold_face(role)): self.theme.font(role) for role in ROLES}
 
     def para(self, style: ParaStyle) -> str:
         """The ``paraPr`` id of ``style`` (Hangul wraps at spaces, S49)."""

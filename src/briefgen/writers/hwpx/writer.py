@@ -159,12 +159,7 @@ class _Writer:
 
     def _lay_out(self) -> None:
         """Store the line segments and the table heights 한/글 would (``lines``)."""
-        theme = self.theme
-        shapes = lines.Shapes(
-            self.st.header.element,
-            {theme.font(role) for role in ("body", "bold", "heavy")},
-            theme.font("body"),
-        )
+        shapes = lines.Shapes(self.st.header.element, self.st.faces(), self.theme.font("body"))
         for section in self.hwpx.sections:
             lines.lay_out(section.element, shapes, self.st.body_width())
             section.mark_dirty()
