@@ -153,3 +153,6 @@ def test_a_failed_brief_is_reported_and_the_others_are_built(tmp_path):
     assert lines[-1].endswith("claim no longer holds: 수도권만")
     assert (project / "output" / "regions-수도권.pdf").is_file()
     assert not (project / "output" / "regions-비수도권.pdf").exists()
+    code, _, err = run("build", "--all", str(tmp_path))  # --all builds the series too, one line
+    assert code == 1
+    assert "regions: 1 of 2 briefs of its series failed (#2 region=비수도권: error: templates/content.md:" in err

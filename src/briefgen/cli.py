@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,9 @@ from briefgen import __version__
 from briefgen.errors import BriefError
 from briefgen.ir import Meta
 from briefgen.params import Setting
+
+if TYPE_CHECKING:
+    from briefgen.series.progress import SeriesReport
 from briefgen.project import FORMATS
 
 EXIT_INPUT_ERROR = 1
@@ -256,6 +259,27 @@ def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json:
     one progress display, then a summary with every failure; exit 1 if one failed (2 on a bug)."""
     import json
 
+    report = _run_series(project, formats, force, jobs, shard, quiet or as_json)
+    failed = report.failed
+    if as_json:
+        click.echo(json.dumps([
+            {"brief": o.brief.number, "params": o.brief.values, "name": o.brief.name, "ok": o.ok,
+             "message": o.message, "pages": o.pages, "seconds": round(o.seconds, 3), "up_to_date": o.up_to_date}
+            for o in report.outcomes], ensure_ascii=False, indent=1))
+    if not quiet:
+        for warning in report.warnings():
+            click.echo(f"warning: {warning}", err=True)
+    if not quiet or failed:
+        click.echo(report.summary(min(jobs, len(report.outcomes))), err=bool(failed))
+        for outcome in failed:
+            click.echo(f"  #{outcome.brief.number} {outcome.brief.label}: {outcome.message}", err=True)
+    if failed:
+        sys.exit(EXIT_INTERNAL_ERROR if report.crashed else EXIT_INPUT_ERROR)
+
+
+def _run_series(project: Path, formats: tuple[str, ...], force: bool, jobs: int, shard: str | None,
+                quiet: bool) -> SeriesReport:
+    """Build the series (or the shard) behind one progress display; remember how it ended."""
     from rich.console import Console
 
     from briefgen.projects import record_status
@@ -268,26 +292,12 @@ def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json:
     if not briefs:
         raise BriefError(f"this shard has no briefs (the series has fewer than {part.index if part else 1})",
                          source=f"--shard {shard}")
-    console = Console(stderr=True, highlight=False)
     with run_series(project, briefs, formats or None, force, jobs) as outcomes:
-        report = show_series(outcomes, len(briefs), console, quiet or as_json)
+        report = show_series(outcomes, len(briefs), Console(stderr=True, highlight=False), quiet)
     failed = report.failed
     message = f"{len(failed)} of {len(briefs)} briefs failed" if failed else ""
     record_status(project, not failed, message, pages=sum(o.pages for o in report.outcomes))
-    if as_json:
-        click.echo(json.dumps([
-            {"brief": o.brief.number, "params": o.brief.values, "name": o.brief.name, "ok": o.ok,
-             "message": o.message, "pages": o.pages, "seconds": round(o.seconds, 3), "up_to_date": o.up_to_date}
-            for o in report.outcomes], ensure_ascii=False, indent=1))
-    if not quiet:
-        for warning in report.warnings():
-            click.echo(f"warning: {warning}", err=True)
-    if not quiet or failed:
-        click.echo(report.summary(min(jobs, len(briefs))), err=bool(failed))
-        for outcome in failed:
-            click.echo(f"  #{outcome.brief.number} {outcome.brief.label}: {outcome.message}", err=True)
-    if failed:
-        sys.exit(EXIT_INTERNAL_ERROR if report.crashed else EXIT_INPUT_ERROR)
+    return report
 
 
 def _build_one(project: Path, formats: tuple[str, ...], force: bool, progress: bool,
@@ -322,6 +332,16 @@ def _build_all(folder: Path, formats: tuple[str, ...], quiet: bool, force: bool)
     failed = crashed = 0
     for project in projects:
         try:
+            if _declares_series(project):
+                report = _run_series(project, formats, force, os.cpu_count() or 1, None, quiet=True)
+                if report.failed:
+                    first = report.failed[0]
+                    raise BriefError(f"{len(report.failed)} of {len(report.outcomes)} briefs of its series failed "
+                                     f"(#{first.brief.number} {first.brief.label}: {first.message})")
+                if not quiet:
+                    click.echo(f"{_styled('ok', fg='green')}      {_display(project)} "
+                               f"({report.summary(os.cpu_count() or 1).removeprefix('series: ')})")
+                continue
             result = _build_one(project, formats, force, progress=False)
         except BriefError as error:
             failed += 1
