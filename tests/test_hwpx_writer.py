@@ -716,6 +716,22 @@ def test_every_paragraph_stores_its_lines(built: tuple[ir.Document, Theme, Path]
     assert count > 50
 
 
+def test_legacy_margins_are_twice_the_hwpunit_ones(sample: tuple[ir.Document, Theme, Path]) -> None:
+    """Each paragraph shape's ``hp:switch`` holds its margins and spacing in HWPUNIT for
+    readers of ``HwpUnitChar`` (``hp:case``) and at twice those values for older ones
+    (``hp:default``), as 한/글 writes them."""
+    header = part(sample[2], "Contents/header.xml")
+    checked = 0
+    for shape in header.iter(f"{HH}paraPr"):
+        case = shape.find(f".//{HP}case/{HH}margin")
+        default = shape.find(f".//{HP}default/{HH}margin")
+        if case is None:
+            continue
+        assert [2 * int(v.get("value")) for v in case] == [int(v.get("value")) for v in default]
+        checked += any(int(v.get("value")) for v in case)
+    assert checked > 5
+
+
 def test_lines_break_at_spaces_and_long_words_at_characters() -> None:
     """한/글's KEEP_WORD breaking: a line ends after a space, trailing spaces hang past the
     edge, a word wider than a line is cut at its characters; a hanging indent narrows the

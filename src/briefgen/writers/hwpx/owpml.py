@@ -36,19 +36,6 @@ def keep_word_para_pr(header: Any) -> str:
     return shape_id
 
 
-def legacy_margins(header: Any) -> None:
-    """Write each paragraph shape's margins and spacing in ``hp:switch/hp:default`` at twice
-    the ``hp:case`` values, as 한/글 does: the case (``HwpUnitChar``) is read by 한/글 2018
-    and later in HWPUNIT, the default by older readers in half units. python-hwpx writes the
-    same values in both, so those readers indented by half."""
-    for shape in header.element.iter(f"{HH}paraPr"):
-        for default in shape.iter(f"{HP}default"):
-            margin = default.find(f"{HH}margin")
-            for value in margin if margin is not None else ():
-                value.set("value", str(2 * int(value.get("value", "0"))))
-    header.mark_dirty()
-
-
 def page_break_before(paragraph: Any) -> None:
     """Start ``hp:p`` on a new page (its own ``pageBreak`` attribute)."""
     paragraph.element.set("pageBreak", "1")

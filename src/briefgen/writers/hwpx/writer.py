@@ -154,7 +154,6 @@ class _Writer:
         self._lay_out()
         if self.band_cover is not None:
             self.band_cover.settle()
-        owpml.legacy_margins(self.st.header)
         return self.hwpx
 
     def _lay_out(self) -> None:
