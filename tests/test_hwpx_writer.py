@@ -32,6 +32,7 @@ from briefgen.compat.hwpx import section_xml, stable_ids  # noqa: E402
 from briefgen.theme import Theme, load_theme  # noqa: E402
 from briefgen.writers.hwpx import owpml, write_hwpx  # noqa: E402
 from briefgen.writers.hwpx.writer import _Writer  # noqa: E402
+from briefgen.writers.textwidth import text_width  # noqa: E402
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
@@ -387,6 +388,15 @@ def test_toc_with_page_numbers(tmp_path: Path) -> None:
         assert (left == "0") == chapter  # sections indented
         bold = chars[p.find(f"{HP}run").get("charPrIDRef")].find(f"{HH}bold") is not None
         assert bold == chapter
+        if anchor in pages:  # 한/글 draws a stored line's tab as wide as hp:tab says
+            tab = p.find(f".//{HP}tab")
+            assert (tab.get("leader"), tab.get("type")) == ("2", "2")  # DOT, RIGHT
+            face = theme.font("bold" if chapter else "body")
+            size = theme.size("toc")
+            before, after = (text_width(face, part_, size) * 100 for part_ in tab_text(p).split("\t"))
+            reach = int(left) + before + int(tab.get("width")) + after
+            assert reach == pytest.approx(int(width), abs=2)
+            assert len(p.findall(f"{HP}linesegarray/{HP}lineseg")) == 1  # the number stays on it
     assert validate_document(out).issues == ()
     assert validate_editor_open_safety(out).ok
     assert lint_layout(out.read_bytes()).findings == []

@@ -15,6 +15,7 @@ Advances come from the theme's font files, the ones the document names.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,6 +32,11 @@ LINE = 0x60000  # a line's flags: its first and last segment
 INDENTED = 0x100000  # the flag of a line the paragraph's indent applies to
 BASELINE = 0.85  # the baseline's depth in a line, as 한/글 writes it
 PT = 100  # HWPUNIT per point
+SLACK = 0.5  # HWPUNIT a line may run over its room by: rounding, as a tab reaches its stop
+DEFAULT_TAB = 4000  # the default tab stops' interval (the section's tabStop 8000, in half units)
+#: ``hp:tab`` ``leader`` codes: the index of the ``hh:tabItem`` leader name
+LEADERS = ("NONE", "SOLID", "DOT", "DASH", "DASH_DOT", "DASH_DOT_DOT", "LONG_DASH")
+TAB_TYPES = {"LEFT": "1", "RIGHT": "2", "CENTER": "3"}  # ``hp:tab`` ``type`` codes
 INLINE_OBJECTS = ("pic", "tbl", "rect", "ellipse", "line", "container", "equation")
 
 
@@ -43,6 +49,15 @@ class Glyphs:
 
 
 @dataclass(frozen=True)
+class TabStop:
+    """A paragraph's tab stop (``hh:tabItem``): its place from the column's left edge."""
+
+    pos: int
+    kind: str  # LEFT, RIGHT, CENTER
+    leader: str  # NONE, DOT, DASH, ...
+
+
+@dataclass(frozen=True)
 class Spacing:
     """A paragraph shape as layout needs it (HWPUNIT, line spacing in percent)."""
 
@@ -52,6 +67,7 @@ class Spacing:
     before: int = 0
     after: int = 0
     line: int = 160
+    tabs: tuple[TabStop, ...] = ()
 
 
 @dataclass
@@ -62,6 +78,7 @@ class _Atom:
     space: bool = False
     newline: bool = False
     inline_object: bool = False
+    tab: etree._Element | None = None  # an hp:tab, its width set by the layout
 
 
 @dataclass(frozen=True)
@@ -108,7 +125,11 @@ class Shapes:
             face = faces.get(ref.get("hangul", "") if ref is not None else "", "")
             family = families.get((face, shape.find(f"{HH}bold") is not None), fallback)
             self.chars[shape.get("id", "")] = Glyphs(family, int(shape.get("height", "1000")))
-        self.paras = {shape.get("id", ""): _spacing(shape) for shape in header.iter(f"{HH}paraPr")}
+        stops = {tabs.get("id", ""): _tab_stops(tabs) for tabs in header.iter(f"{HH}tabPr")}
+        self.paras = {
+            shape.get("id", ""): _spacing(shape, stops.get(shape.get("tabPrIDRef", ""), ()))
+            for shape in header.iter(f"{HH}paraPr")
+        }
         self.fallback = Glyphs(fallback, 1000)
 
     def char(self, shape_id: str | None) -> Glyphs:
@@ -118,7 +139,17 @@ class Shapes:
         return self.paras.get(shape_id or "", Spacing())
 
 
-def _spacing(shape: etree._Element) -> Spacing:
+def _tab_stops(tabs: etree._Element) -> tuple[TabStop, ...]:
+    """The stops of ``hh:tabPr`` in HWPUNIT: the ``HwpUnitChar`` case's items (the first),
+    the plain ones when there is no case."""
+    items = tabs.findall(f".//{HP}case/{HH}tabItem") or tabs.findall(f"{HH}tabItem")
+    return tuple(
+        TabStop(int(item.get("pos", "0")), item.get("type", "LEFT"), item.get("leader", "NONE"))
+        for item in items
+    )
+
+
+def _spacing(shape: etree._Element, tabs: tuple[TabStop, ...]) -> Spacing:
     """The margins and line spacing 한/글 reads: the ``HwpUnitChar`` case of ``hp:switch``
     (the first ``hh:margin``), else the plain one."""
     margin = shape.find(f".//{HH}margin")
@@ -134,6 +165,7 @@ def _spacing(shape: etree._Element) -> Spacing:
         values.get("prev", 0),
         values.get("next", 0),
         percent,
+        tabs,
     )
 
 
@@ -219,6 +251,7 @@ def _segments(
     below the tables it anchors (placed above its text, as ``TOP_AND_BOTTOM`` objects on
     their paragraph are)."""
     atoms, end_height = _atoms(paragraph, shapes)
+    _tab_widths(atoms, spacing)
     room = width - spacing.left - spacing.right
     lines = _break(atoms, room, spacing.indent)
     top += sum(_block_height(table) for table in _tables(paragraph) if _pushes_text(table))
@@ -262,11 +295,11 @@ def _break(atoms: list[_Atom], room: int, indent: int) -> list[tuple[int, int, i
             continue
         if atom.inline_object and index > start:
             breakable, since = index, 0.0
-        if not atom.space and index > start and x + atom.width > available():
+        if not atom.space and index > start and x + atom.width > available() + SLACK:
             if breakable is not None and breakable > start:
                 lines.append((start, breakable))
                 start, x = breakable, since
-            if x + atom.width > available() and index > start:
+            if x + atom.width > available() + SLACK and index > start:
                 lines.append((start, index))
                 start, x = index, 0.0
             breakable = None
@@ -277,6 +310,37 @@ def _break(atoms: list[_Atom], room: int, indent: int) -> list[tuple[int, int, i
     lines.append((start, len(atoms)))
     end = sum(atom.units for atom in atoms)
     return [(first, stop, positions[first] if first < len(atoms) else end) for first, stop in lines]
+
+
+def _tab_widths(atoms: list[_Atom], spacing: Spacing) -> None:
+    """Give each tab the width 한/글 draws it at once a paragraph stores its lines (its
+    ``hp:tab`` ``width``, ``leader`` and ``type``): to the paragraph's next tab stop past it,
+    a right stop taking the text after the tab up to it, else to the next default stop.
+    Places are from the column's left edge, as 한/글 measures tab stops."""
+    x: float = spacing.left + max(spacing.indent, 0)
+    for index, atom in enumerate(atoms):
+        if atom.newline:
+            x = spacing.left + max(-spacing.indent, 0)
+        if atom.tab is None:
+            x += atom.width
+            continue
+        stop = next((stop for stop in spacing.tabs if stop.pos > x), None)
+        if stop is None:
+            width = (math.floor(x / DEFAULT_TAB) + 1) * DEFAULT_TAB - x
+            stop = TabStop(0, "LEFT", "NONE")
+        else:
+            after = 0.0
+            for following in atoms[index + 1:]:
+                if following.tab is not None or following.newline:
+                    break
+                after += following.width
+            shift = {"RIGHT": after, "CENTER": after / 2}.get(stop.kind, 0.0)
+            width = max(math.floor(stop.pos - x - shift), 0)
+        atom.width = width
+        atom.tab.set("width", str(round(width)))
+        atom.tab.set("leader", str(LEADERS.index(stop.leader) if stop.leader in LEADERS else 0))
+        atom.tab.set("type", TAB_TYPES.get(stop.kind, "1"))
+        x += width
 
 
 def _running(atoms: list[_Atom]) -> Iterator[int]:
@@ -317,7 +381,7 @@ def _text_atoms(text: etree._Element, glyphs: Glyphs) -> Iterator[_Atom]:
     for child in text:
         tag = child.tag.rpartition("}")[2]
         if tag == "tab":
-            yield _Atom(CONTROL, int(child.get("width", "0")), glyphs.height, space=True)
+            yield _Atom(CONTROL, 0, glyphs.height, space=True, tab=child)
         elif tag == "lineBreak":
             yield _Atom(1, 0, glyphs.height, newline=True)
         else:
