@@ -82,24 +82,24 @@ def test_every_organisation_and_model_of_the_bundled_data_decides_a_particle():
 # Names a brief on AI and technology cites beyond the bundled data (models, chips, services,
 # companies, institutes, markets, agreements): none may stop the build
 CITED = [
-    "GPT-4.1", "GPT-5", "o4-mini", "Claude Opus 4", "Claude Sonnet 4", "Claude Haiku 4.5", "Gemini
-    2.5 Pro", "Gemini 2.5 Flash", "Llama 3.3 70B", "DeepSeek-R1", "DeepSeek-V3", "Qwen3", "Kimi
-    K2", "Grok 3", "Mistral Small 3", "Phi-4", "Gemma 3", "EXAONE 4.0", "HyperCLOVA X THINK",
+    "GPT-4.1", "GPT-5", "o4-mini", "Claude Opus 4", "Claude Sonnet 4", "Claude Haiku 4.5",
+    "Gemini 2.5 Pro", "Gemini 2.5 Flash", "Llama 3.3 70B", "DeepSeek-R1", "DeepSeek-V3", "Qwen3",
+    "Kimi K2", "Grok 3", "Mistral Small 3", "Phi-4", "Gemma 3", "EXAONE 4.0", "HyperCLOVA X THINK",
     "Solar Pro", "Kanana", "Mi:dm", "Nova Premier", "Command A", "Aya Expanse", "Jamba 1.5",
-    "Falcon 3", "OLMo 2", "Pixtral Large", "Devstral", "Veo 3", "Midjourney v7", "FLUX.1", "Stable
-    Diffusion 3.5", "DALL-E 3", "Whisper", "StarCoder", "Code Llama", "ERNIE Bot", "Granite",
-    "Nemotron Ultra", "H100", "B200", "GB200", "TPU v5p", "Gaudi 3", "Trainium", "Inferentia",
-    "Blackwell", "Hopper", "CUDA", "NVLink", "InfiniBand", "HBM3E", "CoWoS", "EUV", "ASML", "Arm
-    Neoverse", "Amazon Bedrock", "Microsoft Azure", "Vertex AI", "SageMaker", "watsonx", "GitHub
-    Copilot", "Cursor", "Perplexity", "Character.AI", "Siri", "Alexa", "Bixby", "Papago", "Safe
-    Superintelligence", "Sakana AI", "Rakuten", "LINE", "NEC", "Fujitsu", "Sony", "Huawei Ascend",
-    "Cambricon", "SMIC", "TSMC", "Samsung Foundry", "SK hynix", "Micron", "MediaTek", "Qualcomm",
-    "Rebellions", "FuriosaAI", "Twelve Labs", "Upstage", "Lunit", "Wrtn", "Riiid", "KakaoBank",
-    "Toss", "EU AI Act", "OECD AI Principles", "Hiroshima AI Process", "Bletchley Declaration",
-    "GPAI", "UNESCO", "ITU", "WIPO", "NIST AI RMF", "ISO/IEC 42001", "NeurIPS", "ICML", "ICLR",
-    "Stanford HAI", "AI Index", "SemiAnalysis", "Gartner", "McKinsey", "Goldman Sachs", "KOSPI",
-    "KOSDAQ", "NASDAQ", "NYSE", "S&P 500", "Dow Jones", "Nikkei 225", "Hang Seng", "FTSE 100",
-    "DAX"
+    "Falcon 3", "OLMo 2", "Pixtral Large", "Devstral", "Veo 3", "Midjourney v7", "FLUX.1",
+    "Stable Diffusion 3.5", "DALL-E 3", "Whisper", "StarCoder", "Code Llama", "ERNIE Bot",
+    "Granite", "Nemotron Ultra", "H100", "B200", "GB200", "TPU v5p", "Gaudi 3", "Trainium",
+    "Inferentia", "Blackwell", "Hopper", "CUDA", "NVLink", "InfiniBand", "HBM3E", "CoWoS", "EUV",
+    "ASML", "Arm Neoverse", "Amazon Bedrock", "Microsoft Azure", "Vertex AI", "SageMaker",
+    "watsonx", "GitHub Copilot", "Cursor", "Perplexity", "Character.AI", "Siri", "Alexa", "Bixby",
+    "Papago", "Safe Superintelligence", "Sakana AI", "Rakuten", "LINE", "NEC", "Fujitsu", "Sony",
+    "Huawei Ascend", "Cambricon", "SMIC", "TSMC", "Samsung Foundry", "SK hynix", "Micron",
+    "MediaTek", "Qualcomm", "Rebellions", "FuriosaAI", "Twelve Labs", "Upstage", "Lunit", "Wrtn",
+    "Riiid", "KakaoBank", "Toss", "EU AI Act", "OECD AI Principles", "Hiroshima AI Process",
+    "Bletchley Declaration", "GPAI", "UNESCO", "ITU", "WIPO", "NIST AI RMF", "ISO/IEC 42001",
+    "NeurIPS", "ICML", "ICLR", "Stanford HAI", "AI Index", "SemiAnalysis", "Gartner", "McKinsey",
+    "Goldman Sachs", "KOSPI", "KOSDAQ", "NASDAQ", "NYSE", "S&P 500", "Dow Jones", "Nikkei 225",
+    "Hang Seng", "FTSE 100", "DAX",
 ]
 
 
