@@ -398,12 +398,14 @@ def _characters(text: str, glyphs: Glyphs) -> Iterator[_Atom]:
 
 
 def _control_atoms(control: etree._Element, glyphs: Glyphs) -> Iterator[_Atom]:
-    """Each control of ``hp:ctrl`` takes 8 units and no room; a note's number (``hp:autoNum``
-    in its first paragraph) is drawn as ``n)``."""
+    """Each control of ``hp:ctrl`` takes 8 units and no room; a number (``hp:autoNum``, as a
+    note's in its first paragraph) is drawn with its format's prefix and suffix (``n)``)."""
     for child in control:
         width = 0.0
         if child.tag == f"{HP}autoNum":
-            label = child.get("num", "0") + ")"
+            form = child.find(f"{HP}autoNumFormat")
+            affix = ("", "") if form is None else (form.get("prefixChar", ""), form.get("suffixChar", ""))
+            label = affix[0] + child.get("num", "0") + affix[1]
             width = text_width(glyphs.family, label, glyphs.height / PT) * PT
         yield _Atom(CONTROL, width, glyphs.height if width else 0)
 
