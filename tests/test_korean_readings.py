@@ -202,7 +202,7 @@ def test_all_caps_words(word, josa, expected):
     assert attach(word, josa) == expected
 
 
-@pytest.mark.parametrize("word", ["ZORBA", "KICT", "MOTIE", "XNET", "FooBAR", "KOSPA"])
+@pytest.mark.parametrize("word", ["ZORBA", "KICT", "MOTEA", "XNET", "FooBAR", "KOSPA"])
 def test_all_caps_words_that_could_be_pronounced_are_errors_asking_for_the_reading(word):
     with pytest.raises(BriefError) as info:
         attach(word, "이/가")
