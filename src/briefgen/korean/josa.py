@@ -3,8 +3,11 @@
 ``attach("Google", "이/가")`` → ``Google이`` (구글), ``attach("226.1%", "이/가")`` → ``226.1%가``
 (퍼센트), ``attach("11", "으로/로")`` → ``11로`` (십일). Latin names come from an editable
 reading dictionary (``readings.yaml`` beside this module); a brief adds its own readings with
-``Josa(readings={"Zephyrine": "제피린"})`` or ``attach(word, p, readings=...)``. A word whose reading
-cannot be decided is a ``BriefError`` naming the word and how to add its reading to brief.yaml.
+``Josa(readings={"Zephyrine": "제피린"})`` or ``attach(word, p, readings=...)``. Capitals the
+dictionary lacks are spelled out only when no word reading is plausible (``spelled_out``: LLM,
+GPU, but not KOSPI or JPEG); Hanja are read by their Korean sound (``hanja.yaml``: 韓 한). A
+word whose reading cannot be decided is a ``BriefError`` naming the word and how to add its
+reading to brief.yaml.
 
 Powers of ten are read by their last word, 제곱: ``10²³`` 십의 이십삼 제곱, and scientific
 notation likewise (``1e23``, ``1.5e24``, ``1E+23``: 일 곱하기 십의 이십삼 제곱), so
