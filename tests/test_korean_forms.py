@@ -16,6 +16,7 @@ from briefgen.korean import (
     fmt_date_range,
     fmt_money,
     fmt_money_range,
+    fmt_number_range,
     fmt_percent_range,
     fmt_range,
     fmt_time,
@@ -290,3 +291,18 @@ def test_count_change_in_every_form(new, old, kwargs, expected):
 def test_count_change_needs_whole_counts():
     with pytest.raises(BriefError, match="not 2.5"):
         fmt_count_change(2.5, 1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "digits", "unit", "expected"),
+    [
+        (1.46, 2.31, 1, "배", "1.5~2.3배"),
+        (2.31, 1.46, 1, "배", "1.5~2.3배"),
+        (1.95, 2.04, 1, "배", "2.0배"),  # both print 2.0: one value
+        (1.25, 1.35, 1, "", "1.3~1.4"),  # ties half up
+        (1234.5, 3456, 0, "", "1,235~3,456"),
+        (-0.04, 0.04, 1, "%p", "0.0%p"),  # -0.0 never prints; equal printed ends
+    ],
+)
+def test_number_range(a, b, digits, unit, expected):
+    assert fmt_number_range(a, b, digits, unit) == expected

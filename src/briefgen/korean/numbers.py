@@ -262,6 +262,14 @@ def fmt_percent_range(a_fraction: object, b_fraction: object, digits: int = 1) -
     return f"{first.removesuffix('%')}~{last}" if first.endswith("%") else f"{first}~{last}"
 
 
+def fmt_number_range(a: object, b: object, digits: int = 0, unit: str = "") -> str:
+    """Two computed numbers as a range, each rounded once (S36a, S38): ``1.5~2.3배``,
+    ``1,200~3,400``; low to high, equal printed ends collapse (``2.0배``)."""
+    low, high = sorted((to_decimal(a), to_decimal(b)))
+    first, last = fmt_number(low, digits), fmt_number(high, digits)
+    return f"{last}{unit}" if first == last else f"{first}~{last}{unit}"
+
+
 def fmt_money_mixed(value: object, currency: str = "달러", unit: str = "만") -> str:
     """Money spelled in several units (S37 mixed form, only when a template asks for it).
 

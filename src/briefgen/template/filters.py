@@ -183,6 +183,13 @@ def _two_ends(value: Any, rest: tuple[Any, ...], name: str) -> tuple[Any, Any, t
     return value, rest[0], rest[1:]
 
 
+def num_span(value: Any, *rest: Any, **options: Any) -> str:
+    """Two computed numbers as a range: ``[1.46, 2.31] | num_span(1, '배')`` → ``1.5~2.3배``
+    (``span`` prints numbers as given; this one rounds them)."""
+    a, b, rest = _two_ends(value, rest, "num_span")
+    return numbers.fmt_number_range(_amount(a), _amount(b), *rest, **options)
+
+
 def pct_span(value: Any, *rest: Any, **options: Any) -> str:
     """Two shares as a range: ``[0.125, 0.2] | pct_span`` → ``12.5~20.0%`` (S34, S38)."""
     a, b, rest = _two_ends(value, rest, "pct_span")
@@ -306,6 +313,7 @@ def korean_filters(josa: Particles, chose: Chooser = keep_word) -> dict[str, Cal
         "count_change": count_change,
         "listing": listing,
         "span": span,
+        "num_span": num_span,
         "pct_span": pct_span,
         "money_span": money_span,
         "count_big": count_big,
