@@ -67,6 +67,17 @@ def test_without_wide_the_markers_and_separators_are_cleaned_in_place(tmp_path):
     assert list(data.frame.index) == [4, 5, 6]  # the rows of the file
 
 
+def test_a_declared_minus_mark_reads_as_a_negative_number(tmp_path):
+    text = "구분,2021년,2022년\n반도체,28.4,1.7\n디스플레이,19.0,△1.0\n컴퓨터,\"△1,234\",△ 0.5\n"
+    data = _load(tmp_path, text, minus="△", thousands=",", wide={"year": "연도", "value": "증감률"})
+    assert data.frame["증감률"].tolist() == [28.4, 1.7, 19.0, -1.0, -1234.0, -0.5]
+    with pytest.raises(BriefError, match=r'row 4, column "2021년": not a number: \'△1,234\'; if △ marks a '
+                                         r'negative number, declare it: minus: "△"'):
+        _load(tmp_path, text, thousands=",", wide={"year": "연도", "value": "증감률"})
+    with pytest.raises(BriefError, match=r"key 'data.t.minus': minus must be one of △, ▽, ▼"):
+        _load(tmp_path, text, minus="-")
+
+
 def test_skipped_rows_below_the_header_are_not_data(tmp_path):
     text = KOSIS_CSV.replace("합계,전체,", "(억 원),,,,\n합계,전체,", 1)
     data = _load(tmp_path, text, **{**LAYOUT, "skip": [4]})

@@ -386,3 +386,12 @@ def test_reference_query_example_reads_the_rows_shown(tmp_path, monkeypatch):
 
     with pytest.raises(BriefError, match="the environment variable STATS_DB_URL is not set"):
         load_datasets({"regions": config["data"]["regions"]}, tmp_path, "reference.md")
+
+
+def test_reference_minus_example_reads_the_rates_shown(tmp_path):
+    (tmp_path / "rates.csv").write_text(blocks("reference.md", "csv")[0], "utf-8")
+    config, _ = parse_yaml(next(b for b in blocks("reference.md", "yml") if "minus:" in b), "reference.md")
+    data = load_datasets(config["data"], tmp_path, "reference.md")["rates"]
+    said = " ".join(_reference_section("Published tables").split())
+    shown = re.search(r"gives the rates `([^`]+)`", said).group(1)
+    assert [float(v) for v in shown.split(", ")] == data.frame["증감률"].tolist()

@@ -9,6 +9,7 @@ spreadsheets): the dataset keys ``header``, ``footer``, ``missing``, ``thousands
   their sheet row numbers.
 - ``missing``: cell texts that mean "no value" (``-``, ``…``, ``x``); they read as empty cells.
 - ``thousands``: the thousands separator of numbers written as text (``1,234``).
+- ``minus``: the mark a table writes before a negative number instead of ``-`` (``△4.9``).
 - ``unit``: the unit of the numbers: a text (``억 달러``) or ``{from: sheet}``, the ``단위``
   stated above the data (``(단위: 억 달러)``).
 - ``wide``: ``{year: NAME, value: NAME}``: the columns whose header is a year (``2021``,
@@ -23,11 +24,12 @@ from typing import Any
 from briefgen.data.keys import as_list, check_keys, expect_mapping
 from briefgen.errors import BriefError
 
-LAYOUT_KEYS = ("header", "footer", "skip", "missing", "thousands", "unit", "wide")
+LAYOUT_KEYS = ("header", "footer", "skip", "missing", "thousands", "minus", "unit", "wide")
 ROW_KEYS = ("header", "footer", "skip")  # read from the rows of a CSV or XLSX file only
 WIDE_KEYS = ("year", "value")
 UNIT_KEYS = ("from",)
 THOUSANDS = (",", ".", " ", "'", "\u00a0")
+MINUS_MARKS = ("△", "▽", "▼")  # what Korean statistics tables write for a decrease
 MAX_HEADER_ROWS = 10
 
 
@@ -49,6 +51,7 @@ class Layout:
     skip: frozenset[int] = frozenset()
     missing: tuple[str, ...] = ()
     thousands: str | None = None
+    minus: str | None = None
     unit: str | None = None
     unit_from_sheet: bool = False
     wide: Wide | None = None
@@ -82,8 +85,12 @@ def parse_layout(spec: dict[str, Any], config_file: str, key: str) -> Layout:
         shown = ", ".join(repr(t) for t in THOUSANDS)
         raise BriefError(f"thousands must be one of {shown}, got {thousands!r}",
                          source=config_file, key=f"{key}.thousands")
+    minus = spec.get("minus")
+    if minus is not None and minus not in MINUS_MARKS:
+        raise BriefError(f"minus must be one of {', '.join(MINUS_MARKS)} (a plain '-' needs no declaring), "
+                         f"got {minus!r}", source=config_file, key=f"{key}.minus")
     unit, from_sheet = _unit(spec.get("unit"), config_file, f"{key}.unit")
-    return Layout(header, footer, frozenset(skip), missing, thousands, unit, from_sheet,
+    return Layout(header, footer, frozenset(skip), missing, thousands, minus, unit, from_sheet,
                   _wide(spec.get("wide"), config_file, f"{key}.wide"))
 
 

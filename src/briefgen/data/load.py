@@ -65,7 +65,7 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
     if raw.empty:
         raise BriefError("the data file has no data rows (only a header?)" if not query
                          else "the query returns no rows", source=rel)
-    raw = clean_markers(raw, layout.missing, layout.thousands)
+    raw = clean_markers(raw, layout.missing, layout.thousands, layout.minus)
     if layout.wide is not None:
         raw = to_long(raw, layout.wide, rel, layout.missing)
     frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")

@@ -1,5 +1,6 @@
 """Cell texts that a published table uses for numbers and their absence: declared missing
-markers (``-``, ``…``, ``x``) read as empty cells, and numbers written with a thousands
+markers (``-``, ``…``, ``x``) read as empty cells, a declared minus mark (``△4.9``, as Korean
+government tables write a decrease) reads as ``-``, and numbers written with a thousands
 separator (``1,234.5``) lose it."""
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ import re
 import pandas as pd
 
 
-def clean_markers(frame: pd.DataFrame, missing: tuple[str, ...], thousands: str | None) -> pd.DataFrame:
+def clean_markers(frame: pd.DataFrame, missing: tuple[str, ...], thousands: str | None,
+                  minus: str | None = None) -> pd.DataFrame:
     """``frame`` (cells as text) with every cell equal to a ``missing`` marker (spaces around it
-    ignored) emptied and the ``thousands`` separator taken out of every cell that is a number
-    written with it; other cells are left as they are."""
-    if not missing and thousands is None:
+    ignored) emptied, a ``minus`` mark before a number written ``-`` and the ``thousands``
+    separator taken out of every cell that is a number written with it; other cells are left
+    as they are."""
+    if not missing and thousands is None and minus is None:
         return frame
     grouped = _grouped(thousands) if thousands is not None else None
     frame = frame.copy()
@@ -21,6 +24,11 @@ def clean_markers(frame: pd.DataFrame, missing: tuple[str, ...], thousands: str 
         text = frame[column].astype(str).str.strip()
         if missing:
             frame[column] = frame[column].where(~text.isin(missing), "")
+        if minus is not None:
+            marked = text.str.fullmatch(rf"{re.escape(minus)}\s*\d[\d,.' \u00a0]*")
+            if marked.any():
+                text = text.where(~marked, "-" + text.str.slice(len(minus)).str.lstrip())
+                frame.loc[marked, column] = text[marked]
         if grouped is not None and thousands is not None:
             hit = text.str.fullmatch(grouped)
             if hit.any():

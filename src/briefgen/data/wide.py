@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from briefgen.data.layout import Wide
+from briefgen.data.layout import MINUS_MARKS, Wide
 from briefgen.errors import BriefError
 
 _YEAR = re.compile(
@@ -94,6 +94,8 @@ def _numbers(cells: pd.Series, column: str, rel: str, declared: tuple[str, ...])
         hint = ""
         if text[row] in COMMON_MARKERS and text[row] not in declared:
             hint = f"; if it marks a missing value, declare it: missing: [\"{text[row]}\"]"
+        elif text[row][:1] in MINUS_MARKS:
+            hint = f'; if {text[row][0]} marks a negative number, declare it: minus: "{text[row][0]}"'
         elif "," in text[row]:
             hint = '; if "," separates thousands, declare it: thousands: ","'
         raise BriefError(f"not a number: {text[row]!r}{hint}", source=rel,
