@@ -110,16 +110,24 @@ def find_config(path: Path) -> Path:
 def load_project(path: Path, settings: tuple[Setting, ...] = ()) -> Project:
     """Read and validate ``brief.yaml`` in ``path`` (a folder or the file itself), with the
     parameters' values ``settings`` (the others at their defaults)."""
+    return load_variants(path, [settings])[0]
+
+
+def load_variants(path: Path, variants: list[tuple[Setting, ...]]) -> list[Project]:
+    """``load_project`` for each set of values (the briefs of a series), reading brief.yaml once."""
     config = find_config(path)
     raw, lines = parse_yaml(_read_text(config), config.name)
-    try:
-        return _validate(config, raw, lines, settings)
-    except BriefError as error:
-        if error.key and error.source == config.name and error.column is None:
-            line, column = position(lines, error.key)
-            if line == error.line:
-                error.column = column
-        raise
+    projects = []
+    for settings in variants:
+        try:
+            projects.append(_validate(config, raw, lines, settings))
+        except BriefError as error:
+            if error.key and error.source == config.name and error.column is None:
+                line, column = position(lines, error.key)
+                if line == error.line:
+                    error.column = column
+            raise
+    return projects
 
 
 def with_params(raw: Any, lines: dict[str, int], source: str,

@@ -16,7 +16,7 @@ from typing import Any
 
 from briefgen.errors import BriefError
 from briefgen.params import Setting, describe, substitute
-from briefgen.project import Project, load_project
+from briefgen.project import Project, load_project, load_variants
 from briefgen.yamlio import parse_yaml
 
 SERIES_KEYS = {"data", "column", "columns"}
@@ -73,8 +73,7 @@ def plan_series(path: Path, project: Project | None = None) -> list[Brief]:
         raise BriefError("the series has no briefs", source=source, line=project.line_of("series"), key="series")
     briefs: list[Brief] = []
     seen: dict[str, Brief] = {}
-    for number, settings in enumerate(sets, start=1):
-        loaded = load_project(path, settings)
+    for number, (settings, loaded) in enumerate(zip(sets, load_variants(path, sets), strict=True), start=1):
         brief = Brief(number, settings, loaded.params, loaded.output_name)
         if brief.name in seen:
             first = seen[brief.name]
