@@ -1,9 +1,10 @@
 """Building the briefs of a series, one after the other or in a pool of worker processes.
 
-Each brief is an ordinary ``build()``: its own manifest, cache folder and up-to-date check. With
-``jobs`` > 1 the briefs are built by a ``schedule.WorkerPool``: the libraries are imported (and
-matplotlib's caches filled) once here, then the workers are forked, so a worker's start-up is
-paid once, not once per brief. A failed brief is an ``Outcome`` with its one-line message; the
+Each brief is an ordinary ``build()``: its own manifest, cache folder and up-to-date check. The
+libraries are imported (and matplotlib's caches filled) once here, before anything is forked, so
+start-up is paid once, not once per brief: with ``jobs`` > 1 by the workers of a
+``schedule.WorkerPool``, forked once, and with one process by the chart and writer jobs each
+build forks beside it. A failed brief is an ``Outcome`` with its one-line message; the
 others are built whatever it did.
 """
 
@@ -72,14 +73,15 @@ def run_series(path: Path, briefs: list[Brief], formats: tuple[str, ...] | None,
                jobs: int) -> Iterator[Iterator[Outcome]]:
     """The outcomes of building ``briefs``, as they end. With ``jobs`` > 1 (and fork) the
     workers are started on entering, before the caller shows any progress."""
+    from briefgen.warm import warm_up
+
     work = [Job(path, brief, formats, force) for brief in briefs]
     workers = min(jobs, len(work))
+    if len(work) > 1:  # once here: the workers, or the jobs each build forks, start with them
+        warm_up()
     if workers <= 1 or not can_fork():
         yield (build_brief(job) for job in work)
         return
-    from briefgen.warm import warm_up
-
-    warm_up()
     with WorkerPool(build_brief, workers) as pool:
         yield (_outcome(work[index], outcome, crash) for index, outcome, crash in pool.results(work))
 
