@@ -395,3 +395,21 @@ def test_reference_minus_example_reads_the_rates_shown(tmp_path):
     said = " ".join(_reference_section("Published tables").split())
     shown = re.search(r"gives the rates `([^`]+)`", said).group(1)
     assert [float(v) for v in shown.split(", ")] == data.frame["증감률"].tolist()
+
+
+def test_reference_parquet_example_reads_the_rows_shown(tmp_path):
+    import sqlite3
+
+    import pandas as pd
+
+    pytest.importorskip("pyarrow", reason="the parquet extra (pyarrow) is not installed")
+    with sqlite3.connect(":memory:") as db:
+        db.executescript(blocks("reference.md", "sql")[0])
+        table = pd.read_sql_query("SELECT * FROM exports", db)
+    (tmp_path / "data").mkdir()
+    table.to_parquet(tmp_path / "data" / "exports.parquet")
+    config, _ = parse_yaml(next(b for b in blocks("reference.md", "yml") if "exports.parquet" in b), "reference.md")
+    data = load_datasets(config["data"], tmp_path, "reference.md")["exports"]
+    said = " ".join(_reference_section("Parquet files and SQL queries").split())
+    shown = re.search(r"reads the same two rows, `([^`]+)` and `([^`]+)`", said).groups()
+    assert [" | ".join(row) for row in data.frame.values.tolist()] == list(shown)
