@@ -207,10 +207,15 @@ def test_bad_series_colors_name_the_key(raw, expected):
     assert caught.value.key == "charts.c.series_colors"
 
 
-@pytest.mark.parametrize(("named", "expected"), [({"2030": "negative"}, "which the chart does not draw"),
-                                                 ({"2023": "blurple"}, "not a colour of the theme")])
-def test_series_colors_unknown_label_or_colour_is_located(named, expected):
-    spec = parse_spec("c", {"type": "pie", "stat": "by_year", "series_colors": named}, STATS, "b.yaml")
-    with chart_style(THEME), pytest.raises(BriefError, match=expected) as caught:
+def test_series_colors_unknown_colour_is_located_an_absent_label_is_not():
+    """A colour name the theme lacks is an error at the key; a label the data lacks this
+    time (no partly-right verdict) is not, as the next snapshot may have it."""
+    spec = parse_spec("c", {"type": "pie", "stat": "by_year", "series_colors": {"2023": "blurple"}},
+                      STATS, "b.yaml")
+    with chart_style(THEME), pytest.raises(BriefError, match="not a colour of the theme") as caught:
         draw_chart(spec, chart_data(spec, STATS["by_year"]), THEME, "b.yaml")
     assert caught.value.key == "charts.c.series_colors"
+    absent = parse_spec("c", {"type": "pie", "stat": "by_year", "series_colors": {"2030": "negative"}},
+                        STATS, "b.yaml")
+    with chart_style(THEME):
+        plt.close(draw_chart(absent, chart_data(absent, STATS["by_year"]), THEME, "b.yaml"))

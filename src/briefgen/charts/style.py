@@ -35,14 +35,12 @@ def labelled_palette(theme: Theme, named: tuple[tuple[str, str], ...], labels: l
                      key: str, config_file: str) -> list[str]:
     """One colour per label in drawing order: the colour ``named`` gives the label (a
     ``#RRGGBB`` or a theme colour such as ``negative``), else the series colour of its place;
-    a BriefError at ``key`` for a name the theme lacks or a label the chart does not draw."""
+    a BriefError at ``key`` for a name the theme lacks. A named label the data does not have
+    (no partly-right verdict this year) is no error: the next snapshot may have it."""
     base = palette(theme)
     theme_colors = theme.data.get("colors", {})
     chosen: dict[str, str] = {}
     for label, colour in named:
-        if label not in labels:
-            raise BriefError(f"series_colors names '{label}', which the chart does not draw "
-                             f"(labels: {', '.join(labels)})", source=config_file, key=key)
         if not colour.startswith("#"):
             found = theme_colors.get(colour)
             if not isinstance(found, str) or not _HEX.match(found):
