@@ -135,6 +135,10 @@ def test_build_a_series_each_brief_with_its_own_outputs_and_up_to_date_check(tmp
     assert code == 0 and "2 briefs, 0 built, 2 up to date" in out
     code, out, _ = run("build", str(project), "--param", "region=비수도권")
     assert code == 0 and out.startswith("up to date (") and "regions-비수도권.pdf" in out
+    from briefgen.regen.watch import rebuild  # watch --param rebuilds that brief
+
+    ok, line = rebuild(project, settings=(Setting("region", "비수도권"),))
+    assert ok and " up to date (" in line, line
     code, out, _ = run("build", str(project), "--shard", "2/2", "--force")
     assert code == 0 and out.startswith("series: 1 briefs, 1 built")
 

@@ -542,8 +542,10 @@ def _diff_paths(targets: tuple[Path, ...], project: Path | None,
 @click.option("--debounce", default=300, show_default=True, help="Milliseconds to wait for more changes.")
 @click.option("--serve", is_flag=True, help="Also build HTML and serve it on 127.0.0.1 with auto-reload.")
 @click.option("--port", default=8000, show_default=True, help="Port for --serve.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter's value: the brief of a series to watch (the others at their defaults).")
 @run_guarded
-def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
+def watch(project: Path, debounce: int, serve: bool, port: int, params: tuple[str, ...]) -> None:
     """Rebuild PROJECT whenever one of its inputs changes (Ctrl-C to stop).
 
     Prints one status line per build; a failed build keeps the last good output.
@@ -554,9 +556,11 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
       briefgen watch briefs/ai-2024
       briefgen watch --serve          # preview at http://127.0.0.1:8000/
     """
+    from briefgen.params import cli_setting
     from briefgen.project import find_config
     from briefgen.regen.watch import run_watch
 
+    settings = tuple(cli_setting(option) for option in params)
     formats = None
     if not 0 <= port <= MAX_PORT:
         raise BriefError(f"a port is a number from 1 to {MAX_PORT} (0: any free port), not {port}",
@@ -569,7 +573,7 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
         from briefgen.project import load_project
         from briefgen.regen.preview import HOST, start_preview
 
-        config = load_project(project)
+        config = load_project(project, settings)
         formats = tuple(dict.fromkeys((*config.formats, "html")))
         try:
             server = start_preview(config.output_dir / f"{config.output_name}.html", port)
@@ -577,4 +581,4 @@ def watch(project: Path, debounce: int, serve: bool, port: int) -> None:
             raise BriefError(f"cannot serve on {HOST}:{port}: {error.strerror}") from None
         click.echo(f"preview at http://{HOST}:{server.server_address[1]}/ (reloads after each build)")
     click.echo(f"watching {_display(project.resolve())} (Ctrl-C to stop)")
-    run_watch(project, click.echo, debounce_ms=debounce, formats=formats)
+    run_watch(project, click.echo, debounce_ms=debounce, formats=formats, settings=settings)

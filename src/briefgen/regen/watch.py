@@ -16,19 +16,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.errors import BriefError
+from briefgen.params import Setting
 from briefgen.regen.settle import wait_until_stable
 
 DEBOUNCE_MS = 300
 
 
-def rebuild(project: Path, force: bool = False,
-            formats: tuple[str, ...] | None = None) -> tuple[bool, str]:
-    """Build once; return (success, status line) instead of raising on bad input."""
+def rebuild(project: Path, force: bool = False, formats: tuple[str, ...] | None = None,
+            settings: tuple[Setting, ...] = ()) -> tuple[bool, str]:
+    """Build once (with the parameters' values ``settings``); return (success, status line)
+    instead of raising on bad input."""
     from briefgen.build import build
 
     stamp = time.strftime("%H:%M:%S")
     try:
-        result = build(project, formats, force=force)
+        result = build(project, formats, force=force, settings=settings)
     except BriefError as error:
         return False, f"{stamp} error: {error} (the last good output is kept)"
     except Exception as error:  # a bug in briefgen: say so and keep watching
@@ -43,14 +45,14 @@ def rebuild(project: Path, force: bool = False,
     return True, f"{stamp} built in {result.seconds:.1f} s, {result.pages} pages{reused}{warnings}"
 
 
-def ignored_parts(project: Path) -> tuple[Path, ...]:
+def ignored_parts(project: Path, settings: tuple[Setting, ...] = ()) -> tuple[Path, ...]:
     """Folders whose changes never trigger a build: outputs and the cache."""
     from briefgen.build import CACHE_DIR
     from briefgen.project import load_project
 
     root = project.resolve() if project.is_dir() else project.resolve().parent
     try:
-        output = load_project(project).output_dir
+        output = load_project(project, settings).output_dir
     except BriefError:
         output = root / "output"
     return (output.resolve(), (root / CACHE_DIR).resolve())
@@ -82,15 +84,17 @@ def warm_process() -> None:
 
 
 def run_watch(project: Path, echo: Callable[[str], None], stop: threading.Event | None = None,
-              debounce_ms: int = DEBOUNCE_MS, formats: tuple[str, ...] | None = None) -> None:
-    """Build now, then after every batch of input changes until ``stop`` is set."""
+              debounce_ms: int = DEBOUNCE_MS, formats: tuple[str, ...] | None = None,
+              settings: tuple[Setting, ...] = ()) -> None:
+    """Build now (one brief: the parameters' values ``settings``), then after every batch of
+    input changes until ``stop`` is set."""
     from watchfiles import watch
 
     root = project if project.is_dir() else project.parent
     warm_process()  # every build (and the processes it forks) finds every library loaded
-    echo(rebuild(project, formats=formats)[1])  # then watching starts at once: no edit is missed
-    accept = make_filter(ignored_parts(project))
+    echo(rebuild(project, formats=formats, settings=settings)[1])  # watching starts at once: no edit is missed
+    accept = make_filter(ignored_parts(project, settings))
     for changes in watch(root, watch_filter=accept, debounce=debounce_ms, stop_event=stop,
                          raise_interrupt=False, yield_on_timeout=False):
         if wait_until_stable(path for _change, path in changes):  # else: its next change
-            echo(rebuild(project, formats=formats)[1])
+            echo(rebuild(project, formats=formats, settings=settings)[1])
