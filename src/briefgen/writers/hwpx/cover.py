@@ -23,6 +23,7 @@ from briefgen.theme import Theme
 from briefgen.writers.hwpx import owpml
 from briefgen.writers.hwpx.images import read_image
 from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
+from briefgen.writers.textwidth import text_width
 
 #: Distances on the band as shares of its height (the PDF's): the mark's top below the page's
 #: top edge, the report number's baseline above the band's foot.
@@ -70,7 +71,7 @@ class BandCover:
         owpml.on_paper(table, top=0)
         cell = table.cell(0, 0)
         table.set_cell_border_fill(0, 0, fill)
-        number, label = size("cover_number"), size("cover_series")
+        number, label = self._number_size(cover.report_number), size("cover_series")
         top, bottom = round(band * MARK_TOP), max(0, round(band * NUMBER_BASELINE - hwp(DESCENT * number)))
         cell.set_margins(left=hwp_mm(theme.page("margin_left")), right=hwp_mm(theme.page("margin_right")),
                          top=top, bottom=bottom)
@@ -139,7 +140,15 @@ class BandCover:
         organisation = cell.add_paragraph("", para_pr_id_ref=self.st.para(replace(line, line=100)))
         owpml.drop_empty_runs(organisation)
         organisation.add_run(cover.organisation, char_pr_id_ref=self.st.char(
-            CharStyle("bold", size("section"), True, theme.color("primary"))))
+            CharStyle("bold", size("cover_subtitle"), True, theme.color("primary"))))
+
+    def _number_size(self, number: str) -> float:
+        """``sizes.cover_number``, or smaller where the report number would be wider than
+        the text (as the PDF sets it)."""
+        size = self.theme.size("cover_number")
+        room = self.st.body_width() / 100
+        width = text_width(self.theme.font("heavy"), number, size) if number else 0.0
+        return size if width <= room else size * room / width
 
     def settle(self) -> None:
         """Once the document is laid out (its height known), stand the foot block on the
