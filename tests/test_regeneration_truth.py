@@ -48,7 +48,7 @@ def test_china_ahead_in_2023_is_called_a_reversal(rebuilt):
 def test_korea_tied_with_france_is_joint_third_everywhere(rebuilt):
     text = rebuilt[1]
     assert "한국은 11개(7.3%)로 공동 3위에 올랐다" in text                  # 요약
-    assert "한국은 11개(7.3%)로 공동 3위를 차지하였으며" in text           # Ⅱ.2
+    assert "한국*은 11개(7.3%)로 공동 3위를 차지하였으며" in text          # Ⅱ.2 (S14 anchor)
     assert "한국은 11개로 공동 3위를 차지하여" in text                      # Ⅲ.1
     assert "Korea ranks joint 3rd" in text
     assert re.search(r"프랑스 11 7\.3% 공동 3위 9 한국 11 7\.3% 공동 3위 8", text)  # <표 2>
