@@ -32,6 +32,7 @@ LINE = 0x60000  # a line's flags: its first and last segment
 INDENTED = 0x100000  # the flag of a line the paragraph's indent applies to
 BASELINE = 0.85  # the baseline's depth in a line, as 한/글 writes it
 PT = 100  # HWPUNIT per point
+SCRIPT = 0.7  # the size a superscript or subscript is drawn at, of its character shape's
 SLACK = 0.5  # HWPUNIT a line may run over its room by: rounding, as a tab reaches its stop
 DEFAULT_TAB = 4000  # the default tab stops' interval (the section's tabStop 8000, in half units)
 #: ``hp:tab`` ``leader`` codes: the index of the ``hh:tabItem`` leader name
@@ -46,6 +47,7 @@ class Glyphs:
 
     family: str
     height: int  # HWPUNIT (pt × 100)
+    scale: float = 1.0  # of the advances: a superscript or subscript is drawn smaller
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,10 @@ class Shapes:
             ref = shape.find(f"{HH}fontRef")
             face = faces.get(ref.get("hangul", "") if ref is not None else "", "")
             family = families.get((face, shape.find(f"{HH}bold") is not None), fallback)
-            self.chars[shape.get("id", "")] = Glyphs(family, int(shape.get("height", "1000")))
+            small = shape.find(f"{HH}supscript") is not None or shape.find(f"{HH}subscript") is not None
+            self.chars[shape.get("id", "")] = Glyphs(
+                family, int(shape.get("height", "1000")), SCRIPT if small else 1.0
+            )
         stops = {tabs.get("id", ""): _tab_stops(tabs) for tabs in header.iter(f"{HH}tabPr")}
         self.paras = {
             shape.get("id", ""): _spacing(shape, stops.get(shape.get("tabPrIDRef", ""), ()))
@@ -393,7 +398,7 @@ def _characters(text: str, glyphs: Glyphs) -> Iterator[_Atom]:
     size = glyphs.height / PT
     for char in text:
         units = 2 if ord(char) > 0xFFFF else 1
-        width = text_width(glyphs.family, char, size) * PT
+        width = text_width(glyphs.family, char, size) * PT * glyphs.scale
         yield _Atom(units, width, glyphs.height, space=char == " ")
 
 
