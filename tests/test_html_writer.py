@@ -214,6 +214,9 @@ def test_headings_carry_the_anchors_and_the_toc_links_them(sample: Html) -> None
     h1 = [(h.get("id"), text(h)) for h in root.iter("h1")]
     assert h1 == [(c.anchor, c.heading) for c in doc.chapters] + [("references", "<참고문헌>")]
     assert h1[0][1] == "Ⅰ. 서론"  # S6: Roman numeral character, not Latin I.
+    numerals = [text(h.find("span")) for h in root.iter("h1") if h.find("span") is not None]
+    assert numerals == [c.label for c in doc.chapters]  # S43: set apart, in the heavy face
+    assert "h1 .numeral { font-weight: 800; }" in root.find(".//style").text
     sections = [(s.anchor, s.heading) for c in doc.chapters for s in c.sections]
     assert [
         (h.get("id"), text(h)) for h in root.iter("h2") if h.get("id", "").startswith("sec-")

@@ -57,6 +57,7 @@ def stylesheet(theme: Theme) -> str:
         *_designed_cover(theme),
         f".front-title, h1 {{ color: {c('primary')}; font-size: {s('chapter')}pt; "
         "font-weight: bold; line-height: 1.4; margin: 16mm 0 5mm; }",
+        "h1 .numeral { font-weight: 800; }",
         f"h2 {{ font-size: {s('section')}pt; font-weight: bold; line-height: 1.4; margin: 7mm 0 2mm; }}",
         "p.text { text-align: justify; margin-top: 6pt; }",
         f".summary-box, .box {{ background: {c('summary_fill')}; border: 0.5pt solid {c('primary')}; "

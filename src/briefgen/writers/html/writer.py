@@ -166,6 +166,10 @@ class _Page:
         parts += [self._p("org", self._t(cover.organisation)), "</header>"]
         return "\n".join(parts)
 
+    def _numeral(self, label: str) -> str:
+        """A chapter's numeral (``Ⅰ.``) in the heavy face before its title (S43), or nothing."""
+        return f'<span class="numeral">{self._t(label)}</span> ' if label else ""
+
     def _mark(self) -> str:
         """The organisation's logo (a data URI) or its typographic mark, on the cover's band."""
         logo = self.theme.cover_logo
@@ -229,7 +233,7 @@ class _Page:
         """S6/S8: chapter as h1, sections as h2, ids = the IR anchors."""
         parts = [
             f'<section class="chapter-block" aria-labelledby="{escape(chapter.anchor)}">',
-            f'<h1 id="{escape(chapter.anchor)}">{self._t(chapter.heading)}</h1>',
+            f'<h1 id="{escape(chapter.anchor)}">{self._numeral(chapter.label)}{self._t(chapter.title)}</h1>',
             *self._blocks(chapter.blocks),
         ]
         for section in chapter.sections:
