@@ -127,7 +127,7 @@ def expected_body(doc: ir.Document, theme: Theme) -> list[str]:
         out.append(doc.references_title)
         out += [theme.references_prefix + visible(ref.inlines) for ref in doc.references]
     meta = doc.meta
-    out.append(meta.organisation)
+    out += ["", meta.organisation]  # the back page's empty first line holds its top space
     if meta.homepage:
         out.append(theme.title("homepage_label") + meta.homepage)
     out += [line for line in (meta.contact, meta.address, meta.disclaimer) if line]

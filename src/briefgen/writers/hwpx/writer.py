@@ -518,16 +518,20 @@ class _Writer:
             self._inlines(p, reference.inlines, self.body_char)
 
     def _back_page(self, flow: Flow) -> None:
-        """S48 on its own page, with the running header and page number hidden."""
+        """S48 on its own page, with the running header and page number hidden. The space
+        above the organisation is the space after an empty first line: a page's first
+        paragraph loses its space before in 한/글's layout."""
         back, size = self.doc.front.back, self.theme.size
-        first = self._text_para(
+        first = self._para(flow, ParaStyle(align="LEFT", line=100, after=self.theme.cover_space("back_before")))
+        owpml.end_shape(first, self.st.char(CharStyle("body", 1)))
+        owpml.page_break_before(first)
+        self.hwpx.page.hide_page_elements(first, header=True, footer=True)
+        self._text_para(
             flow,
-            ParaStyle(align="LEFT", line=130, before=self.theme.cover_space("back_before")),
+            ParaStyle(align="LEFT", line=130),
             CharStyle("bold", size("section"), True, self.theme.color("primary")),
             back.organisation,
         )
-        owpml.page_break_before(first)
-        self.hwpx.page.hide_page_elements(first, header=True, footer=True)
         lines = [line for line in (back.homepage_line, back.contact, back.address, back.disclaimer) if line]
         for line in lines:
             self._text_para(
