@@ -22,6 +22,8 @@ THEME = load_theme()
 #: The widest word gap beyond its line's letter spacing, × font size. NanumGothic's own space
 #: is 0.28 em; before the gaps were bounded the examples showed 0.96 em.
 MAX_WORD_GAP = 0.55
+#: The widest gap between two words as measured, letter spacing included (was 0.96 em too).
+MAX_RAW_GAP = 0.72
 #: Rendering resolution of the page checks (dpi): enough to see blocks, fast to render.
 DPI = 30
 
@@ -35,9 +37,9 @@ def pdfs(example_build, tmp_path_factory):
     return {"root": example_build[1].outputs["pdf"], "scorecard": build(project, ("pdf",)).outputs["pdf"]}
 
 
-def word_gaps(path) -> list[tuple[float, int, str]]:
-    """(widest word gap beyond the line's letter spacing in em, page, line text) per text line:
-    a gap is the distance between the characters around a space."""
+def word_gaps(path) -> list[tuple[float, int, str, float]]:
+    """(widest word gap beyond the line's letter spacing in em, page, line text, widest gap as
+    measured in em) per text line: a gap is the distance between the characters around a space."""
     found = []
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
@@ -51,15 +53,17 @@ def word_gaps(path) -> list[tuple[float, int, str]]:
                            if " " not in (a["text"], b["text"]) and a["size"] == b["size"]
                            and abs(a["bottom"] - b["bottom"]) < 1 and 0 <= b["x0"] - a["x1"] < 5]
                 spacing = statistics.median(letters) if letters else 0.0
-                widest = 0.0
+                widest = raw = 0.0
                 for i in members:
                     if chars[i]["text"] != " " or not 0 < i < len(chars) - 1:
                         continue
                     a, b = chars[i - 1], chars[i + 1]
                     if " " in (a["text"], b["text"]) or abs(a["bottom"] - b["bottom"]) > 3:
                         continue
-                    widest = max(widest, (b["x0"] - a["x1"] - spacing) / max(a["size"], b["size"]))
-                found.append((widest, number, "".join(chars[i]["text"] for i in members)))
+                    size = max(a["size"], b["size"])
+                    widest = max(widest, (b["x0"] - a["x1"] - spacing) / size)
+                    raw = max(raw, (b["x0"] - a["x1"]) / size)
+                found.append((widest, number, "".join(chars[i]["text"] for i in members), raw))
     return found
 
 
@@ -71,6 +75,8 @@ def test_justified_word_gaps_are_bounded(pdfs, name):
     assert len(gaps) > 100
     widest = max(gaps)
     assert widest[0] <= MAX_WORD_GAP, f"{widest[0]:.2f} em on page {widest[1]}: {widest[2]}"
+    raw = max(gaps, key=lambda gap: gap[3])
+    assert raw[3] <= MAX_RAW_GAP, f"{raw[3]:.2f} em on page {raw[1]}: {raw[2]}"
 
 
 def test_page_labels_are_the_folios(pdfs):
