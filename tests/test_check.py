@@ -117,8 +117,9 @@ def test_file_size_limit(tmp_path, monkeypatch):
 def test_row_limit_for_csv_and_xlsx(tmp_path, monkeypatch):
     from openpyxl import Workbook
 
-    monkeypatch.setattr(limits, "MAX_ROWS", 5)
+    # the reader first: imported now, under a patched limits module, it would keep 5 for good
     monkeypatch.setattr("briefgen.data.xlsx.MAX_ROWS", 5)
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)
     csv = tmp_path / "d.csv"
     csv.write_text("a,b\n" + "1,2\n" * 6, "utf-8")
     with pytest.raises(BriefError) as info:
