@@ -3,6 +3,7 @@ and ``briefgen build`` of a series as a user runs it."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -73,6 +74,9 @@ def test_the_worker_pool_forks_its_workers_once_and_they_fork_no_jobs():
     pids = {r[0] for _, r, _ in results}
     assert len(pids) <= 2 and os.getpid() not in pids
     assert all(r[1] is False for _, r, _ in results)
+    with schedule.jobs_inline():  # a series built by this one process
+        assert not schedule.can_fork()
+    assert schedule.can_fork()
 
 
 def _where(_: int) -> tuple[int, bool]:
@@ -133,6 +137,9 @@ def test_build_a_series_each_brief_with_its_own_outputs_and_up_to_date_check(tmp
     assert "조사한 기업은 모두 4개" in text  # the rows of 비수도권 only: 4 of the 12 firms
     code, out, _ = run("build", str(project), "-j", "1")
     assert code == 0 and "2 briefs, 0 built, 2 up to date" in out
+    code, out, _ = run("build", str(project), "--json")
+    assert code == 0 and [(b["name"], b["up_to_date"]) for b in json.loads(out)] == [
+        ("regions-수도권", True), ("regions-비수도권", True)]
     code, out, _ = run("build", str(project), "--param", "region=비수도권")
     assert code == 0 and out.startswith("up to date (") and "regions-비수도권.pdf" in out
     from briefgen.regen.watch import rebuild  # watch --param rebuilds that brief

@@ -266,10 +266,10 @@ def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json:
             {"brief": o.brief.number, "params": o.brief.values, "name": o.brief.name, "ok": o.ok,
              "message": o.message, "pages": o.pages, "seconds": round(o.seconds, 3), "up_to_date": o.up_to_date}
             for o in report.outcomes], ensure_ascii=False, indent=1))
-    if not quiet:
+    if not (quiet or as_json):
         for warning in report.warnings():
             click.echo(f"warning: {warning}", err=True)
-    if not quiet or failed:
+    if not (quiet or as_json) or failed:  # --json: stdout holds the JSON alone
         click.echo(report.summary(min(jobs, len(report.outcomes))), err=bool(failed))
         for outcome in failed:
             click.echo(f"  #{outcome.brief.number} {outcome.brief.label}: {outcome.message}", err=True)

@@ -12,7 +12,8 @@ still running (the build failed).
 
 Many builds (a series of briefs) run in a ``WorkerPool``: worker processes forked once, each
 building brief after brief with what the parent had imported. A build inside a worker forks no
-job of its own (its jobs run inline): the workers already keep the cores busy.
+job of its own (its jobs run inline): the workers already keep the cores busy. ``jobs_inline()``
+does the same for builds in this process (a series built by one process).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from types import TracebackType
@@ -37,7 +38,7 @@ from briefgen.errors import BriefError
 T = TypeVar("T")
 A = TypeVar("A")
 POLL = 0.005  # seconds between two looks in ``wait_until``
-_in_worker = False  # set in a WorkerPool's worker: its builds fork nothing
+_inline = False  # in a WorkerPool's worker or under ``jobs_inline()``: builds fork nothing
 
 
 def can_fork() -> bool:
@@ -47,7 +48,7 @@ def can_fork() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and (os.cpu_count() or 1) > 1
         and os.environ.get("BRIEFGEN_SERIAL", "") not in ("1", "true", "yes")
-        and not _in_worker
+        and not _inline
     )
 
 
@@ -268,8 +269,20 @@ class WorkerPool(Generic[A, T]):
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def jobs_inline() -> Iterator[None]:
+    """Within this block the builds of this process fork no jobs: each runs its jobs when it
+    waits for them, as in a WorkerPool's worker."""
+    global _inline  # noqa: PLW0603 — this process's one setting, restored on leaving
+    before, _inline = _inline, True
+    try:
+        yield
+    finally:
+        _inline = before
+
+
 def _worker_start(parent: int) -> None:
     """A WorkerPool worker: it ends with its parent and its builds fork no jobs."""
-    global _in_worker  # noqa: PLW0603 — this process's one setting
-    _in_worker = True
+    global _inline  # noqa: PLW0603 — this process's one setting
+    _inline = True
     _end_with(parent)

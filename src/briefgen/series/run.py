@@ -1,10 +1,12 @@
 """Building the briefs of a series, one after the other or in a pool of worker processes.
 
-Each brief is an ordinary ``build()``: its own manifest, cache folder and up-to-date check. The
-libraries are imported (and matplotlib's caches filled) once here, before anything is forked, so
-start-up is paid once, not once per brief: with ``jobs`` > 1 by the workers of a
-``schedule.WorkerPool``, forked once, and with one process by the chart and writer jobs each
-build forks beside it. A failed brief is an ``Outcome`` with its one-line message; the
+Each brief is an ordinary ``build()``: its own manifest, cache folder and up-to-date check.
+Start-up is paid once, not once per brief. With ``jobs`` > 1 this process builds the first brief
+(importing the libraries, parsing the fonts, compiling the templates), then forks the workers
+of a ``schedule.WorkerPool``, which build the other briefs one after the other with all of that
+loaded. With one job this process builds brief after brief, and its builds fork no jobs either
+(``schedule.jobs_inline``: forking a process that holds every library, twice per brief, cost
+more than the overlap gained). A failed brief is an ``Outcome`` with its one-line message; the
 others are built whatever it did.
 """
 
@@ -15,11 +17,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from briefgen.build import build
 from briefgen.errors import BriefError
-from briefgen.schedule import WorkerPool, can_fork
+from briefgen.schedule import WorkerPool, can_fork, jobs_inline
 from briefgen.series.plan import Brief
 
 
@@ -72,18 +75,21 @@ def build_brief(job: Job) -> Outcome:
 def run_series(path: Path, briefs: list[Brief], formats: tuple[str, ...] | None, force: bool,
                jobs: int) -> Iterator[Iterator[Outcome]]:
     """The outcomes of building ``briefs``, as they end. With ``jobs`` > 1 (and fork) the
-    workers are started on entering, before the caller shows any progress."""
-    from briefgen.warm import warm_up
-
+    first brief is built and the workers are started on entering, before the caller shows any
+    progress."""
     work = [Job(path, brief, formats, force) for brief in briefs]
-    workers = min(jobs, len(work))
-    if len(work) > 1:  # once here: the workers, or the jobs each build forks, start with them
-        warm_up()
-    if workers <= 1 or not can_fork():
+    if len(work) == 1 or not can_fork():  # one brief: a single build, its jobs beside it
         yield (build_brief(job) for job in work)
         return
-    with WorkerPool(build_brief, workers) as pool:
-        yield (_outcome(work[index], outcome, crash) for index, outcome, crash in pool.results(work))
+    if jobs <= 1:  # brief after brief in this process, which imports the libraries on the first
+        with jobs_inline():
+            yield (build_brief(job) for job in work)
+        return
+    with jobs_inline():  # the first brief here: the libraries it imports, the fonts it parses,
+        first = build_brief(work[0])  # the templates it compiles are then in every worker
+    rest = work[1:]
+    with WorkerPool(build_brief, min(jobs, len(rest))) as pool:
+        yield chain([first], (_outcome(rest[index], outcome, crash) for index, outcome, crash in pool.results(rest)))
 
 
 def _outcome(job: Job, outcome: Outcome | None, crash: str) -> Outcome:
