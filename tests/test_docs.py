@@ -413,3 +413,19 @@ def test_reference_parquet_example_reads_the_rows_shown(tmp_path):
     said = " ".join(_reference_section("Parquet files and SQL queries").split())
     shown = re.search(r"reads the same two rows, `([^`]+)` and `([^`]+)`", said).groups()
     assert [" | ".join(row) for row in data.frame.values.tolist()] == list(shown)
+
+
+def test_reference_quarterly_example_reads_the_rows_shown(tmp_path):
+    (tmp_path / "quarterly.csv").write_text(next(b for b in blocks("reference.md", "csv") if "2023.1/4" in b), "utf-8")
+    config, _ = parse_yaml(next(b for b in blocks("reference.md", "yml") if "quarter:" in b), "reference.md")
+    frame = load_datasets(config["data"], tmp_path, "reference.md")["quarterly"].frame
+    said = " ".join(_reference_section("Published tables").split())
+    columns, last = re.search(r"gives the columns `([^`]+)`, one row per quarter, the last `([^`]+)`", said).groups()
+    assert " | ".join(frame.columns) == columns and len(frame) == 4
+    assert " | ".join(str(v) for v in frame.iloc[-1].tolist()).replace(".0", "") == last
+    del config["data"]["quarterly"]["wide"]["id"]
+    from briefgen.errors import BriefError
+
+    with pytest.raises(BriefError) as error:
+        load_datasets(config["data"], tmp_path, "reference.md")
+    assert str(error.value) in said

@@ -13,7 +13,10 @@ spreadsheets): the dataset keys ``header``, ``footer``, ``missing``, ``thousands
 - ``unit``: the unit of the numbers: a text (``억 달러``) or ``{from: sheet}``, the ``단위``
   stated above the data (``(단위: 억 달러)``).
 - ``wide``: ``{year: NAME, value: NAME}``: the columns whose header is a year (``2021``,
-  ``2021년``, ``2022 p)``) become rows, the year in column ``year`` and the cell in ``value``.
+  ``2021년``, ``2022 p)``) become rows, the year in column ``year`` and the cell in ``value``;
+  ``quarter: NAME`` or ``month: NAME`` when the headers are quarters (``2023.1/4``) or months
+  (``2023.01``), and ``id: [NAME, …]`` naming the columns that identify a row (the others must
+  then all be periods).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from briefgen.errors import BriefError
 
 LAYOUT_KEYS = ("header", "footer", "skip", "missing", "thousands", "minus", "unit", "wide")
 ROW_KEYS = ("header", "footer", "skip")  # read from the rows of a CSV or XLSX file only
-WIDE_KEYS = ("year", "value")
+WIDE_KEYS = ("year", "value", "quarter", "month", "id")
+WIDE_NAMES = ("year", "value", "quarter", "month")  # the keys naming a column made by wide
 UNIT_KEYS = ("from",)
 THOUSANDS = (",", ".", " ", "'", "\u00a0")
 MINUS_MARKS = ("△", "▽", "▼")  # what Korean statistics tables write for a decrease
@@ -35,11 +39,16 @@ MAX_HEADER_ROWS = 10
 
 @dataclass(frozen=True)
 class Wide:
-    """Year columns to rows: the year goes to column ``year``, the cells to ``value`` (None:
-    named after the header text beside the year, e.g. ``수출액``)."""
+    """Period columns to rows: the year goes to column ``year``, the quarter or month (if
+    ``period`` is one) to column ``part``, the cells to ``value`` (None: named after the header
+    text beside the period, e.g. ``수출액``). ``ids``: the columns declared to identify a row
+    (empty: every column that is no period)."""
 
     year: str
     value: str | None = None
+    period: str = "year"
+    part: str | None = None
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,12 +134,25 @@ def _wide(value: Any, config_file: str, key: str) -> Wide | None:
         return None
     body = expect_mapping(value, config_file, key)
     check_keys(body, WIDE_KEYS, config_file, key, required=("year",))
-    for name in WIDE_KEYS:
-        if name in body and not (isinstance(body[name], str) and body[name].strip()):
-            raise BriefError(f"wide.{name} must be a column name, got {body[name]!r}",
-                             source=config_file, key=f"{key}.{name}")
-    value_name = body.get("value")
-    if value_name is not None and value_name == body["year"]:
-        raise BriefError("wide.year and wide.value must name two different columns",
-                         source=config_file, key=f"{key}.value")
-    return Wide(str(body["year"]).strip(), str(value_name).strip() if value_name else None)
+    names: dict[str, str] = {}
+    for name in WIDE_NAMES:
+        if name in body:
+            if not (isinstance(body[name], str) and body[name].strip()):
+                raise BriefError(f"wide.{name} must be a column name, got {body[name]!r}",
+                                 source=config_file, key=f"{key}.{name}")
+            text = body[name].strip()
+            if text in names.values():
+                other = next(k for k, v in names.items() if v == text)
+                raise BriefError(f"wide.{other} and wide.{name} must name two different columns",
+                                 source=config_file, key=f"{key}.{name}")
+            names[name] = text
+    if "quarter" in names and "month" in names:
+        raise BriefError("wide takes quarter or month (the kind of the period headers), not both",
+                         source=config_file, key=f"{key}.month")
+    period = "quarter" if "quarter" in names else "month" if "month" in names else "year"
+    ids = as_list(body.get("id", []))
+    if "id" in body and (not ids or not all(isinstance(c, str) and c.strip() for c in ids)):
+        raise BriefError(f"wide.id must be a column name or a list of them, got {body['id']!r}",
+                         source=config_file, key=f"{key}.id")
+    return Wide(names["year"], names.get("value"), period, names.get(period) if period != "year" else None,
+                tuple(c.strip() for c in ids))
