@@ -46,6 +46,8 @@ BAD = [
     ("cover:\n  html_title_top: 'expression(alert(1))'\n", "cover.html_title_top", 2, "CSS lengths"),
     ("cover:\n  pdf_back_top: 2\n", "cover.pdf_back_top", 2, "at most 1"),
     ("footnotes:\n  max_area: 1\n", "footnotes.max_area", 2, "at most 0.95"),
+    ("figures:\n  min_scale: 0.1\n", "figures.min_scale", 2, "at least 0.25"),
+    ("figures:\n  min_scale: 1.5\n", "figures.min_scale", 2, "at most 1"),
     ("colours:\n  primary: '#000000'\n", "colours", 1, "did you mean 'colors'?"),
     ("page: 210\n", "page", 1, "must be a mapping"),
 ]

@@ -91,6 +91,11 @@ class Theme:
     def references_prefix(self) -> str:
         return self.data["references_prefix"]
 
+    @property
+    def figure_min_scale(self) -> float:
+        """The least share of its size a PDF figure shrinks to before it moves to the next page."""
+        return float(self.data["figures"]["min_scale"])
+
     def cover_space(self, key: str) -> float:
         """A space on the cover or back page in points (``cover.series_before``, S2, S48)."""
         return float(self.data["cover"][key])

@@ -165,6 +165,7 @@ SPEC: dict[str, Any] = {
     "executive_summary_title": text,
     "footnotes": {"leading": number(1, 3, ""), "rule_ratio": SHARE, "rule_width": number(0, 10, " pt"),
                   "gap": number(0, 100, " pt"), "max_area": number(0.05, 0.95, "")},
+    "figures": {"min_scale": number(0.25, 1, "")},
     "homepage_label": text,
     "cover": {
         "design": one_of("band", "plain"),
