@@ -93,6 +93,13 @@ def keep_together_content(keep: KeepTogether) -> list[Any]:
     return list(keep._content)
 
 
+def keep_together_height(keep: KeepTogether, width: float, height: float) -> float:
+    """The height the flowables of ``keep`` take stacked in a frame ``width`` wide (spaces
+    between them merged as the frame merges them)."""
+    keep.wrap(width, height)
+    return float(keep._H)
+
+
 def ttfont_from_face(name: str, face: TTFontFace) -> TTFont:
     """``TTFont(name, face.filename)`` with ``face`` instead of a new parse (the rest of
     ``TTFont.__init__`` with its defaults)."""

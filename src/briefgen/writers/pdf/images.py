@@ -61,14 +61,20 @@ def image_size(path: Path) -> tuple[int, int]:
 
 
 class Figure(Flowable):
-    """The image file ``path`` drawn ``width`` × ``height`` points, centred in the frame;
-    ``ready(path)`` is called before the file is read (it may wait for it to be made)."""
+    """The image file ``path`` drawn ``width`` × ``height`` points times ``scale`` (set by a
+    ``FigureGroup`` that shrinks it to fit a page), centred in the frame; ``ready(path)`` is
+    called before the file is read (it may wait for it to be made)."""
 
     def __init__(self, path: Path, width: float, height: float,
                  ready: Callable[[Path], None] | None = None) -> None:
         super().__init__()
-        self.path, self.width, self.height, self.ready = path, width, height, ready
+        self.path, self.full_width, self.full_height, self.ready = path, width, height, ready
+        self.width, self.height, self.scale = width, height, 1.0
         self.hAlign = "CENTER"  # as ReportLab's Image
+
+    def set_scale(self, scale: float) -> None:
+        """Draw the image at ``scale`` times its full size."""
+        self.scale, self.width, self.height = scale, self.full_width * scale, self.full_height * scale
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height

@@ -34,6 +34,7 @@ from briefgen.tablelayout import column_fractions
 from briefgen.theme import Theme
 from briefgen.writers.pdf.cover import CoverParts, band_cover
 from briefgen.writers.pdf.draft import DraftCanvas
+from briefgen.writers.pdf.figuregroup import FigureGroup
 from briefgen.writers.pdf.fonts import FontSet, register_fonts
 from briefgen.writers.pdf.footnotes import FlushNotes, FootnoteEngine, NoteArea
 from briefgen.writers.pdf.images import Figure, PendingImages, PlanMissed, image_size
@@ -270,7 +271,9 @@ class _Story:
             if f.getKeepWithNext() and not isinstance(f, KeepTogether):
                 run.append(f)
                 continue
-            if run and isinstance(f, KeepTogether):
+            if run and isinstance(f, FigureGroup):
+                out.append(f.with_head(run))
+            elif run and isinstance(f, KeepTogether):
                 out.append(KeepTogether(run + keep_together_content(f)))
             elif run and isinstance(f, CondPageBreak):
                 height = sum(
@@ -543,7 +546,7 @@ class _Story:
             image,
             *self._after(f.notes, f.source, f.loc),
         ]
-        return [KeepTogether(group), Spacer(1, 6)]
+        return [FigureGroup(group, self.theme.figure_min_scale), Spacer(1, 6)]
 
     # ----------------------------------------------------------------- back matter
 
