@@ -240,6 +240,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "xlsx-date-cells": _date_cells,
     "sql-ok": _sqlite_exports,
     "sql-query-fails": _sqlite_exports,
+    "sql-param-not-given": _sqlite_exports,
 }
 
 

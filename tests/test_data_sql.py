@@ -137,3 +137,92 @@ def test_a_server_that_cannot_be_reached_is_named_without_its_password(tmp_path,
     assert message.startswith("brief.yaml, key 'data.s.url_env': cannot connect to "
                               "postgresql+psycopg://reader:***@127.0.0.1:1/stats: ")
     assert "s3cret" not in message and "\n" not in message
+
+
+BOUND = "SELECT region, year, amount FROM sales WHERE region = :region AND year >= :since ORDER BY year"
+
+
+def test_brief_parameters_reach_a_query_as_bound_parameters(tmp_path):
+    _sqlite(tmp_path / "sales.db")
+    data = load_datasets({"s": {"sql": BOUND, "url": "sqlite:///sales.db",
+                                "params": {"region": "서울", "since": 2022}}}, tmp_path, "brief.yaml")["s"]
+    assert data.frame.values.tolist() == [["서울", "2022", "120.5"], ["서울", "2023", "130"]]
+    hostile = "서울' OR '1'='1"  # a value is data, never SQL: it matches no region
+    with pytest.raises(BriefError, match="the query returns no rows"):
+        load_datasets({"s": {"sql": BOUND, "url": "sqlite:///sales.db",
+                             "params": {"region": hostile, "since": 0}}}, tmp_path, "brief.yaml")
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"region": "서울"}, "brief.yaml, key 'data.s.params': the query names :since, which params does not give"),
+    ({"region": "서울", "since": 1, "until": 2}, "brief.yaml, key 'data.s.params.until': the query has no parameter :until (it names :region, :since)"),
+    ({"region": ["서울"], "since": 1}, "brief.yaml, key 'data.s.params.region': the value of :region must be a text, a number or true/false"),
+    ({"region": {"param": "region"}, "since": 1}, "brief.yaml, key 'data.s.params.region': the value of :region must be a text, a number or true/false (or {param: NAME} of a parameter declared under params:)"),
+    ([], "brief.yaml, key 'data.s.params': params must map the query's parameter names to values"),
+])
+def test_query_parameter_mistakes_are_located(tmp_path, params, message):
+    _sqlite(tmp_path / "sales.db")
+    with pytest.raises(BriefError) as error:
+        load_datasets({"s": {"sql": BOUND, "url": "sqlite:///sales.db", "params": params}}, tmp_path, "brief.yaml")
+    assert str(error.value).startswith(message)
+
+
+def test_params_belong_to_a_query(tmp_path):
+    (tmp_path / "t.csv").write_text("a\n1\n", "utf-8")
+    with pytest.raises(BriefError, match=r"key 'data.s.params': 'params' is for a query \(sql:\); a data file"):
+        load_datasets({"s": {"path": "t.csv", "params": {"a": 1}}}, tmp_path, "brief.yaml")
+
+
+PARAM_BRIEF = """\
+meta: {title: "{region} 매출", report_number: IS-001, date: 2024-08-26}
+content: templates/content.md
+params:
+  region: {type: text, default: 서울}
+data:
+  s:
+    sql: "SELECT region, year, amount FROM sales WHERE region = :region ORDER BY year"
+    url: "sqlite:///data/sales.db"
+    params: {region: {param: region}}
+statistics:
+  total: {type: sum, data: s, column: amount}
+output: {name: "sales-{region}", formats: [docx]}
+"""
+
+
+def test_a_brief_parameter_selects_the_rows_and_the_manifest_hashes_the_result(tmp_path):
+    from briefgen.params import Setting
+    from briefgen.record.manifest import load_manifest
+
+    project = tmp_path / "p"
+    (project / "templates").mkdir(parents=True)
+    (project / "data").mkdir()
+    (project / "brief.yaml").write_text(PARAM_BRIEF, "utf-8")
+    (project / "templates" / "content.md").write_text("# 현황\n\nㅇ 매출 합계는 {{ stats.total | num(1) }}임\n", "utf-8")
+    _sqlite(project / "data" / "sales.db")
+    seoul = build(project)
+    busan = build(project, settings=(Setting("region", "부산"),))
+    assert "250.5" in seoul.markup and "80.0" in busan.markup
+    digests = {}
+    for region in ("서울", "부산"):
+        manifest = load_manifest(project / "output" / f"sales-{region}.manifest.json")
+        digests[region] = next(f["sha256"] for f in manifest["inputs"]["files"]["data"] if f["path"] == "data.s (SQL)")
+    assert digests["서울"] != digests["부산"]
+    assert build(project).up_to_date
+    _sqlite(project / "data" / "sales.db", [*ROWS, ("서울", 2024, 1.0)])
+    assert not build(project).up_to_date  # 서울's rows changed
+    assert build(project, settings=(Setting("region", "부산"),)).up_to_date  # 부산's did not
+
+
+def test_bound_parameters_on_postgresql(postgres, tmp_path, monkeypatch):
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(postgres)
+    with engine.begin() as db:
+        db.exec_driver_sql("DROP TABLE IF EXISTS sales")
+        db.exec_driver_sql("CREATE TABLE sales (region text, year integer, amount numeric(10, 1))")
+        db.exec_driver_sql("INSERT INTO sales VALUES ('서울', 2022, 120.5), ('부산', 2022, 80), ('서울', 2023, 130)")
+    engine.dispose()
+    monkeypatch.setenv("BRIEF_DB", postgres)
+    data = load_datasets({"s": {"sql": BOUND + ", region", "url_env": "BRIEF_DB",
+                                "params": {"region": "서울", "since": 2023}}}, tmp_path, "brief.yaml")["s"]
+    assert data.frame.values.tolist() == [["서울", "2023", "130.0"]]

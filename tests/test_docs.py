@@ -429,3 +429,28 @@ def test_reference_quarterly_example_reads_the_rows_shown(tmp_path):
     with pytest.raises(BriefError) as error:
         load_datasets(config["data"], tmp_path, "reference.md")
     assert str(error.value) in said
+
+
+def test_reference_query_parameter_example_reads_the_rows_shown(tmp_path):
+    import sqlite3
+
+    from briefgen.errors import BriefError
+    from briefgen.params import Setting
+    from briefgen.project import with_params
+
+    (tmp_path / "data").mkdir()
+    with sqlite3.connect(tmp_path / "data" / "exports.db") as db:
+        db.executescript(blocks("reference.md", "sql")[0])
+    db.close()
+    raw, lines = parse_yaml(next(b for b in blocks("reference.md", "yml") if ":year" in b), "reference.md")
+    said = " ".join(_reference_section("Parquet files and SQL queries").split())
+    by_default = load_datasets(with_params(raw, lines, "reference.md", ())[0]["data"], tmp_path, "reference.md")
+    assert [row[1] for row in by_default["exports"].frame.values.tolist()] == ["2022", "2022"]
+    config = with_params(raw, lines, "reference.md", (Setting("year", "2021"),))[0]
+    rows = load_datasets(config["data"], tmp_path, "reference.md")["exports"].frame.values.tolist()
+    assert re.search(r"the one row `([^`]+)`", said).group(1) == " | ".join(rows[0]) and len(rows) == 1
+    del config["data"]["exports"]["params"]["year"]
+    config["data"]["exports"]["params"]["other"] = 1
+    with pytest.raises(BriefError) as error:
+        load_datasets(config["data"], tmp_path, "reference.md")
+    assert str(error.value).split(", ", 1)[1] in said

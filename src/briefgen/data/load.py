@@ -61,6 +61,10 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
         result = result or run_query(name, spec, project_dir, config_file)
         rel, encoding, raw, unit = result.label, "sql", result.frame, None
     else:
+        for other in SQL_KEYS:
+            if other in spec:
+                raise BriefError(f"'{other}' is for a query (sql:); a data file (path) has no {other}",
+                                 source=config_file, key=f"{key}.{other}")
         rel, encoding, raw, unit = _read_file(spec, layout, project_dir, config_file, key)
     if raw.empty:
         raise BriefError("the data file has no data rows (only a header?)" if not query

@@ -7,6 +7,11 @@ opened read-only; other databases (``postgresql+psycopg://…``, the ``postgres`
 in a read-only transaction where the dialect has one. The result is read like a CSV (every
 value as the text a spreadsheet would show) and hashed, so the build's up-to-date check and
 ``briefgen diff`` see a changed table as they see a changed file.
+
+``params`` gives values to the query's named parameters (``WHERE region = :region`` with
+``params: {region: {param: region}}``, a brief parameter, or a plain value). They are passed
+to the database driver as bound parameters, never written into the SQL text, so a value
+cannot change what the query does.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from briefgen.data.parquet import frame_of_texts
 from briefgen.data.paths import project_path
 from briefgen.errors import BriefError
 
-SQL_KEYS = ("sql", "url", "url_env")
+SQL_KEYS = ("sql", "url", "url_env", "params")
 CONNECT_TIMEOUT = 10  # seconds to connect to a PostgreSQL server
 STATEMENT_TIMEOUT = 120_000  # milliseconds a PostgreSQL query may run
 
@@ -68,6 +73,7 @@ def run_query(name: str, spec: dict[str, Any], project_dir: Path, config_file: s
     except ImportError:
         raise BriefError("a query dataset needs SQLAlchemy: pip install 'briefgen[sql]' "
                          "(PostgreSQL: 'briefgen[postgres]')", source=config_file, key=f"{key}.sql") from None
+    binds = _binds(sqlalchemy.text(query), spec, config_file, key) if "params" in spec else None
     url = _url(spec, project_dir, config_file, key)
     shown = url.render_as_string(hide_password=True)
     try:
@@ -81,7 +87,8 @@ def run_query(name: str, spec: dict[str, Any], project_dir: Path, config_file: s
         with engine.connect() as connection:
             connection = connection.execution_options(postgresql_readonly=True) \
                 if url.get_backend_name() == "postgresql" else connection
-            result = connection.exec_driver_sql(query)
+            result = connection.exec_driver_sql(query) if binds is None \
+                else connection.execute(sqlalchemy.text(query), binds)
             if not result.returns_rows:
                 raise BriefError("the query returns no rows (it must be a SELECT)",
                                  source=config_file, key=f"{key}.sql")
@@ -103,6 +110,32 @@ def run_query(name: str, spec: dict[str, Any], project_dir: Path, config_file: s
     frame = frame_of_texts(columns, rows)
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     return QueryResult(label, frame, sha256_json([columns, frame.values.tolist()]))
+
+
+def _binds(statement: Any, spec: dict[str, Any], config_file: str, key: str) -> dict[str, Any]:
+    """The values of ``spec['params']`` for the named parameters of ``statement`` (a
+    SQLAlchemy text clause): each a text, number or true/false; every name the query uses
+    given, every name given used."""
+    values = spec["params"]
+    if not isinstance(values, dict) or not values:
+        raise BriefError("params must map the query's parameter names to values (params: {region: "
+                         "{param: region}} for WHERE region = :region)", source=config_file, key=f"{key}.params")
+    wanted = list(statement.compile().params)
+    for name in wanted:
+        if name not in values:
+            raise BriefError(f"the query names :{name}, which params does not give", source=config_file,
+                             key=f"{key}.params")
+    for name, value in values.items():
+        where = f"{key}.params.{name}"
+        if name not in wanted:
+            named = ", ".join(f":{n}" for n in wanted) or "none"
+            raise BriefError(f"the query has no parameter :{name} (it names {named})",
+                             source=config_file, key=where)
+        if not isinstance(value, str | int | float | bool):
+            raise BriefError(f"the value of :{name} must be a text, a number or true/false (or {{param: NAME}} "
+                             f"of a parameter declared under params:), got {value!r}",
+                             source=config_file, key=where)
+    return {str(name): value for name, value in values.items()}
 
 
 def _url(spec: dict[str, Any], project_dir: Path, config_file: str, key: str) -> Any:
