@@ -127,3 +127,29 @@ def test_wrapped_lines_breaks_at_spaces() -> None:
     assert wrapped_lines(word, "NanumGothicExtraBold", 28, width) == 1
     assert wrapped_lines(f"{word} {word}", "NanumGothicExtraBold", 28, width) == 2
     assert wrapped_lines(word * 3, "NanumGothicExtraBold", 28, width) == 3  # no space: it fills
+
+
+def test_back_page_sets_the_organisation_as_the_pdf_does(tmp_path: Path) -> None:
+    """The back page's organisation in the section heading's bold face and size, in the text
+    colour (the PDF's back page), not the cover's house colour; the disclaimer set off."""
+    theme = load_theme()
+    brief = sample_document(tmp_path)
+    brief.front.back.disclaimer = "이 보고서는 예제 문서임"
+    out = tmp_path / "back.docx"
+    write_docx(brief, theme, out)
+    doc = brief.front.back
+    paragraphs = body_of(out).findall("w:body/w:p", NS)
+    organisation = [p for p in paragraphs if texts(p) == doc.organisation][-1]
+    style_id = organisation.find("w:pPr/w:pStyle", NS).get(w("val"))
+    with zipfile.ZipFile(out) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    rpr = styles.find(f"w:style[@w:styleId='{style_id}']/w:rPr", NS)
+    assert rpr.find("w:sz", NS).get(w("val")) == str(round(theme.size("section") * 2))
+    assert rpr.find("w:b", NS) is not None
+    colour = rpr.find("w:color", NS)
+    normal = styles.find("w:style[@w:styleId='Normal']/w:rPr/w:color", NS).get(w("val"))
+    shown = normal if colour is None else colour.get(w("val"))
+    assert "#" + shown == theme.color("text") != theme.color("primary")
+    last = [p for p in paragraphs if texts(p) == doc.disclaimer][-1]
+    before = last.find("w:pPr/w:spacing", NS).get(w("before"))
+    assert int(before) == round(theme.cover_space("pdf_disclaimer_before") * 20)

@@ -47,6 +47,7 @@ FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REF = "FootnoteReference"
 REFS_HEADING = "ReferencesHeading"
 REFERENCE = "Reference"
+BACK_ORG = "BackOrganisation"
 BACK_PAGE = "BackPage"
 HEADER = "Header"
 FOOTER = "Footer"
@@ -294,6 +295,12 @@ def _styles(theme: Theme) -> list[etree._Element]:
         ),
         para(
             BACK_PAGE, "Back Page", pf(before=4, line=line, jc="left"), text(body, size("source"))
+        ),
+        para(  # as the PDF's back page: the section heading's face and size in the text colour
+            BACK_ORG,
+            "Back Organisation",
+            pf(after=4, line=line, jc="left"),
+            text(bold, size("section"), bold=True),
         ),
         para(
             HEADER,

@@ -529,10 +529,13 @@ class _Writer:
     def _back_page(self) -> None:
         back, body = self.doc.front.back, self.word
         before = self.theme.cover_space("back_before")
-        self._text_para(body, st.COVER_ORG, back.organisation, before=before)
-        for line in (back.homepage_line, back.contact, back.address, back.disclaimer):
+        self._text_para(body, st.BACK_ORG, back.organisation, before=before)
+        for line in (back.homepage_line, back.contact, back.address):
             if line:
                 self._text_para(body, st.BACK_PAGE, line)
+        if back.disclaimer:  # set off from the lines above as in the PDF
+            space = self.theme.cover_space("pdf_disclaimer_before")
+            self._text_para(body, st.BACK_PAGE, back.disclaimer, before=space)
 
     def _footnotes(self) -> None:
         """One Word footnote per model footnote, its text starting ``n) `` (S24, S25)."""
