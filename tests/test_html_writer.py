@@ -155,6 +155,21 @@ def test_house_fonts_are_embedded_as_woff2_subsets_of_the_page(example: Html) ->
         assert len(cmap) < 2 * len(shown) + 100  # a subset, not the 11,000-glyph font
 
 
+def test_justified_korean_text_stretches_character_gaps_not_word_gaps(sample: Html) -> None:
+    """Body paragraphs, items, the summary, references and notes are justified as Korean is
+    set: extra space between characters (never only between 어절), 어절 kept whole."""
+    css = sample.root.findtext(".//style")
+    justified = re.findall(r"([^{}]+)\{([^}]*text-align: justify;[^}]*)\}", css)
+    selectors = {sel.strip() for sel, _ in justified}
+    assert {"p.text", ".item", ".summary-box p", ".references p", ".footnotes li"} <= selectors
+    for sel, rule in justified:
+        assert "text-justify: inter-character;" in rule, sel
+    body = re.search(r"(?<![-.\w])body \{([^}]*)\}", css).group(1)
+    assert "word-break: keep-all;" in body
+    texts = sample.root.findall(".//p[@class='text']")
+    assert texts  # the body paragraphs carry the class the rule selects
+
+
 def test_css_comes_from_theme_tokens(sample: Html) -> None:
     css = sample.root.findtext(".//style")
     assert re.search(

@@ -5,6 +5,10 @@ from __future__ import annotations
 from briefgen.theme import Theme
 from briefgen.writers.textwidth import text_width
 
+#: Justified Korean text: the slack goes between characters, as HWP and Word set Korean,
+#: not into the word gaps (the 어절 stay whole: ``word-break: keep-all`` on the body).
+JUSTIFY = "text-align: justify; text-justify: inter-character;"
+
 #: Fallback families after the theme's body font (the brief's web font stack).
 FALLBACK_FONTS = ("Nanum Gothic", "Malgun Gothic", "Apple SD Gothic Neo", "sans-serif")
 
@@ -59,10 +63,10 @@ def stylesheet(theme: Theme) -> str:
         "font-weight: bold; line-height: 1.4; margin: 16mm 0 5mm; }",
         "h1 .numeral { font-weight: 800; }",
         f"h2 {{ font-size: {s('section')}pt; font-weight: bold; line-height: 1.4; margin: 7mm 0 2mm; }}",
-        "p.text { text-align: justify; margin-top: 6pt; }",
+        f"p.text {{ {JUSTIFY} margin-top: 6pt; }}",
         f".summary-box, .box {{ background: {c('summary_fill')}; border: 0.5pt solid {c('primary')}; "
         "padding: 10pt 12pt 12pt; }",
-        ".summary-box p { text-align: justify; }",
+        f".summary-box p {{ {JUSTIFY} }}",
         ".summary-box p + p { margin-top: 6pt; }",
         ".box { margin: 10pt 0; }",
         ".box .box-title { font-weight: bold; }",
@@ -72,7 +76,7 @@ def stylesheet(theme: Theme) -> str:
         ".toc a { text-decoration: none; }",
         ".toc a:hover { text-decoration: underline; }",
         # bullets (S9, S12, S44, S45)
-        ".item { text-align: justify; }",
+        f".item {{ {JUSTIFY} }}",
         ".item .marker { display: inline-block; text-indent: 0; }",
     ]
     for level in (1, 2, 3, 4):
@@ -107,13 +111,13 @@ def stylesheet(theme: Theme) -> str:
         "tbody td:first-child { border-left: none; } tbody td:last-child { border-right: none; }",
         ".al-left { text-align: left; } .al-center { text-align: center; } .al-right { text-align: right; }",
         # references (S31), footnotes (S24), back page (S48)
-        f".references p {{ text-align: justify; margin-top: 6pt; padding-left: {ref_hang}em; "
+        f".references p {{ {JUSTIFY} margin-top: 6pt; padding-left: {ref_hang}em; "
         f"text-indent: -{ref_hang}em; }}",
         f".references .marker {{ display: inline-block; text-indent: 0; width: {ref_hang}em; }}",
         f".footnotes {{ margin-top: 16mm; font-size: {s('footnote')}pt; line-height: 1.3; }}",
         f".footnotes hr {{ width: 33%; margin: 0 0 8pt; border: none; border-top: 0.5pt solid {c('text')}; }}",
         ".footnotes ol { list-style: none; margin: 0; padding: 0; }",
-        ".footnotes li { text-align: justify; margin-top: 2pt; }",
+        f".footnotes li {{ {JUSTIFY} margin-top: 2pt; }}",
         ".footnotes li:target { background: #fff6cc; }",
         ".backref { text-decoration: none; margin-left: 0.3em; }",
         f".back {{ margin-top: {cover('html_back_top')}; padding-top: {cover('html_back_padding')}; "
