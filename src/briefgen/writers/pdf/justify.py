@@ -7,7 +7,10 @@ spaces take the extra width up to a bound, and the rest goes evenly to every cha
 (letter spacing, PDF ``Tc``, also bounded), so a word gap stays close to the letter gaps
 around it; only a line too short for both bounds (a narrow column) widens its spaces more. Before
 that, a paragraph whose line would still need a wide gap is re-broken (``rebreak``): the last
-어절 of a line above it moves down until the gaps are even.
+어절 of a line above it moves down until the gaps are even. The other way, pulling the next
+line's first 어절 up, is never open: greedy breaking already keeps every 어절 that fits with
+its spaces shrunk, so it would take negative letter spacing (a paragraph's first line before
+a long 어절 such as "다국적(Multinational)으로만" would need -0.13 em per gap).
 """
 
 from __future__ import annotations
