@@ -454,3 +454,34 @@ def test_reference_query_parameter_example_reads_the_rows_shown(tmp_path):
     with pytest.raises(BriefError) as error:
         load_datasets(config["data"], tmp_path, "reference.md")
     assert str(error.value).split(", ", 1)[1] in said
+
+
+def test_reference_long_table_diff_example_names_the_item(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from briefgen.build import build
+    from briefgen.record.manifest import load_manifest
+    from briefgen.regen.diff import diff_manifests
+    from briefgen.regen.report import print_report
+
+    table = next(b for b in blocks("reference.md", "csv") if "품목,반도체" in b)
+    config = next(b for b in blocks("reference.md", "yml") if "key: [" in b)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "c.md").write_text("# 현황\n\nㅇ 합계는 {{ stats.t | num(1) }}임\n", "utf-8")
+    (tmp_path / "brief.yaml").write_text(
+        "meta: {title: ICT 수출, report_number: IS-001, date: 2024-08-26}\ncontent: templates/c.md\n" + config
+        + "statistics:\n  t: {type: sum, data: ict, column: 수출액}\noutput: {name: x, formats: [html]}\n", "utf-8")
+    said = " ".join(_reference_section("Published tables").split())
+    line, key = re.search(r"is reported as `([^`]+)` \(기준 열: ([^)]+)\)", said).groups()
+    old, new = re.search(r"수출액 (\d+) → (\d+)", line).groups()
+    (tmp_path / "ict.csv").write_text(table, "utf-8")
+    build(tmp_path)
+    (tmp_path / "ict.csv").write_text(table.replace(old, new), "utf-8")
+    build(tmp_path)
+    out = io.StringIO()
+    print_report(diff_manifests(load_manifest(tmp_path / "output" / ".x.manifest.prev.json"),
+                                load_manifest(tmp_path / "output" / "x.manifest.json")),
+                 Console(file=out, width=200, no_color=True))
+    assert f"    · {line}" in out.getvalue().splitlines() and f"(기준 열: {key})" in out.getvalue()

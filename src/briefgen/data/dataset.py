@@ -16,7 +16,8 @@ class Dataset:
     ``frame`` is indexed by spreadsheet row number (header = row 1, first record = row 2);
     multi-value columns hold tuples of tokens, derived numeric columns are nullable ints.
     ``sources`` maps each canonical column to the source column it came from.
-    ``key`` / ``label`` name the columns that identify a row and name it (for diffs).
+    ``keys`` / ``label`` name the columns that identify a row (one or several: 분류, 항목 and
+    연도 of a table read with ``wide``) and the column that names it (for diffs).
     ``snapshot``: when the data was taken (ISO ``2025-05`` or ``2025-05-14``), if declared
     or derived (``briefgen.data.snapshot``). ``unit``: the unit of its numbers, if declared or
     stated in the sheet (``억 달러``). ``digest``: the sha256 of a query's result (a query
@@ -31,7 +32,7 @@ class Dataset:
     rows_read: int
     filters: list[str]
     sources: dict[str, str] = field(default_factory=dict)
-    key: str | None = None
+    keys: tuple[str, ...] = ()
     label: str | None = None
     snapshot: str | None = None
     unit: str | None = None

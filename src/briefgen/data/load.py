@@ -70,8 +70,11 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
         raise BriefError("the data file has no data rows (only a header?)" if not query
                          else "the query returns no rows", source=rel)
     raw = clean_markers(raw, layout.missing, layout.thousands, layout.minus)
+    identity: tuple[str, ...] = ()
     if layout.wide is not None:
         raw = to_long(raw, layout.wide, rel, layout.missing)
+        made = list(map(str, raw.columns)).index(layout.wide.part or layout.wide.year)
+        identity = tuple(map(str, raw.columns[: made + 1]))  # the id columns, the year (and part)
     frame, sources = _select(raw, spec.get("columns"), rel, config_file, f"{key}.columns")
     check_cells(frame, sources, rel)
     frame = _derive(frame, sources, spec.get("derive") or {}, rel, config_file, f"{key}.derive")
@@ -109,11 +112,27 @@ def _load_one(name: str, spec: object, project_dir: Path, config_file: str,
             source=config_file,
             key=f"{key}.filters",
         )
-    for role in ("key", "label"):  # row identity for `briefgen diff` (key: link, label: model)
-        if role in spec:
-            _known(str(spec[role]), frame, config_file, f"{key}.{role}")
-            setattr(dataset, role, str(spec[role]))
+    dataset.keys = _keys(spec, frame, identity, sources, config_file, key)
+    if "label" in spec:  # the column naming a row in `briefgen diff` (key: link, label: model)
+        _known(str(spec["label"]), frame, config_file, f"{key}.label")
+        dataset.label = str(spec["label"])
     return dataset
+
+
+def _keys(spec: dict, frame: pd.DataFrame, identity: tuple[str, ...], sources: dict[str, str],
+          config_file: str, key: str) -> tuple[str, ...]:
+    """The columns identifying a row for `briefgen diff`: ``key`` (a column or a list), else
+    ``identity``, the id and period columns of a table read with ``wide`` (분류, 항목, 연도)
+    that were kept, else none."""
+    if "key" not in spec:
+        return tuple(c for c in map(str, frame.columns) if sources.get(c, c) in identity)
+    names = as_list(spec["key"])
+    if not names or not all(isinstance(n, str | int) and not isinstance(n, bool) for n in names):
+        raise BriefError(f"key must be a column or a list of columns, got {spec['key']!r}",
+                         source=config_file, key=f"{key}.key")
+    for name in names:
+        _known(str(name), frame, config_file, f"{key}.key")
+    return tuple(str(n) for n in names)
 
 
 def _read_file(spec: dict, layout: Layout, project_dir: Path, config_file: str,

@@ -19,6 +19,8 @@ from briefgen.cache.paths import is_regular, open_regular
 from briefgen.errors import BriefError
 from briefgen.record.shape import check_shape
 
+KEY_JOINER = " · "  # between the columns, and the values, of a key of several columns
+
 MANIFEST_VERSION = 1
 MAX_MANIFEST = 512 << 20  # bytes: a manifest holds every dataset row, as text
 
@@ -110,13 +112,14 @@ def dataset_entry(dataset: Any, snapshot: str = "") -> dict[str, Any]:
         cells = {c: _cell(v) for c, v in zip(columns, values, strict=True)}
         rows.append({
             "row": int(number),
-            "key": cells.get(dataset.key, "") if dataset.key else str(number),
+            "key": KEY_JOINER.join(cells.get(c, "") for c in dataset.keys) if dataset.keys else str(number),
             "label": cells.get(dataset.label, "") if dataset.label else "",
             "cells": cells,
         })
     return {
         "path": dataset.path,
-        "key": dataset.key,
+        "key": KEY_JOINER.join(dataset.keys) or None,
+        "keys": list(dataset.keys),
         "label": dataset.label,
         "rows_read": int(dataset.rows_read),
         "rows": rows,

@@ -65,7 +65,7 @@ MANIFEST = Obj(
         "outputs": MapOf(Obj({"path": TEXT, "sha256": TEXT, "pages": int}, required=("sha256",))),
         "statistics": MapOf(Obj({"kind": TEXT, "value": STAT_VALUE, "text": STAT_TEXT,
                                  "provenance": Obj({"filters": list})}, required=("kind",))),
-        "datasets": MapOf(Obj({"path": TEXT, "key": OPTIONAL_TEXT, "label": OPTIONAL_TEXT,
+        "datasets": MapOf(Obj({"path": TEXT, "key": OPTIONAL_TEXT, "keys": ListOf(TEXT), "label": OPTIONAL_TEXT,
                                "rows_read": int, "rows": ListOf(ROW), "filters": ListOf(TEXT),
                                "snapshot": TEXT, "unit": TEXT}, required=("rows",))),
         "sentences": ListOf(Obj({"id": TEXT, "where": TEXT, "text": TEXT, "marked": TEXT},

@@ -43,6 +43,7 @@ from briefgen.regen.diff import (
     StatChange,
     WordingChange,
     cell_text,
+    row_name,
 )
 from briefgen.regen.report import describe_input
 
@@ -246,11 +247,11 @@ def _dataset(rows: RowsDiff) -> Section | None:
     if not rows.key:
         lead.append(Bullet(3, [Text("행별 비교에는 데이터의 key: 열 지정이 필요함")]))
         return Section(f"데이터 {rows.dataset}", lead)
-    listed = ([_cells("추가", r.label or r.key) for r in rows.added]
-              + [_cells("삭제", r.label or r.key) for r in rows.removed]
+    listed = ([_cells("추가", row_name(rows, r.key, r.label)) for r in rows.added]
+              + [_cells("삭제", row_name(rows, r.key, r.label)) for r in rows.removed]
               + [_cells("이름 변경", f"{r.old} → {r.new}") for r in rows.renamed]
               + [_cells("키 변경", r.key) for r in rows.rekeyed])
-    edits = [_cells(e.label or e.key, column, cell_text(old), cell_text(new))
+    edits = [_cells(row_name(rows, e.key, e.label), column, cell_text(old), cell_text(new))
              for e in rows.edited for column, (old, new) in e.cells.items()]
     blocks: list = lead
     if listed:

@@ -1,8 +1,9 @@
 """Compare two build manifests: inputs, statistics, sentences, dataset rows, pages.
 
 ``diff_manifests(old, new)`` returns a ``ManifestDiff`` of plain dataclasses; ``report.py``
-renders it in Korean. Rows are matched on the dataset's declared ``key`` column (several rows
-may share a key, e.g. one paper for a model family): first by key and identical name, then
+renders it in Korean. Rows are matched on the dataset's ``key`` column or columns (a table
+read with ``wide``: its id columns and the period, ``품목 · 반도체 · 2022``; several rows may
+share a key, e.g. one paper for a model family): first by key and identical name, then
 a key group's single leftover old row and single leftover new row are one renamed row, then
 leftovers with the same name but a different key are one row whose key changed.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.korean.numbers import fmt_number
-from briefgen.record.manifest import ITEM_FIELD
+from briefgen.record.manifest import ITEM_FIELD, KEY_JOINER
 
 _WHOLE_FLOAT = re.compile(r"-?\d+\.0")
 
@@ -112,12 +113,14 @@ class RowEdit:
 
 @dataclass
 class RowsDiff:
-    """Rows added/removed/renamed/edited in one dataset's population."""
+    """Rows added/removed/renamed/edited in one dataset's population; ``key``: the key
+    column(s) as named in a report, ``keys``: the columns (empty in an older manifest)."""
 
     dataset: str
     key: str | None
     old_rows: int
     new_rows: int
+    keys: list[str] = field(default_factory=list)
     added: list[Row] = field(default_factory=list)
     removed: list[Row] = field(default_factory=list)
     renamed: list[RowRename] = field(default_factory=list)
@@ -456,9 +459,18 @@ def diff_sentences(old: list[dict[str, str]], new: list[dict[str, str]]) -> list
 # ------------------------------------------------------------------------- rows
 
 
+def row_name(rows: RowsDiff, key: str, label: str) -> str:
+    """How a report names one row: its label (a model's name), else its key; both when the key
+    is made of several columns (``품목 · 반도체`` and ``2022``: the label alone names no item)."""
+    if label and len(rows.keys) > 1:
+        return f"{key}{KEY_JOINER}{label}"
+    return label or key
+
+
 def diff_rows(name: str, old: dict[str, Any], new: dict[str, Any]) -> RowsDiff:
     """Rows of one dataset's population added, removed, renamed or edited (matched on key)."""
-    result = RowsDiff(name, new.get("key"), len(old.get("rows", [])), len(new.get("rows", [])))
+    result = RowsDiff(name, new.get("key"), len(old.get("rows", [])), len(new.get("rows", [])),
+                      list(new.get("keys") or []))
     if not new.get("key") or new.get("key") != old.get("key"):
         return result
     groups: dict[str, tuple[list[dict], list[dict]]] = defaultdict(lambda: ([], []))
@@ -492,7 +504,7 @@ def diff_rows(name: str, old: dict[str, Any], new: dict[str, Any]) -> RowsDiff:
             left_new.remove(match)
     result.removed = [Row(r["key"], r["label"]) for r in left_old]
     result.added = [Row(r["key"], r["label"]) for r in left_new]
-    ignore = {new.get("key"), new.get("label")}
+    ignore = {*(new.get("keys") or [new.get("key")]), new.get("label")}  # the row's identity
     for before, after in pairs:
         cells = {
             column: (before["cells"].get(column, ""), value)

@@ -16,6 +16,7 @@ from briefgen.regen.diff import (
     RowsDiff,
     SentenceChange,
     cell_text,
+    row_name,
 )
 
 GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
@@ -160,12 +161,12 @@ def _rows(rows: RowsDiff, out: Any) -> None:
         return
     out(f"{title} [dim](기준 열: {escape(rows.key)})[/]")
     sections: list[tuple[str, list[str]]] = [
-        ("[green]추가[/]", [escape(r.label or r.key) for r in rows.added]),
-        ("[red]삭제[/]", [escape(r.label or r.key) for r in rows.removed]),
+        ("[green]추가[/]", [escape(row_name(rows, r.key, r.label)) for r in rows.added]),
+        ("[red]삭제[/]", [escape(row_name(rows, r.key, r.label)) for r in rows.removed]),
         ("[yellow]이름 변경[/]", [f"{escape(r.old)} → {escape(r.new)}" for r in rows.renamed]),
         ("키 변경", [escape(r.key) for r in rows.rekeyed]),
         ("값 변경", [
-            f"{escape(e.label or e.key)}: " + "; ".join(
+            f"{escape(row_name(rows, e.key, e.label))}: " + "; ".join(
                 f"{escape(col)} {escape(cell_text(a))} → {escape(cell_text(b))}" for col, (a, b) in e.cells.items()
             ) for e in rows.edited
         ]),
