@@ -170,6 +170,15 @@ def test_justified_korean_text_stretches_character_gaps_not_word_gaps(sample: Ht
     assert texts  # the body paragraphs carry the class the rule selects
 
 
+def test_back_page_organisation_is_set_as_in_the_pdf(sample: Html) -> None:
+    """S48: the back page's organisation in the text colour (the PDF's back page), the
+    cover's in the house colour."""
+    css = sample.root.findtext(".//style")
+    back = re.search(r"\.back \.org \{([^}]*)\}", css).group(1)
+    assert f"color: {THEME.color('text')};" in back and "font-weight: bold;" in back
+    assert f"font-size: {THEME.size('section')}pt;" in back
+
+
 def test_css_comes_from_theme_tokens(sample: Html) -> None:
     css = sample.root.findtext(".//style")
     assert re.search(

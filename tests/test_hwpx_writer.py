@@ -907,3 +907,19 @@ def test_section_xml_is_python_hwpx_serialisation(sample: tuple[ir.Document, The
     assert section_xml(body.element, refuse) == body.to_bytes()
     text.text = ""
     assert section_xml(body.element, refuse) == body.to_bytes()
+
+
+def test_back_page_sets_the_organisation_as_the_pdf_does(
+    sample: tuple[ir.Document, Theme, Path],
+) -> None:
+    """The back page's organisation (S48) in the section heading's bold face and size, in the
+    text colour as on the PDF's back page (the cover's stays in the house colour)."""
+    doc, theme, out = sample
+    shapes = {pr.get("id"): pr for pr in part(out, "Contents/header.xml").iter(f"{HH}charPr")}
+    runs = [run for name in ("Contents/section0.xml", "Contents/section1.xml")
+            for run in part(out, name).iter(f"{HP}run")
+            if "".join(t.text or "" for t in run.findall(f"{HP}t")) == doc.front.back.organisation]
+    shape = shapes[runs[-1].get("charPrIDRef")]
+    assert shape.get("textColor") == theme.color("text") != theme.color("primary")
+    assert shape.get("height") == str(round(theme.size("section") * 100))
+    assert shape.find(f"{HH}bold") is not None

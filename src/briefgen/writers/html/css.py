@@ -123,7 +123,7 @@ def stylesheet(theme: Theme) -> str:
         f".back {{ margin-top: {cover('html_back_top')}; padding-top: {cover('html_back_padding')}; "
         f"border-top: 2px solid {c('rule')}; "
         f"font-size: {s('source')}pt; }}",
-        f".back .org {{ color: {c('primary')}; font-weight: bold; font-size: {s('section')}pt; "
+        f".back .org {{ color: {c('text')}; font-weight: bold; font-size: {s('section')}pt; "
         f"margin-bottom: {cover('html_back_organisation_after')}; }}",
         f".back .disclaimer {{ margin-top: {cover('html_disclaimer_top')}; }}",
         "@media print { .chapter-block, .references, .front-page { break-before: page; } "

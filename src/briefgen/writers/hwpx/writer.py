@@ -529,7 +529,7 @@ class _Writer:
         self._text_para(
             flow,
             ParaStyle(align="LEFT", line=130),
-            CharStyle("bold", size("section"), True, self.theme.color("primary")),
+            CharStyle("bold", size("section"), True, self.theme.color("text")),  # as the PDF
             back.organisation,
         )
         lines = [line for line in (back.homepage_line, back.contact, back.address, back.disclaimer) if line]
