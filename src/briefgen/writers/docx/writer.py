@@ -334,18 +334,12 @@ class _Writer:
             p = docx_compat.paragraph_xml(cell_paragraph)
             oxml.set_ppr(p, ParaFormat(style=st.SUMMARY))
             self._inlines(p, paragraph.inlines)
+        # 요약, Executive Summary and 목차 flow on as in the PDF (S1); the body starts a new page.
         if self.doc.executive_summary:  # a change-report annex has none
-            self._text_para(
-                body,
-                st.FRONT_HEADING,
-                self.doc.front.executive_summary_title,
-                page_break_before=True,
-            )
+            self._text_para(body, st.FRONT_HEADING, self.doc.front.executive_summary_title)
         for paragraph in self.doc.executive_summary:
             self._xml_para(body, ParaFormat(style=st.BODY), self._inline_xml(paragraph.inlines))
-        self._text_para(
-            body, st.FRONT_HEADING, self.doc.front.toc_title, page_break_before=True
-        )
+        self._text_para(body, st.FRONT_HEADING, self.doc.front.toc_title)
         self._toc()
 
     def _toc(self) -> None:
