@@ -365,7 +365,10 @@ def main() -> None:
     ])
     print(text)
     if not args.quick:
-        (HERE / "results.md").write_text(text, "utf-8")
+        results = HERE / "results.md"
+        old = results.read_text("utf-8") if results.exists() else ""
+        series = old[old.index("<!-- series:"):] if "<!-- series:" in old else ""  # benchmarks/series.py's
+        results.write_text(text + (f"\n{series}" if series else ""), "utf-8")
 
 
 if __name__ == "__main__":
