@@ -99,3 +99,12 @@ def test_years_under_a_measure_still_read_without_id(tmp_path):
 def test_wide_key_mistakes_are_located(tmp_path, wide, message):
     with pytest.raises(BriefError, match=rf"brief.yaml, key 'data.t.wide.\w+': {message}"):
         _load(tmp_path, "항목,2021\n수출액,1\n", **wide)
+
+
+def test_years_over_measures_read_once_id_names_the_row_columns(tmp_path):
+    text = "품목,2021 수출,2021 수입,2022 수출,2022 수입\n반도체,1287,600,1309,650\n"
+    with pytest.raises(BriefError, match=r"column '2021 수출' may be a period or a column naming the rows"):
+        _load(tmp_path, text, year="연도")
+    frame = _load(tmp_path, text, year="연도", id="품목").frame
+    assert list(frame.columns) == ["품목", "연도", "수출", "수입"]
+    assert frame[["수출", "수입"]].values.tolist() == [[1287, 600], [1309, 650]]
