@@ -280,6 +280,8 @@ def _build_series(project: Path, formats: tuple[str, ...], quiet: bool, as_json:
 def _run_series(project: Path, formats: tuple[str, ...], force: bool, jobs: int, shard: str | None,
                 quiet: bool) -> SeriesReport:
     """Build the series (or the shard) behind one progress display; remember how it ended."""
+    import time
+
     from rich.console import Console
 
     from briefgen.projects import record_status
@@ -292,8 +294,10 @@ def _run_series(project: Path, formats: tuple[str, ...], force: bool, jobs: int,
     if not briefs:
         raise BriefError(f"this shard has no briefs (the series has fewer than {part.index if part else 1})",
                          source=f"--shard {shard}")
+    started = time.perf_counter()  # the first brief may be built before the display starts
     with run_series(project, briefs, formats or None, force, jobs) as outcomes:
         report = show_series(outcomes, len(briefs), Console(stderr=True, highlight=False), quiet)
+    report.seconds = time.perf_counter() - started
     failed = report.failed
     message = f"{len(failed)} of {len(briefs)} briefs failed" if failed else ""
     record_status(project, not failed, message, pages=sum(o.pages for o in report.outcomes))

@@ -53,7 +53,8 @@ class SeriesReport:
 
 
 def show_series(outcomes: Iterable[Outcome], total: int, console: Console, quiet: bool) -> SeriesReport:
-    """Consume ``outcomes`` while showing the progress; return what happened."""
+    """Consume ``outcomes`` while showing the progress; return what happened (``seconds``: the
+    time shown)."""
     started = time.perf_counter()
     report = SeriesReport()
     live = console.is_terminal and not quiet
