@@ -150,6 +150,24 @@ def test_build_a_series_each_brief_with_its_own_outputs_and_up_to_date_check(tmp
     assert code == 0 and out.startswith("series: 1 briefs, 1 built")
 
 
+def test_another_parameter_value_into_the_same_outputs_is_a_rebuild_and_diff_names_it(tmp_path):
+    """One output name for every value (no pattern): building 비수도권 after 수도권 must not
+    say "up to date", and diff names the parameter that changed."""
+    project = region_series(tmp_path, "[{region: 수도권}]")
+    config = project / "brief.yaml"
+    config.write_text(config.read_text("utf-8").replace("regions-{region}", "regions"), "utf-8")
+    config.write_text(config.read_text("utf-8").replace("series: [{region: 수도권}]\n\n", ""), "utf-8")
+    code, out, err = run("build", str(project), "--param", "region=수도권")
+    assert code == 0 and "\nbuilt in " in out, (out, err)
+    code, out, err = run("build", str(project), "--param", "region=비수도권")
+    assert code == 0 and "\nbuilt in " in out, (out, err)
+    code, out, _ = run("build", str(project), "--param", "region=비수도권")
+    assert code == 0 and out.startswith("up to date (")
+    code, out, err = run("diff", str(project), "--param", "region=비수도권")
+    assert code == 0, err
+    assert "매개변수: region=수도권 → region=비수도권" in out
+
+
 def test_a_failed_brief_is_reported_and_the_others_are_built(tmp_path):
     """A brief whose claim fails for its region: exit 1, its line and a summary naming it; the
     other brief is built all the same and the earlier outputs of the failed one stay."""

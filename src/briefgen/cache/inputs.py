@@ -207,6 +207,7 @@ def describe_inputs(project: Project, hasher: FileHasher, extra: Sequence[Path] 
     files["fonts"] = _font_hashes(fonts, hasher)
     return {
         "files": files,
+        **({"params": dict(project.params)} if project.params else {}),
         "formats": list(project.formats),
         "briefgen": {"version": briefgen.__version__, "code_sha256": code_hash()},
     }

@@ -242,7 +242,8 @@ def _pages(manifest: dict[str, Any]) -> int:
 
 
 def diff_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[InputChange]:
-    """Input files replaced, edited, added or dropped (by group), and a new briefgen."""
+    """Input files replaced, edited, added or dropped (by group), parameters given other
+    values, and a new briefgen."""
     changes: list[InputChange] = []
     old_files, new_files = old.get("files", {}), new.get("files", {})
     for group in sorted(set(old_files) | set(new_files)):
@@ -256,6 +257,12 @@ def diff_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[InputChange]:
         changes += [InputChange(group, "", b) for b in came[len(gone):]]
         changes += [InputChange(group, p, p) for p in sorted(set(before) & set(after))
                     if before[p] != after[p]]
+    old_params, new_params = old.get("params", {}), new.get("params", {})
+    for name in sorted(set(old_params) | set(new_params)):
+        before, after = old_params.get(name), new_params.get(name)
+        if before != after:
+            changes.append(InputChange("params", "" if before is None else f"{name}={before}",
+                                       "" if after is None else f"{name}={after}"))
     old_code, new_code = old.get("briefgen", {}), new.get("briefgen", {})
     if old_code.get("version") != new_code.get("version"):
         changes.append(InputChange("briefgen", str(old_code.get("version")), str(new_code.get("version"))))

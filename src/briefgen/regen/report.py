@@ -20,7 +20,7 @@ from briefgen.regen.diff import (
 )
 
 GROUPS = {"config": "설정", "content": "본문 템플릿", "data": "데이터", "theme": "테마",
-          "fonts": "글꼴", "images": "그림", "briefgen": "briefgen"}
+          "fonts": "글꼴", "images": "그림", "params": "매개변수", "briefgen": "briefgen"}
 STATUS = {"added": "[green]추가[/]", "removed": "[red]삭제[/]", "changed": "[yellow]변경[/]"}
 LIST_LIMIT = 30
 _TOKEN = re.compile(r"\s+|[^\s]+")
