@@ -367,7 +367,9 @@ def test_toc_with_page_numbers(tmp_path: Path) -> None:
     assert asked == [1]
     front = part(out, "Contents/section0.xml").findall(f"{HP}p")
     start = next(i for i, p in enumerate(front) if run_text(p) == "목차")
-    assert front[start].get("pageBreak") == "1"
+    summary = next(i for i, p in enumerate(front) if run_text(p) == "요약")
+    assert front[summary].get("pageBreak") == "1"  # the front matter flows on after 요약
+    assert front[start].get("pageBreak") != "1"
     entries = front[start + 1 :]
     headings = zip(toc_headings(doc), anchors, strict=True)
     expected = [f"{h}\t{pages[a]}" if a in pages else h for h, a in headings]

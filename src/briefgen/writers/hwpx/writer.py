@@ -321,18 +321,21 @@ class _Writer:
             cover.organisation,
         )
 
-    def _front_heading(self, flow: Flow, text: str) -> None:
+    def _front_heading(self, flow: Flow, text: str, *, new_page: bool = False) -> None:
         p = self._text_para(
             flow,
-            ParaStyle(align="LEFT", line=130, after=12, keep_next=True),
+            ParaStyle(align="LEFT", line=130, before=0 if new_page else 24, after=12,
+                      keep_next=True),
             CharStyle("bold", self.theme.size("chapter"), True, self.theme.color("primary")),
             text,
         )
-        owpml.page_break_before(p)
+        if new_page:
+            owpml.page_break_before(p)
 
     def _front_matter(self, flow: Flow) -> None:
-        """요약 in a shaded box (S3), then Executive Summary (S4) and 목차 (S5), each on a new page."""
-        self._front_heading(flow, self.doc.front.summary_title)
+        """요약 in a shaded box (S3), then Executive Summary (S4) and 목차 (S5) flowing on, as
+        in the PDF; the body starts a new page."""
+        self._front_heading(flow, self.doc.front.summary_title, new_page=True)
         box = _Cell(self._box(flow))
         summary = CharStyle("body", self.theme.size("summary"))
         for paragraph in self.doc.summary:
@@ -345,7 +348,7 @@ class _Writer:
         self._toc(flow)
 
     def _toc(self, flow: Flow) -> None:
-        """목차 on a new page: chapters, then their sections indented, each line ending in a
+        """목차: chapters, then their sections indented, each line ending in a
         right tab with a dotted leader to its page number, added last (S5)."""
         self._front_heading(flow, self.doc.front.toc_title)
         size, line = self.theme.size("toc"), self.theme.line_spacing * 100
