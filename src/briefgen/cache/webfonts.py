@@ -55,19 +55,19 @@ def _subset(path: Path, chars: str) -> bytes:
     options.layout_features = []  # Hangul and Latin need no substitution here
     options.drop_tables += list(_TOOL_TABLES)
     options.notdef_outline = True
-    font = TTFont(path, recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(c) for c in chars])
     quiet = logging.getLogger("fontTools")
     level = quiet.level
-    quiet.setLevel(logging.ERROR)
-    try:
-        subsetter.subset(font)
-    finally:
-        quiet.setLevel(level)
-    font.flavor = "woff2"
     out = io.BytesIO()
-    font.save(out)
+    with TTFont(path, recalcTimestamp=False, lazy=True) as font:  # closes the file it reads
+        quiet.setLevel(logging.ERROR)
+        try:
+            subsetter.subset(font)
+        finally:
+            quiet.setLevel(level)
+        font.flavor = "woff2"
+        font.save(out)
     return out.getvalue()
 
 
