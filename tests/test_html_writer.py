@@ -147,13 +147,21 @@ def test_house_fonts_are_embedded_as_woff2_subsets_of_the_page(example: Html) ->
         in_font = set(map(chr, original.getBestCmap()))
     assert len(shown - in_font) <= 2  # the back-link arrow ↩ and its text selector
     shown &= in_font
-    for _, data in faces:
+    cover = example.root.find(".//header[@id='cover']")
+    heavy_elements = [*cover.find_class("title"), *cover.find_class("mark"),
+                      *cover.find_class("number"), *example.root.xpath("//h1/span[@class='numeral']")]
+    heavy = set("".join(el.text_content() for el in heavy_elements)) - {" "}
+    assert {"Ⅰ", "Ⅲ", "I", "S", "초", "점"} <= heavy
+    for weight, data in faces:
         raw = base64.b64decode(data)
         assert raw.startswith(b"wOF2")
         font = TTFont(io.BytesIO(raw))
         cmap = set(map(chr, font.getBestCmap()))
-        assert shown <= cmap, sorted(shown - cmap)[:10]
-        assert len(cmap) < 2 * len(shown) + 100  # a subset, not the 11,000-glyph font
+        drawn = heavy if weight == "800" else shown
+        assert drawn <= cmap, sorted(drawn - cmap)[:10]
+        assert len(cmap) < 2 * len(drawn) + 100  # a subset, not the 11,000-glyph font
+    css = example.root.findtext(".//style")
+    assert css.count("font-weight: 800") == 1 + 4  # the face and the four heavy rules above
 
 
 def test_justified_korean_text_stretches_character_gaps_not_word_gaps(sample: Html) -> None:

@@ -18,6 +18,7 @@ from briefgen.theme import Theme
 
 #: Theme font role → CSS font-weight.
 WEIGHTS = (("body", 400), ("bold", 700), ("heavy", 800))
+HEAVY = 800
 _TAG = re.compile(r"<[^>]*>")
 _DATA_URI = re.compile(r"data:[^\"')]*")
 
@@ -28,13 +29,15 @@ def page_text(parts: list[str]) -> str:
     return unescape(_TAG.sub("", markup))
 
 
-def font_faces(theme: Theme, text: str) -> str:
-    """``@font-face`` rules for the theme's faces, subset to ``text`` (plus the digits and
-    ASCII punctuation CSS counters and the back-links may draw)."""
-    chars = text + "".join(chr(c) for c in range(0x20, 0x7F))
+def font_faces(theme: Theme, text: str, heavy_text: str) -> str:
+    """``@font-face`` rules for the theme's faces: body and bold subset to ``text``, heavy
+    (800, which only the stylesheet's cover title, mark, number and chapter numerals use) to
+    ``heavy_text``; each also holds the ASCII a CSS counter or a back-link may draw."""
+    ascii_chars = "".join(chr(c) for c in range(0x20, 0x7F))
     family = theme.font("body")
     rules = []
     for role, weight in WEIGHTS:
+        chars = (heavy_text if weight == HEAVY else text) + ascii_chars
         data = base64.b64encode(woff2_subset(font_path(theme.font(role)), chars)).decode("ascii")
         rules.append(
             f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: normal; '

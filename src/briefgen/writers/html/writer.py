@@ -142,7 +142,7 @@ class _Page:
             if value
         ]
         lines.append(f"<title>{self._t(meta.title)}</title>")
-        css = font_faces(self.theme, text + meta.title) + stylesheet(self.theme)
+        css = font_faces(self.theme, text + meta.title, self._heavy_text()) + stylesheet(self.theme)
         return [*lines, "<style>", css.rstrip("\n"), "</style>"]
 
     def _cover(self) -> str:
@@ -165,6 +165,13 @@ class _Page:
             parts.append("</div>")
         parts += [self._p("org", self._t(cover.organisation)), "</header>"]
         return "\n".join(parts)
+
+    def _heavy_text(self) -> str:
+        """What the stylesheet sets in weight 800: the cover's title, mark and report number,
+        and the chapter numerals."""
+        cover = self.doc.front.cover
+        labels = [chapter.label for chapter in self.doc.chapters]
+        return "".join([cover.title, cover.report_number, self.theme.cover_mark, *labels])
 
     def _numeral(self, label: str) -> str:
         """A chapter's numeral (``Ⅰ.``) in the heavy face before its title (S43), or nothing."""
