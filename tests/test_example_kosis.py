@@ -42,7 +42,7 @@ def test_the_sentences_state_what_the_sheet_holds(kosis):
 
 def test_the_unit_comes_from_the_sheet_and_the_gaps_stay_gaps(kosis):
     result, text = kosis
-    assert "주요 품목별 ICT 수출액(단위: 억 달러)" in text
+    assert "<표 1> 주요 품목별 ICT 수출액" in text and "(단위: 억 달러)" in text  # S28: above the table
     assert [i.label for i in result.statistics["ict"].items] == ["2019", "2020", "2021", "2022"]
     assert [i.label for i in result.statistics["items_2022"].items][0] == "반도체"
     assert "[그림 2] 2022년 지역별 ICT 수출액" in text
