@@ -471,6 +471,45 @@ def test_table_cells_and_header_row(built: tuple[ir.Document, Theme, Path]) -> N
         )
 
 
+def test_table_open_rules_s29(built: tuple[ir.Document, Theme, Path]) -> None:
+    """Data tables draw the PDF's open rules with per-cell border fills: 1 pt (0.4 mm) in the
+    text colour above the header and under the last row, 0.5 pt (0.2 mm) under the header,
+    grey hairlines between body rows and columns, no outer sides, the header filled."""
+    _, theme, out = built
+    edges = border_edges(out)
+    text, grey = theme.color("text").upper(), "#999999"
+    outer, head, inner = ("0.4 mm", text), ("0.2 mm", text), ("0.1 mm", grey)
+    grids = [t for t in part(out, "Contents/section1.xml").iter(f"{HP}tbl") if t.get("rowCnt") != "1"]
+    grid = next(g for g in grids if int(g.get("rowCnt")) >= 4 and int(g.get("colCnt")) >= 3)
+    assert edges[grid.get("borderFillIDRef")][:4] == (None, None, None, None)
+    rows = [[edges[tc.get("borderFillIDRef")] for tc in tr.findall(f"{HP}tc")]
+            for tr in grid.findall(f"{HP}tr")]
+    fill = theme.color("table_header_fill").upper()
+    assert set(rows[0]) == {(outer, head, None, None, fill)}  # header: top, bottom, left, right
+    assert rows[1][0] == (head, inner, None, inner, None)  # first body row, first column
+    assert rows[2][1] == (inner, inner, inner, inner, None)  # a middle cell
+    assert rows[2][-1] == (inner, inner, inner, None, None)  # the last column: no right side
+    assert rows[-1][1] == (inner, outer, inner, inner, None)  # the last row
+
+
+Edge = tuple[str, str] | None
+
+
+def border_edges(out: Path) -> dict[str, tuple[Edge, Edge, Edge, Edge, str | None]]:
+    """Each border fill's (top, bottom, left, right) as (width, colour) or ``None`` when not
+    drawn, and its fill colour."""
+    found = {}
+    for fill in part(out, "Contents/header.xml").iter(f"{HH}borderFill"):
+        sides = [fill.find(f"{HH}{side}Border") for side in ("top", "bottom", "left", "right")]
+        brush = fill.find(f"{HC}fillBrush/{HC}winBrush")
+        found[fill.get("id")] = (
+            *[None if b.get("type") == "NONE" else (b.get("width"), b.get("color").upper())
+              for b in sides],
+            brush.get("faceColor").upper() if brush is not None else None,
+        )
+    return found
+
+
 def run_text(p: etree._Element) -> str:
     """A paragraph's own text (not its footnotes' or header's)."""
     return "".join(t.text or "" for t in p.findall(f"{HP}run/{HP}t"))

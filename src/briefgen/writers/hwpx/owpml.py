@@ -5,6 +5,7 @@ Each helper names the element it writes; the writer stays prose over the documen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
@@ -64,15 +65,42 @@ def restyle_story(section: Any, tag: str, page_type: str, para_pr_id: str, char_
     section.mark_dirty()
 
 
-def header_row(table: Any, fill_id: str) -> None:
-    """Mark the first row as the header: ``hp:tc header="1"`` in border fill ``fill_id``,
-    repeated on every page the table spans (``hp:tbl repeatHeader="1"``, S29). Setting the
-    cells here spares ``set_cell_border_fill``, which maps the whole grid for each cell."""
+def border_fill(header: Any, base_id: str, edges: dict[str, tuple[str, str] | None]) -> str:
+    """Add a copy of ``hh:borderFill`` ``base_id`` whose ``hh:<edge>Border`` (``top``,
+    ``bottom``, ``left``, ``right``) is a solid line of (width, colour) or none, and return
+    its id."""
+    fills = header.element.find(f"{HH}refList/{HH}borderFills")
+    base = next(el for el in fills.findall(f"{HH}borderFill") if el.get("id") == base_id)
+    fill = deepcopy(base)
+    fill_id = str(max(int(el.get("id", "0")) for el in fills) + 1)
+    fill.set("id", fill_id)
+    for edge, rule in edges.items():
+        border = fill.find(f"{HH}{edge}Border")
+        if rule is None:
+            border.set("type", "NONE")
+        else:
+            _set(border, type="SOLID", width=rule[0], color=rule[1])
+    fills.append(fill)
+    fills.set("itemCnt", str(len(fills.findall(f"{HH}borderFill"))))
+    header.mark_dirty()
+    return fill_id
+
+
+def header_row(table: Any) -> None:
+    """Mark the first row as the header (``hp:tc header="1"``), repeated on every page the
+    table spans (``hp:tbl repeatHeader="1"``, S29)."""
     table.element.set("repeatHeader", "1")
-    first = table.element.find(f"{HP}tr")
-    for cell in first.findall(f"{HP}tc"):
+    for cell in table.element.find(f"{HP}tr").findall(f"{HP}tc"):
         cell.set("header", "1")
-        cell.set("borderFillIDRef", str(fill_id))
+    table.mark_dirty()
+
+
+def cell_border_fills(table: Any, fill_of: Callable[[int, int], str]) -> None:
+    """Give each cell of an unmerged grid the border fill ``fill_of(row, column)``. Setting the
+    cells here spares ``set_cell_border_fill``, which maps the whole grid for each cell."""
+    for r, row in enumerate(table.element.findall(f"{HP}tr")):
+        for c, cell in enumerate(row.findall(f"{HP}tc")):
+            cell.set("borderFillIDRef", fill_of(r, c))
     table.mark_dirty()
 
 
@@ -151,7 +179,7 @@ def picture_geometry(picture: Any, pixels: tuple[int, int], dpi: tuple[float, fl
     scale.set("e5", f"{shown[1] / original[1]:.6f}")
 
 
-def _set(element: Any, **values: int) -> None:
+def _set(element: Any, **values: int | str) -> None:
     for name, value in values.items():
         element.set(name, str(value))
 

@@ -21,6 +21,7 @@ from briefgen.writers.textwidth import text_width
 PT = 100  # HWPUNIT per point (1/7200 inch)
 ROLES = ("body", "bold", "heavy")
 MM = 7200 / 25.4  # HWPUNIT per millimetre
+INNER_RULE = "#999999"  # the grey of the lines between body cells (the PDF's inner grid)
 
 
 @cache
@@ -64,6 +65,60 @@ class ParaStyle:
     dot_leader: bool = False  # a right tab stop at the text's right edge, dotted leader (S5)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A cell edge's line: its width as OWPML names it (``"0.4 mm"``) and colour."""
+
+    width: str
+    color: str
+
+
+@dataclass(frozen=True)
+class CellBorders:
+    """One cell's border fill: a rule or none (``None``) on each edge, a fill colour or none."""
+
+    top: Rule | None = None
+    bottom: Rule | None = None
+    left: Rule | None = None
+    right: Rule | None = None
+    fill: str | None = None
+
+
+@dataclass(frozen=True)
+class TableRules:
+    """Open table rules (S29): ``outer`` above the header row and under the last row, ``head``
+    under the header row, ``inner`` between body rows and columns; no outer sides."""
+
+    outer: Rule
+    head: Rule
+    inner: Rule
+    header_fill: str
+
+    def cell(self, row: int, rows: int, column: int, columns: int) -> CellBorders:
+        """The borders of the cell at ``row``, ``column`` of a ``rows`` × ``columns`` grid whose
+        row 0 is the header. Neighbours agree on the edge they share; the header row has no
+        column lines."""
+        last = row == rows - 1
+        if row == 0:
+            return CellBorders(top=self.outer, bottom=self.outer if last else self.head,
+                               fill=self.header_fill)
+        return CellBorders(
+            top=self.head if row == 1 else self.inner,
+            bottom=self.outer if last else self.inner,
+            left=None if column == 0 else self.inner,
+            right=None if column == columns - 1 else self.inner,
+        )
+
+
+def table_rules(theme: Theme) -> TableRules:
+    """The PDF's table rules in OWPML's line widths (S29): 1 pt (0.35 mm) in the text colour
+    above the header and under the last row, 0.5 pt (0.18 mm) under the header, 0.25 pt
+    (0.09 mm) hairlines in ``INNER_RULE`` between body cells; the header filled."""
+    text = theme.color("text")
+    return TableRules(outer=Rule("0.4 mm", text), head=Rule("0.2 mm", text),
+                      inner=Rule("0.1 mm", INNER_RULE), header_fill=theme.color("table_header_fill"))
+
+
 class HouseStyles:
     """Mints the house shapes of ``theme`` in ``doc`` and caches their ids."""
 
@@ -76,6 +131,7 @@ class HouseStyles:
         self.base_para = owpml.keep_word_para_pr(self.header)
         self._chars: dict[CharStyle, str] = {}
         self._paras: dict[ParaStyle, str] = {}
+        self._borders: dict[CellBorders, str] = {}
 
     def char(self, style: CharStyle) -> str:
         """The ``charPr`` id of ``style``."""
@@ -125,6 +181,19 @@ class HouseStyles:
                 tab_pr_id_ref=self._dot_leader_tab() if style.dot_leader else None,
             )
         return self._paras[style]
+
+    def borders(self, borders: CellBorders) -> str:
+        """The ``borderFill`` id of ``borders`` (python-hwpx's ``ensure_border_fill`` draws one
+        rule on every edge it draws; the edges are set on a copy of its fill)."""
+        if borders not in self._borders:
+            base = self.doc.styles.ensure_border_fill(active_borders=(), fill_color=borders.fill)
+            edges = {"top": borders.top, "bottom": borders.bottom, "left": borders.left,
+                     "right": borders.right}
+            self._borders[borders] = owpml.border_fill(
+                self.header, base,
+                {edge: (rule.width, rule.color) if rule else None for edge, rule in edges.items()},
+            )
+        return self._borders[borders]
 
     def _dot_leader_tab(self) -> str:
         """The ``tabPr`` id of one right-aligned tab stop with a dotted leader (``hh:tabItem

@@ -26,7 +26,14 @@ from briefgen.writers.hwpx import lines, owpml
 from briefgen.writers.hwpx.cover import BandCover
 from briefgen.writers.hwpx.images import read_image
 from briefgen.writers.hwpx.package import write_package
-from briefgen.writers.hwpx.styles import CharStyle, HouseStyles, ParaStyle, hwp, hwp_mm
+from briefgen.writers.hwpx.styles import (
+    CharStyle,
+    HouseStyles,
+    ParaStyle,
+    hwp,
+    hwp_mm,
+    table_rules,
+)
 from briefgen.writers.inline_format import PLAIN, InlineFormat
 from briefgen.writers.page_numbers import PageSource, page_numbers
 from briefgen.writers.textwidth import text_width
@@ -118,15 +125,8 @@ class _Writer:
         self.source_para = ParaStyle(align="LEFT", line=130, before=2)
         self.note_para = ParaStyle(line=theme.data["footnotes"]["leading"] * 100)
         self.note_char = CharStyle("body", size("footnote"))
-        cell_border = theme.color("text")
-        self.cell_fill = self.hwpx.styles.ensure_border_fill(
-            border_color=cell_border, border_width="0.12 mm"
-        )
-        self.header_fill = self.hwpx.styles.ensure_border_fill(
-            border_color=cell_border,
-            border_width="0.12 mm",
-            fill_color=theme.color("table_header_fill"),
-        )
+        self.table_rules = table_rules(theme)
+        self.no_border = self.hwpx.styles.ensure_border_fill(active_borders=())
         self.box_fill = self.hwpx.styles.ensure_border_fill(
             border_color=theme.color("primary"),
             border_width="0.4 mm",
@@ -455,7 +455,8 @@ class _Writer:
             self._inlines(p, inlines, char)
 
     def _table(self, flow: Flow, table: ir.Table) -> None:
-        """Caption, unit note right-aligned, grid with a bold shaded header row (S27-S29)."""
+        """Caption, unit note right-aligned, grid with a bold shaded header row and the open
+        rules (S27-S29)."""
         self._caption(flow, "table", table.number, table.caption)
         char = CharStyle("body", self.theme.size("table"))
         if table.unit:
@@ -468,12 +469,16 @@ class _Writer:
             min(1 + len(table.rows), 2),  # the header and a body row, copied by grow_rows
             columns,
             width=self.st.body_width(),
-            border_fill_id_ref=self.cell_fill,
+            border_fill_id_ref=self.no_border,  # the cells draw the rules
         )
         grid.set_treat_as_char(False)  # flows across pages, header row repeated
         grid.set_column_widths([round(f * 1000) for f in column_fractions(table)])
         owpml.grow_rows(grid, 1 + len(table.rows))
-        owpml.header_row(grid, self.header_fill)
+        owpml.header_row(grid)
+        size = (1 + len(table.rows), columns)
+        owpml.cell_border_fills(
+            grid, lambda r, c: self.st.borders(self.table_rules.cell(r, size[0], c, size[1]))
+        )
         aligns = [ALIGN[table.align[c] if c < len(table.align) else "left"] for c in range(columns)]
         body = [replace(self.table_para, align=align) for align in aligns]
         head = replace(self.table_para, align="CENTER")
