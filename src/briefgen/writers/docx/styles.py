@@ -12,11 +12,11 @@ from briefgen.theme import Theme
 from briefgen.writers.docx import oxml
 from briefgen.writers.docx.oxml import BulletLevel, ParaFormat, Rule, RunFormat, TableRules
 from briefgen.writers.fontinfo import ENGLISH_US, KOREAN, read_font_info
+from briefgen.writers.tablerules import Line, house_table_rules
 from briefgen.writers.textwidth import text_width
 
 BULLET_NUM_ID = 1
 LANG = "ko-KR"
-INNER_RULE = "#999999"  # the grey of the lines between body cells (the PDF's inner grid)
 
 # Style ids (Word's own ids where Word has the style).
 NORMAL = "Normal"
@@ -85,13 +85,13 @@ def font_entries(theme: Theme) -> list[oxml.FontEntry]:
 
 
 def table_rules(theme: Theme) -> TableRules:
-    """The open rules of a data table as the PDF draws them (S29): 1 pt in the text colour
-    above the header and under the last row, 0.5 pt under the header, hairlines between body
-    cells in ``INNER_RULE``."""
-    text_colour = theme.color("text")
-    return TableRules(
-        outer=Rule(8, text_colour), head=Rule(4, text_colour), inner=Rule(2, INNER_RULE)
-    )
+    """The house's open table rules (S29) in WordprocessingML's eighths of a point."""
+    house = house_table_rules(theme)
+
+    def rule(line: Line) -> Rule:
+        return Rule(round(line.width * 8), line.color)
+
+    return TableRules(outer=rule(house.outer), head=rule(house.head), inner=rule(house.inner))
 
 
 def footnote_hang(theme: Theme, number: int) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefgen.theme import Theme
+from briefgen.writers.tablerules import Line, house_table_rules
 from briefgen.writers.textwidth import text_width
 
 #: Justified Korean text: the slack goes between characters, as HWP and Word set Korean,
@@ -29,6 +30,7 @@ def advance_em(text: str, family: str) -> float:
 def stylesheet(theme: Theme) -> str:
     """The whole stylesheet; sizes in pt as in the PDF, page width from the theme (S42)."""
     c, s, ls, cover = theme.color, theme.size, theme.line_spacing, theme.cover_css
+    table = house_table_rules(theme)
     ref_hang = advance_em(theme.references_prefix, theme.font("body"))
     text_width = theme.page("width") - theme.page("margin_left") - theme.page("margin_right")
     rules = [
@@ -102,11 +104,11 @@ def stylesheet(theme: Theme) -> str:
         f".note, .source {{ font-size: {s('source')}pt; text-align: left; margin-top: 2pt; }}",
         "figure .note:first-of-type, figure img + .source, table + .source { margin-top: 4pt; }",
         f"table {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: {s('table')}pt; "
-        f"line-height: 1.3; border-top: 1pt solid {c('text')}; border-bottom: 1pt solid {c('text')}; }}",
-        f"thead th {{ background: {c('table_header_fill')}; font-weight: bold; text-align: center; "
-        f"border-bottom: 0.5pt solid {c('text')}; }}",
+        f"line-height: 1.3; border-top: {border(table.outer)}; border-bottom: {border(table.outer)}; }}",
+        f"thead th {{ background: {table.header_fill}; font-weight: bold; text-align: center; "
+        f"border-bottom: {border(table.head)}; }}",
         "th, td { padding: 3pt 4pt 4pt; vertical-align: middle; }",
-        "tbody td { border: 0.25pt solid #999999; }",
+        f"tbody td {{ border: {border(table.inner)}; }}",
         "tbody tr:last-child td { border-bottom: none; }",
         "tbody td:first-child { border-left: none; } tbody td:last-child { border-right: none; }",
         ".al-left { text-align: left; } .al-center { text-align: center; } .al-right { text-align: right; }",
@@ -130,6 +132,11 @@ def stylesheet(theme: Theme) -> str:
         "figure, table, h1, h2 { break-inside: avoid; } h1, h2, figcaption { break-after: avoid; } }",
     ]
     return "\n".join(rules) + "\n"
+
+
+def border(line: Line) -> str:
+    """A rule as a CSS border: ``0.25pt solid #999999``."""
+    return f"{line.width:g}pt solid {line.color}"
 
 
 def _designed_cover(theme: Theme) -> list[str]:

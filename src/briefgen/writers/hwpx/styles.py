@@ -16,12 +16,14 @@ from briefgen.fonts import font_path
 from briefgen.theme import Theme
 from briefgen.writers.fontinfo import ENGLISH_US, read_font_info
 from briefgen.writers.hwpx import owpml
+from briefgen.writers.tablerules import Line, house_table_rules
 from briefgen.writers.textwidth import text_width
 
 PT = 100  # HWPUNIT per point (1/7200 inch)
 ROLES = ("body", "bold", "heavy")
 MM = 7200 / 25.4  # HWPUNIT per millimetre
-INNER_RULE = "#999999"  # the grey of the lines between body cells (the PDF's inner grid)
+#: The line widths OWPML names (mm), thinnest first.
+LINE_WIDTHS_MM = (0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0)
 
 
 @cache
@@ -111,12 +113,17 @@ class TableRules:
 
 
 def table_rules(theme: Theme) -> TableRules:
-    """The PDF's table rules in OWPML's line widths (S29): 1 pt (0.35 mm) in the text colour
-    above the header and under the last row, 0.5 pt (0.18 mm) under the header, 0.25 pt
-    (0.09 mm) hairlines in ``INNER_RULE`` between body cells; the header filled."""
-    text = theme.color("text")
-    return TableRules(outer=Rule("0.4 mm", text), head=Rule("0.2 mm", text),
-                      inner=Rule("0.1 mm", INNER_RULE), header_fill=theme.color("table_header_fill"))
+    """The house's open table rules (S29), each in the thinnest OWPML width not thinner than
+    it (1 pt 0.35 mm → 0.4 mm, 0.5 pt → 0.2 mm, 0.25 pt → 0.1 mm)."""
+    house = house_table_rules(theme)
+
+    def rule(line: Line) -> Rule:
+        mm = line.width * 25.4 / 72
+        width = next((w for w in LINE_WIDTHS_MM if w >= mm), LINE_WIDTHS_MM[-1])
+        return Rule(f"{width:g} mm", line.color)
+
+    return TableRules(outer=rule(house.outer), head=rule(house.head), inner=rule(house.inner),
+                      header_fill=house.header_fill)
 
 
 class HouseStyles:

@@ -44,6 +44,7 @@ from briefgen.writers.pdf.longtable import BOTTOM_RULE, Cell, ParaCell, RowRun, 
 from briefgen.writers.pdf.pages import BACK, BODY, FRONT, BriefDocTemplate, Geometry
 from briefgen.writers.pdf.styles import Styles, build_styles, color
 from briefgen.writers.pdf.toc import TocLine
+from briefgen.writers.tablerules import Line, house_table_rules
 
 #: Upper bound on layout passes; the loop converges long before (see footnotes.py).
 MAX_PASSES = 10
@@ -503,7 +504,7 @@ class _Story:
             ]
             for row in t.rows
         ]
-        line = colors.HexColor(self.theme.color("text"))
+        rules = house_table_rules(self.theme)
         aligns = [("ALIGN", (i, 1), (i, -1), a.upper()) for i, a in enumerate(t.align)]
         commands = [
             *aligns,
@@ -511,11 +512,11 @@ class _Story:
             ("FONTNAME", (0, 0), (-1, 0), s.fonts.bold),
             ("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize),
             ("LEADING", (0, 0), (-1, -1), s.cell.leading),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(self.theme.color("table_header_fill"))),
-            ("LINEABOVE", (0, 0), (-1, 0), 1, line),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.5, line),
-            (*BOTTOM_RULE, 1, line),
-            ("INNERGRID", (0, 1), (-1, -1), 0.25, colors.HexColor("#999999")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(rules.header_fill)),
+            ("LINEABOVE", (0, 0), (-1, 0), *_line(rules.outer)),
+            ("LINEBELOW", (0, 0), (-1, 0), *_line(rules.head)),
+            (*BOTTOM_RULE, *_line(rules.outer)),
+            ("INNERGRID", (0, 1), (-1, -1), *_line(rules.inner)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -568,6 +569,11 @@ class _Story:
         if back.disclaimer:
             out += [Spacer(1, space("pdf_disclaimer_before")), self._p(back.disclaimer, "source")]
         return out
+
+
+def _line(line: Line) -> tuple[float, colors.Color]:
+    """A rule as ReportLab's line commands take it: width, colour."""
+    return line.width, colors.HexColor(line.color)
 
 
 def _check_rows_fit(rows: TableRows, room: float, loc: ir.SourceLoc | None) -> None:
