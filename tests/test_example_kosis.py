@@ -4,11 +4,11 @@ layout, and a brief whose every number comes from it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import copy_example
 
 from briefgen.build import build
 
@@ -17,9 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def kosis(tmp_path_factory):
-    project = tmp_path_factory.mktemp("kosis") / "ict"
-    shutil.copytree(ROOT / "examples" / "kosis-ict-exports", project,
-                    ignore=shutil.ignore_patterns("output", ".briefgen-cache"))
+    project = copy_example(tmp_path_factory.mktemp("kosis") / "ict", ROOT / "examples" / "kosis-ict-exports")
     result = build(project)
     with pdfplumber.open(result.outputs["pdf"]) as pdf:
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
